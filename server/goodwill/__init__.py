@@ -1,0 +1,1 @@
+"""Goodwill: an event-networking companion built on the law of reciprocity."""

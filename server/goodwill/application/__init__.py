@@ -1,0 +1,20 @@
+"""The Goodwill application: every command, one class, one event store."""
+
+from __future__ import annotations
+
+from goodwill.application.checkin import CheckInCommands
+from goodwill.application.core import Outcome
+from goodwill.application.followups import FollowUpCommands
+from goodwill.application.giving import GivingCommands
+from goodwill.application.networking import NetworkingCommands
+from goodwill.application.organizing import OrganizingCommands
+from goodwill.application.people import PeopleCommands
+
+__all__ = ["Goodwill", "Outcome"]
+
+
+class Goodwill(PeopleCommands, OrganizingCommands, CheckInCommands, NetworkingCommands,
+               GivingCommands, FollowUpCommands):
+    """Commands in, events out. Its name fixes the event table's name in the store."""
+
+    name = "Goodwill"

@@ -1,0 +1,92 @@
+"""Commands that set up events and the people in them: organizers, staff, attendees, tickets."""
+
+from __future__ import annotations
+
+import secrets
+from base64 import b32encode
+from uuid import UUID
+
+from goodwill.application.core import CommandApplication, Outcome
+from goodwill.domain.attendee import Attendee, Badge, Consent, Profile
+from goodwill.domain.conference import Conference
+from goodwill.domain.errors import ConflictError, NotAllowedError
+from goodwill.domain.ids import attendee_id, badge_id, email_id, ticket_id
+from goodwill.domain.person import EmailIndex, Person
+from goodwill.domain.ticket import Ticket
+
+
+def new_code(nbytes: int) -> str:
+    """Upper-case base32: unguessable, and typed or scanned without case trouble."""
+    return b32encode(secrets.token_bytes(nbytes)).decode().rstrip("=")
+
+
+class PeopleCommands(CommandApplication):
+    def register_person(self, actor: UUID, command_id: UUID, name: str, email: str) -> Outcome:
+        """Find-or-create by email, so an import run twice never makes two people."""
+        def decide():
+            index = self.find(EmailIndex, email_id(email))
+            if index is not None:
+                return (), {"person_id": index.person_id, "created": False}
+            person = Person(name=name, email=email)
+            return (person, EmailIndex(person_id=person.id, id=email_id(email))), {
+                "person_id": person.id, "created": True}
+        return self.execute(actor, command_id, "register_person", decide)
+
+    def grant_organizer_role(self, actor: UUID, command_id: UUID, person_id: UUID) -> Outcome:
+        def decide():
+            person = self.get(Person, person_id, "person")
+            if not person.is_organizer:
+                person.grant_organizer_role()
+            return (person,), {"person_id": person_id}
+        return self.execute(actor, command_id, "grant_organizer_role", decide)
+
+    def register_attendee(self, actor: UUID, command_id: UUID, conference_id: UUID,
+                          person_id: UUID, profile: Profile, consent: Consent,
+                          ticket_code: str | None = None, lists: tuple[str, ...] = ()) -> Outcome:
+        """An attendee with a badge and a ticket; the ticket code may come from an import."""
+        def decide():
+            conference = self.get(Conference, conference_id, "event")
+            if not conference.is_organizer(actor):
+                raise NotAllowedError("Only this event's organizers can register attendees.")
+            for key in lists:
+                conference.list_name(key)
+            aid = attendee_id(conference_id, person_id)
+            if self.find(Attendee, aid) is not None:
+                raise ConflictError("This person is already registered for this event.")
+            self.get(Person, person_id, "person")
+            code, connect = ticket_code or new_code(15), new_code(6)
+            if self.find(Ticket, ticket_id(code)) is not None:
+                raise ConflictError("That ticket code is already in use.")
+            attendee = Attendee(conference_id=conference_id, person_id=person_id, id=aid,
+                                connect_code=connect, profile=vars_of(profile),
+                                consent=vars_of(consent))
+            badge = Badge(attendee_id=aid, conference_id=conference_id, person_id=person_id,
+                          id=badge_id(connect))
+            ticket = Ticket(conference_id=conference_id, attendee_id=aid, lists=list(lists),
+                            id=ticket_id(code))
+            return (attendee, badge, ticket), {"attendee_id": aid, "ticket_id": ticket.id,
+                                               "ticket_code": code, "connect_code": connect}
+        return self.execute(actor, command_id, "register_attendee", decide)
+
+    def attendee_command(self, actor: UUID, command_id: UUID, conference_id: UUID,
+                         command: str, change) -> Outcome:
+        """Load the actor's own attendee record for this event and apply ``change`` to it."""
+        def decide():
+            attendee = self.get(Attendee, attendee_id(conference_id, actor), "attendee")
+            change(attendee)
+            return (attendee,), {"attendee_id": attendee.id}
+        return self.execute(actor, command_id, command, decide)
+
+    def update_profile(self, actor: UUID, command_id: UUID, conference_id: UUID,
+                       profile: Profile) -> Outcome:
+        return self.attendee_command(actor, command_id, conference_id, "update_profile",
+                                     lambda a: a.update_profile(profile=vars_of(profile)))
+
+    def change_consent(self, actor: UUID, command_id: UUID, conference_id: UUID,
+                       consent: Consent) -> Outcome:
+        return self.attendee_command(actor, command_id, conference_id, "change_consent",
+                                     lambda a: a.change_consent(consent=vars_of(consent)))
+
+
+def vars_of(value: Profile | Consent) -> dict:
+    return dict(vars(value))

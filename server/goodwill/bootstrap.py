@@ -1,0 +1,47 @@
+"""Wires the application, the read side and the projection runner once, from settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import psycopg
+from psycopg import sql
+
+from goodwill.application import Goodwill
+from goodwill.database import Reader, Writer
+from goodwill.projections import all_projections
+from goodwill.projections.runner import ProjectionRunner
+from goodwill.settings import Settings
+
+
+@dataclass
+class System:
+    settings: Settings
+    app: Goodwill
+    writer: Writer
+    runner: ProjectionRunner
+    reader: Reader
+
+    def close(self) -> None:
+        self.runner.stop()
+        self.writer.close()
+        self.app.close()
+
+
+def bootstrap(settings: Settings) -> System:
+    """Everything but the async reader's pool, which opens inside the event loop."""
+    if settings.is_postgres:
+        ensure_schema(settings)
+    app = Goodwill(env=settings.event_store_env())
+    writer = Writer(settings)
+    runner = ProjectionRunner(app, writer, all_projections())
+    runner.create_tables()
+    app.after_save.append(runner.wake.set)
+    return System(settings, app, writer, runner, Reader(settings))
+
+
+def ensure_schema(settings: Settings) -> None:
+    pg = settings.postgres
+    with psycopg.connect(host=pg["host"], port=pg["port"], user=pg["user"],
+                         password=pg["password"], dbname=pg["dbname"], autocommit=True) as conn:
+        conn.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(pg["schema"])))

@@ -1,0 +1,172 @@
+"""The read side's two doors to the database: a synchronous writer for projections (they run in
+a thread, like the event store) and an async reader for request handlers (asyncpg on
+PostgreSQL, sqlite in a worker thread), so a read never blocks the event loop.
+
+SQL is written once with ``?`` placeholders and portable types (TEXT, BIGINT) and adapted here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, Protocol
+
+import asyncpg
+import psycopg
+from psycopg_pool import ConnectionPool
+
+from goodwill.settings import Settings
+
+PLACEHOLDER = re.compile(r"\?")
+
+
+def numbered(sql: str) -> str:
+    """``?`` → ``$1, $2…`` for asyncpg."""
+    counter = iter(range(1, 10_000))
+    return PLACEHOLDER.sub(lambda _: f"${next(counter)}", sql)
+
+
+class Tx(Protocol):
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None: ...
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None: ...
+    def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]: ...
+
+
+class SqliteTx:
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        self.conn.execute(sql, params)
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        self.conn.executemany(sql, rows)
+
+    def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        return self.conn.execute(sql, params).fetchall()
+
+
+class PostgresTx:
+    def __init__(self, conn: psycopg.Connection) -> None:
+        self.conn = conn
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        self.conn.execute(sql.replace("?", "%s"), params)
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        with self.conn.cursor() as cur:
+            cur.executemany(sql.replace("?", "%s"), rows)
+
+    def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        return self.conn.execute(sql.replace("?", "%s"), params).fetchall()
+
+
+def sqlite_connect(path: str) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    return conn
+
+
+class Writer:
+    """Opens one transaction at a time; ``locked`` serialises writers of the same rows
+    (``BEGIN IMMEDIATE`` on SQLite, the caller's ``SELECT … FOR UPDATE`` on PostgreSQL)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.is_postgres = settings.is_postgres
+        if self.is_postgres:
+            pg = settings.postgres
+            self.pool = ConnectionPool(
+                kwargs={"host": pg["host"], "port": pg["port"], "user": pg["user"],
+                        "password": pg["password"], "dbname": pg["dbname"],
+                        "options": f"-c search_path={pg['schema']}"},
+                min_size=1, max_size=4, open=True)
+        else:
+            settings.read_sqlite_path.parent.mkdir(parents=True, exist_ok=True)
+            self.local = threading.local()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Tx]:
+        if self.is_postgres:
+            with self.pool.connection() as conn, conn.transaction():
+                yield PostgresTx(conn)
+            return
+        conn = self._sqlite()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield SqliteTx(conn)
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    @contextmanager
+    def listen(self, channel: str) -> Iterator[Iterator[object]]:
+        """PostgreSQL notifications on ``channel``, yielded at least once a second."""
+        pg = self.settings.postgres
+        with psycopg.connect(host=pg["host"], port=pg["port"], user=pg["user"],
+                             password=pg["password"], dbname=pg["dbname"],
+                             autocommit=True) as conn:
+            conn.execute(f'LISTEN "{channel}"')
+            yield self._notifications(conn)
+
+    @staticmethod
+    def _notifications(conn: psycopg.Connection) -> Iterator[object]:
+        while True:
+            yield from conn.notifies(timeout=1.0, stop_after=1)
+            yield None
+
+    def _sqlite(self) -> sqlite3.Connection:
+        if getattr(self.local, "conn", None) is None:
+            self.local.conn = sqlite_connect(str(self.settings.read_sqlite_path))
+        return self.local.conn
+
+    def close(self) -> None:
+        if self.is_postgres:
+            self.pool.close()
+
+
+class Reader:
+    """Async queries returning plain dicts."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.pool: asyncpg.Pool | None = None
+        self.local = threading.local()
+
+    async def open(self) -> None:
+        if self.settings.is_postgres:
+            pg = self.settings.postgres
+            self.pool = await asyncpg.create_pool(
+                host=pg["host"], port=int(pg["port"]), user=pg["user"],
+                password=pg["password"] or None, database=pg["dbname"], min_size=1,
+                max_size=10, server_settings={"search_path": pg["schema"]})
+
+    async def close(self) -> None:
+        if self.pool is not None:
+            await self.pool.close()
+
+    async def fetch(self, sql: str, *params: Any) -> list[dict[str, Any]]:
+        if self.pool is not None:
+            return [dict(r) for r in await self.pool.fetch(numbered(sql), *params)]
+        return await asyncio.to_thread(self._sqlite_fetch, sql, params)
+
+    async def fetchrow(self, sql: str, *params: Any) -> dict[str, Any] | None:
+        rows = await self.fetch(sql, *params)
+        return rows[0] if rows else None
+
+    async def fetchval(self, sql: str, *params: Any) -> Any:
+        row = await self.fetchrow(sql, *params)
+        return next(iter(row.values())) if row else None
+
+    def _sqlite_fetch(self, sql: str, params: Sequence[Any]) -> list[dict[str, Any]]:
+        conn = getattr(self.local, "conn", None)
+        if conn is None:
+            conn = self.local.conn = sqlite_connect(str(self.settings.read_sqlite_path))
+            conn.row_factory = sqlite3.Row
+        return [dict(r) for r in conn.execute(sql, params).fetchall()]

@@ -1,0 +1,70 @@
+"""An event (a conference or meetup): its dates, time zone, entrances and the people who run it.
+
+Named ``Conference`` in code so it never clashes with a domain *event*.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID
+
+from eventsourcing.domain import Aggregate, event
+
+from goodwill.domain.errors import ConflictError, DomainError, NotFoundError
+
+
+class Conference(Aggregate):
+    @event("Created")
+    def __init__(self, name: str, starts_on: date, ends_on: date, timezone: str,
+                 venue: str, organizer_id: UUID) -> None:
+        check_dates(starts_on, ends_on)
+        self.name, self.venue, self.timezone = name, venue, timezone
+        self.starts_on, self.ends_on = starts_on, ends_on
+        self.organizers: set[UUID] = {organizer_id}
+        self.staff: set[UUID] = set()
+        self.check_in_lists: dict[str, str] = {}
+
+    @event("DetailsChanged")
+    def change_details(self, name: str, starts_on: date, ends_on: date, timezone: str,
+                       venue: str) -> None:
+        check_dates(starts_on, ends_on)
+        self.name, self.venue, self.timezone = name, venue, timezone
+        self.starts_on, self.ends_on = starts_on, ends_on
+
+    def add_check_in_list(self, key: str, name: str) -> None:
+        if key in self.check_in_lists:
+            raise ConflictError(f"There is already a check-in list '{key}'.")
+        self._check_in_list_added(key=key, name=name)
+
+    @event("CheckInListAdded")
+    def _check_in_list_added(self, key: str, name: str) -> None:
+        self.check_in_lists[key] = name
+
+    def list_name(self, key: str) -> str:
+        try:
+            return self.check_in_lists[key]
+        except KeyError:
+            raise NotFoundError(f"This event has no check-in list '{key}'.") from None
+
+    @event("StaffAdded")
+    def add_staff(self, person_id: UUID) -> None:
+        self.staff.add(person_id)
+
+    @event("StaffRemoved")
+    def remove_staff(self, person_id: UUID) -> None:
+        self.staff.discard(person_id)
+
+    @event("OrganizerAdded")
+    def add_organizer(self, person_id: UUID) -> None:
+        self.organizers.add(person_id)
+
+    def is_organizer(self, person_id: UUID) -> bool:
+        return person_id in self.organizers
+
+    def can_check_in(self, person_id: UUID) -> bool:
+        return person_id in self.organizers or person_id in self.staff
+
+
+def check_dates(starts_on: date, ends_on: date) -> None:
+    if ends_on < starts_on:
+        raise DomainError("The event cannot end before it starts.")

@@ -1,0 +1,62 @@
+"""A read model: tables, and handlers that turn domain events into rows.
+
+The runner calls :meth:`Projection.apply` inside the transaction that also moves the
+projection's tracking position, so each event lands exactly once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timezone
+from typing import Any, ClassVar, get_type_hints
+from uuid import UUID
+
+from goodwill.database import Tx
+
+Handler = Callable[[Any, Any, Tx], None]
+
+
+def on(handler: Handler) -> Handler:
+    """Marks a projection method as the handler of the event type its annotation names."""
+    handler.handles_event = True  # type: ignore[attr-defined]
+    return handler
+
+
+class Projection:
+    name: ClassVar[str]
+    tables: ClassVar[dict[str, str]]  # table name → column definitions
+    indexes: ClassVar[tuple[str, ...]] = ()
+    handlers: ClassVar[dict[type, Handler]] = {}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.handlers = {**cls.handlers}
+        for method in vars(cls).values():
+            if getattr(method, "handles_event", False):
+                event_type = next(iter(get_type_hints(method).values()))
+                cls.handlers[event_type] = method
+
+    def apply(self, event: Any, tx: Tx) -> None:
+        """Dispatch on the event's type; events a read model does not care about pass by."""
+        handler = self.handlers.get(type(event))
+        if handler is not None:
+            handler(self, event, tx)
+
+    def create(self, tx: Tx) -> None:
+        for table, columns in self.tables.items():
+            tx.execute(f"CREATE TABLE IF NOT EXISTS {table} ({columns})")
+        for index in self.indexes:
+            tx.execute(index)
+
+    def drop(self, tx: Tx) -> None:
+        for table in self.tables:
+            tx.execute(f"DROP TABLE IF EXISTS {table}")
+
+
+def iso(moment: datetime) -> str:
+    """UTC, fixed width, so text comparison is time comparison on both stores."""
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def key(value: UUID | None) -> str | None:
+    return None if value is None else str(value)

@@ -1,0 +1,132 @@
+"""Who is who: events, people and attendees with their profiles and consent choices.
+
+Other read models join to it for names, and filter by its consent columns.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from uuid import UUID
+
+from goodwill.database import Reader, Tx
+from goodwill.domain.attendee import Attendee
+from goodwill.domain.conference import Conference
+from goodwill.domain.person import Person
+from goodwill.projections.base import Projection, iso, key, on
+
+PROFILE = ("name", "company", "role", "offers", "needs")
+CONSENT = ("listed_in_directory", "shared_with_organizer", "contact_shared_with_connections")
+
+
+class Directory(Projection):
+    name = "directory"
+    tables = {
+        "conferences": "conference_id TEXT PRIMARY KEY, name TEXT NOT NULL, starts_on TEXT,"
+                       " ends_on TEXT, timezone TEXT, venue TEXT, check_in_lists TEXT,"
+                       " organizers TEXT, staff TEXT",
+        "people": "person_id TEXT PRIMARY KEY, name TEXT NOT NULL, email TEXT NOT NULL,"
+                  " is_organizer BIGINT NOT NULL DEFAULT 0",
+        "attendees": "attendee_id TEXT PRIMARY KEY, conference_id TEXT NOT NULL,"
+                     " person_id TEXT NOT NULL, connect_code TEXT NOT NULL, name TEXT NOT NULL,"
+                     " company TEXT, role TEXT, offers TEXT, needs TEXT,"
+                     " listed_in_directory BIGINT, shared_with_organizer BIGINT,"
+                     " contact_shared_with_connections BIGINT, registered_at TEXT",
+    }
+    indexes = ("CREATE INDEX IF NOT EXISTS attendees_by_event ON attendees (conference_id, name)",
+               "CREATE INDEX IF NOT EXISTS attendees_by_person ON attendees (person_id)")
+
+    @on
+    def conference_created(self, e: Conference.Created, tx: Tx) -> None:
+        tx.execute("INSERT INTO conferences VALUES (?, ?, ?, ?, ?, ?, '{}', ?, '[]')",
+                   (key(e.originator_id), e.name, e.starts_on.isoformat(), e.ends_on.isoformat(),
+                    e.timezone, e.venue, json.dumps([key(e.organizer_id)])))
+
+    @on
+    def details_changed(self, e: Conference.DetailsChanged, tx: Tx) -> None:
+        tx.execute("UPDATE conferences SET name = ?, starts_on = ?, ends_on = ?, timezone = ?,"
+                   " venue = ? WHERE conference_id = ?",
+                   (e.name, e.starts_on.isoformat(), e.ends_on.isoformat(), e.timezone, e.venue,
+                    key(e.originator_id)))
+
+    @on
+    def check_in_list_added(self, e: Conference.CheckInListAdded, tx: Tx) -> None:
+        self._edit_json(tx, e.originator_id, "check_in_lists", lambda d: {**d, e.key: e.name})
+
+    @on
+    def staff_added(self, e: Conference.StaffAdded, tx: Tx) -> None:
+        self._edit_json(tx, e.originator_id, "staff", lambda s: sorted({*s, key(e.person_id)}))
+
+    @on
+    def staff_removed(self, e: Conference.StaffRemoved, tx: Tx) -> None:
+        self._edit_json(tx, e.originator_id, "staff", lambda s: [p for p in s if p != key(e.person_id)])
+
+    @on
+    def organizer_added(self, e: Conference.OrganizerAdded, tx: Tx) -> None:
+        self._edit_json(tx, e.originator_id, "organizers",
+                        lambda s: sorted({*s, key(e.person_id)}))
+
+    def _edit_json(self, tx: Tx, conference_id: UUID, column: str, edit) -> None:
+        (value,), = tx.fetchall(f"SELECT {column} FROM conferences WHERE conference_id = ?",
+                                (key(conference_id),))
+        tx.execute(f"UPDATE conferences SET {column} = ? WHERE conference_id = ?",
+                   (json.dumps(edit(json.loads(value))), key(conference_id)))
+
+    @on
+    def person_registered(self, e: Person.Registered, tx: Tx) -> None:
+        tx.execute("INSERT INTO people VALUES (?, ?, ?, 0)", (key(e.originator_id), e.name, e.email))
+
+    @on
+    def organizer_role_granted(self, e: Person.OrganizerRoleGranted, tx: Tx) -> None:
+        tx.execute("UPDATE people SET is_organizer = 1 WHERE person_id = ?", (key(e.originator_id),))
+
+    @on
+    def attendee_registered(self, e: Attendee.Registered, tx: Tx) -> None:
+        tx.execute(
+            "INSERT INTO attendees VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (key(e.originator_id), key(e.conference_id), key(e.person_id), e.connect_code,
+             *(e.profile.get(f, "") for f in PROFILE),
+             *(int(e.consent.get(f, False)) for f in CONSENT), iso(e.timestamp)))
+
+    @on
+    def profile_updated(self, e: Attendee.ProfileUpdated, tx: Tx) -> None:
+        tx.execute(f"UPDATE attendees SET {', '.join(f'{f} = ?' for f in PROFILE)}"
+                   " WHERE attendee_id = ?",
+                   (*(e.profile.get(f, "") for f in PROFILE), key(e.originator_id)))
+
+    @on
+    def consent_changed(self, e: Attendee.ConsentChanged, tx: Tx) -> None:
+        tx.execute(f"UPDATE attendees SET {', '.join(f'{f} = ?' for f in CONSENT)}"
+                   " WHERE attendee_id = ?",
+                   (*(int(e.consent.get(f, False)) for f in CONSENT), key(e.originator_id)))
+
+
+def conference_row(row: dict[str, Any]) -> dict[str, Any]:
+    return {**row, **{c: json.loads(row[c]) for c in ("check_in_lists", "organizers", "staff")}}
+
+
+async def conference(db: Reader, conference_id: UUID) -> dict[str, Any] | None:
+    row = await db.fetchrow("SELECT * FROM conferences WHERE conference_id = ?", str(conference_id))
+    return conference_row(row) if row else None
+
+
+async def conferences(db: Reader) -> list[dict[str, Any]]:
+    rows = await db.fetch("SELECT * FROM conferences ORDER BY starts_on, name")
+    return [conference_row(r) for r in rows]
+
+
+async def attendee(db: Reader, conference_id: UUID, person_id: UUID) -> dict[str, Any] | None:
+    return await db.fetchrow("SELECT * FROM attendees WHERE conference_id = ? AND person_id = ?",
+                             str(conference_id), str(person_id))
+
+
+async def listed(db: Reader, conference_id: UUID, search: str = "", limit: int = 50,
+                 offset: int = 0) -> list[dict[str, Any]]:
+    """The directory: only attendees who opted in, searchable by name, company, offers, needs."""
+    pattern = f"%{search.lower()}%"
+    return await db.fetch(
+        "SELECT person_id, name, company, role, offers, needs FROM attendees"
+        " WHERE conference_id = ? AND listed_in_directory = 1 AND (LOWER(name) LIKE ?"
+        " OR LOWER(company) LIKE ? OR LOWER(offers) LIKE ? OR LOWER(needs) LIKE ?)"
+        " ORDER BY name, person_id LIMIT ? OFFSET ?",
+        str(conference_id), pattern, pattern, pattern, pattern, limit, offset)

@@ -1,0 +1,134 @@
+"""Runs projections over the application's notification log: in order, in batches, each
+batch's rows and tracking position in one transaction, so a crash anywhere resumes with no
+loss and no duplicate. Several workers may run it at once; the tracking row's lock
+lets one of them apply a batch."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from eventsourcing.application import Application
+
+from goodwill.database import Tx, Writer
+from goodwill.projections.base import Projection
+
+log = logging.getLogger(__name__)
+TRACKING = "projection_tracking"
+BATCH = 500
+
+
+@dataclass(frozen=True)
+class Status:
+    name: str
+    position: int
+    head: int
+
+    @property
+    def lag(self) -> int:
+        return self.head - self.position
+
+
+class ProjectionRunner:
+    def __init__(self, app: Application, writer: Writer, projections: Sequence[Projection]):
+        self.app, self.writer, self.projections = app, writer, projections
+        self.wake = threading.Event()
+        self.stopping = threading.Event()
+        self.thread: threading.Thread | None = None
+
+    def create_tables(self) -> None:
+        with self.writer.transaction() as tx:
+            tx.execute(f"CREATE TABLE IF NOT EXISTS {TRACKING} "
+                       "(name TEXT PRIMARY KEY, position BIGINT NOT NULL)")
+            for projection in self.projections:
+                projection.create(tx)
+                tx.execute(f"INSERT INTO {TRACKING} (name, position) VALUES (?, 0) "
+                           "ON CONFLICT (name) DO NOTHING", (projection.name,))
+
+    def catch_up(self, progress: Callable[[int, int], None] | None = None) -> int:
+        """Apply everything recorded so far; returns how many events were applied."""
+        applied, head = 0, self.head()
+        for projection in self.projections:
+            while (done := self.process_batch(projection)) > 0:
+                applied += done
+                if progress:
+                    progress(self.position(projection.name), head)
+        return applied
+
+    def process_batch(self, projection: Projection, limit: int = BATCH) -> int:
+        with self.writer.transaction() as tx:
+            position = self._lock(tx, projection.name)
+            notifications = self.app.recorder.select_notifications(start=position + 1,
+                                                                   limit=limit)
+            for notification in notifications:
+                projection.apply(self.app.mapper.to_domain_event(notification), tx)
+            if notifications:
+                tx.execute(f"UPDATE {TRACKING} SET position = ? WHERE name = ?",
+                           (notifications[-1].id, projection.name))
+            return len(notifications)
+
+    def _lock(self, tx: Tx, name: str) -> int:
+        lock = " FOR UPDATE" if self.writer.is_postgres else ""
+        return tx.fetchall(f"SELECT position FROM {TRACKING} WHERE name = ?{lock}", (name,))[0][0]
+
+    def rebuild(self, progress: Callable[[int, int], None] | None = None) -> int:
+        """Drop every read model and replay the whole log into fresh tables."""
+        with self.writer.transaction() as tx:
+            for projection in self.projections:
+                projection.drop(tx)
+            tx.execute(f"DROP TABLE IF EXISTS {TRACKING}")
+        self.create_tables()
+        return self.catch_up(progress)
+
+    def head(self) -> int:
+        return self.app.recorder.max_notification_id() or 0
+
+    def position(self, name: str) -> int:
+        with self.writer.transaction() as tx:
+            return tx.fetchall(f"SELECT position FROM {TRACKING} WHERE name = ?", (name,))[0][0]
+
+    def status(self) -> list[Status]:
+        head = self.head()
+        return [Status(p.name, self.position(p.name), head) for p in self.projections]
+
+    def start(self, poll_seconds: float) -> None:
+        """Follow the log in a thread: woken after each local command, by PostgreSQL's
+        NOTIFY for other workers' commands, and by a poll as the last resort."""
+        self.thread = threading.Thread(target=self._follow, args=(poll_seconds,),
+                                       name="projections", daemon=True)
+        self.thread.start()
+        if self.writer.is_postgres:
+            threading.Thread(target=self._listen, name="projections-listen", daemon=True).start()
+
+    def _follow(self, poll_seconds: float) -> None:
+        while not self.stopping.is_set():
+            self.wake.clear()
+            try:
+                self.catch_up()
+            except Exception:  # the failed batch rolled back whole; retry after a pause
+                log.exception("projection batch failed; retrying")
+                time.sleep(poll_seconds)
+            self.wake.wait(poll_seconds)
+
+    def _listen(self) -> None:
+        channel = self.app.recorder.channel_name
+        while not self.stopping.is_set():
+            try:
+                with self.writer.listen(channel) as notifies:
+                    for notification in notifies:  # None once a second, to check stopping
+                        if notification is not None:
+                            self.wake.set()
+                        if self.stopping.is_set():
+                            return
+            except Exception:
+                log.exception("LISTEN %s failed; polling until it reconnects", channel)
+                time.sleep(1)
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self.wake.set()
+        if self.thread is not None:
+            self.thread.join(timeout=10)
