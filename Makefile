@@ -1,0 +1,28 @@
+# Two commands set everything up on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test bench demo clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+## Serve http://127.0.0.1:8000 on SQLite (./var/), seeding the demo event if the store is empty.
+run: $(STAMP)
+	$(BIN)/goodwill serve --demo-if-empty
+
+## The whole suite, on SQLite and on PostgreSQL (127.0.0.1:5432, database test) when it answers.
+test: $(STAMP)
+	$(BIN)/pytest -q
+
+## Seeding and rebuild throughput on both stores, as ratios to a plain-insert baseline.
+bench: $(STAMP)
+	$(BIN)/python tests/benchmarks/bench.py
+
+clean:
+	rm -rf $(VENV) var .pytest_cache
