@@ -1,8 +1,13 @@
 """Read models, one module each, and the runner that keeps them up to date."""
 
 from goodwill.projections.base import Projection
+from goodwill.projections.checkins import CheckIns
 from goodwill.projections.directory import Directory
+from goodwill.projections.figures import Figures
+from goodwill.projections.followups import FollowUps
+from goodwill.projections.ledger import Ledger
+from goodwill.projections.timeline import Timeline
 
 
 def all_projections() -> list[Projection]:
-    return [Directory()]
+    return [Directory(), Timeline(), Ledger(), FollowUps(), CheckIns(), Figures()]

@@ -1,0 +1,139 @@
+"""A person's story, newest first: connections, gives and thanks, introductions, promises,
+check-ins, and the listening notes they wrote (only theirs: notes are private to their author).
+"""
+
+from __future__ import annotations
+
+import json
+from base64 import urlsafe_b64decode, urlsafe_b64encode
+from typing import Any
+from uuid import UUID
+
+from goodwill.database import Reader, Tx
+from goodwill.domain.connection import Connection
+from goodwill.domain.give import Give
+from goodwill.domain.introduction import Introduction
+from goodwill.domain.note import ListeningNote
+from goodwill.domain.promise import Promise
+from goodwill.projections.base import key, on
+from goodwill.projections.timeline_entries import TimelineEntries, mirrored, party, write
+
+
+class Timeline(TimelineEntries):
+    name = "timeline"
+
+    @on
+    def connected(self, e: Connection.Made, tx: Tx) -> None:
+        mirrored(tx, e, e.person_a, e.person_b, ("connected", "connected"), e.conference_id,
+                 method=e.method, made_by=key(e.made_by))
+
+    @on
+    def met_again(self, e: Connection.MetAgain, tx: Tx) -> None:
+        person, other, _ = party(tx, e.originator_id, "connected")
+        mirrored(tx, e, person, other, ("met_again", "met_again"), e.conference_id,
+                 method=e.method, made_by=key(e.made_by))
+
+    @on
+    def given(self, e: Give.Given, tx: Tx) -> None:
+        mirrored(tx, e, e.giver, e.receiver, ("gave", "received"), e.conference_id,
+                 kind=e.kind, note=e.note, recorded_by=key(e.recorded_by),
+                 introduction_id=key(e.introduction_id))
+
+    @on
+    def thanked(self, e: Give.Thanked, tx: Tx) -> None:
+        self.answered(tx, e, ("thanked_by_me", "thanked_me"), message=e.message)
+
+    @on
+    def disputed(self, e: Give.Disputed, tx: Tx) -> None:
+        self.answered(tx, e, ("disputed_by_me", "disputed_me"), reason=e.reason)
+
+    @on
+    def retracted(self, e: Give.Retracted, tx: Tx) -> None:
+        self.answered(tx, e, ("retracted", "retracted"), reason=e.reason)
+
+    @on
+    def outcome_recorded(self, e: Give.ReferralOutcomeRecorded, tx: Tx) -> None:
+        self.answered(tx, e, ("referral_outcome", "referral_outcome"), outcome=e.outcome,
+                      value=None if e.value is None else str(e.value), currency=e.currency)
+
+    def answered(self, tx: Tx, e: Any, kinds: tuple[str, str], **detail: Any) -> None:
+        """What happened to a give after it was given; ``kinds`` are the receiver's, the giver's."""
+        giver, receiver, conference = party(tx, e.originator_id, "gave")
+        mirrored(tx, e, receiver, giver, kinds, conference, **detail)
+
+    @on
+    def introduced(self, e: Introduction.Made, tx: Tx) -> None:
+        write(tx, e, e.introducer, "introduced", e.conference_id,
+              people=[key(e.person_a), key(e.person_b)], why=e.why)
+        mirrored(tx, e, e.person_a, e.person_b, ("was_introduced", "was_introduced"),
+                 e.conference_id, introducer=key(e.introducer), why=e.why)
+
+    @on
+    def introduction_answered(self, e: Introduction.Answered, tx: Tx) -> None:
+        introducer, _, conference = party(tx, e.originator_id, "introduced")
+        mirrored(tx, e, e.person_id, introducer,
+                 ("introduction_answered", "introduction_answered"), conference,
+                 accepted=e.accepted)
+
+    @on
+    def promised(self, e: Promise.Made, tx: Tx) -> None:
+        mirrored(tx, e, e.promiser, e.promisee, ("promised", "was_promised"), e.conference_id,
+                 what=e.what, due_on=e.due_on.isoformat())
+
+    @on
+    def promise_kept(self, e: Promise.Kept, tx: Tx) -> None:
+        self.promise_changed(tx, e, "promise_kept")
+
+    @on
+    def promise_dropped(self, e: Promise.Dropped, tx: Tx) -> None:
+        self.promise_changed(tx, e, "promise_dropped", reason=e.reason)
+
+    @on
+    def promise_rescheduled(self, e: Promise.Rescheduled, tx: Tx) -> None:
+        self.promise_changed(tx, e, "promise_rescheduled", due_on=e.due_on.isoformat())
+
+    def promise_changed(self, tx: Tx, e: Any, kind: str, **detail: Any) -> None:
+        promiser, promisee, conference = party(tx, e.originator_id, "promised")
+        mirrored(tx, e, promiser, promisee, (kind, kind), conference, **detail)
+
+    @on
+    def noted(self, e: ListeningNote.Noted, tx: Tx) -> None:
+        write(tx, e, e.author, "noted", e.conference_id, e.about, kind=e.kind, text=e.text)
+
+    @on
+    def note_revised(self, e: ListeningNote.Revised, tx: Tx) -> None:
+        tx.execute("UPDATE timeline_entries SET detail = ? WHERE subject_id = ? AND kind = 'noted'",
+                   (json.dumps({"kind": e.kind, "text": e.text}), key(e.originator_id)))
+
+    @on
+    def note_removed(self, e: ListeningNote.Removed, tx: Tx) -> None:
+        tx.execute("DELETE FROM timeline_entries WHERE subject_id = ? AND kind = 'noted'",
+                   (key(e.originator_id),))
+
+
+def cursor(row: dict[str, Any]) -> str:
+    return urlsafe_b64encode(f"{row['at']}|{row['entry_id']}".encode()).decode()
+
+
+def after_cursor(value: str) -> list[str]:
+    """The (at, entry_id) a cursor stands for; ValueError when it is not one of ours."""
+    at, _, entry_id = urlsafe_b64decode(value.encode()).decode().partition("|")
+    if not entry_id:
+        raise ValueError("Not a timeline cursor.")
+    return [at, entry_id]
+
+
+async def timeline(db: Reader, person_id: UUID, conference_id: UUID | None = None,
+                   before: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+    """Newest first; pass the last row's ``cursor`` as ``before`` for the next page."""
+    where, params = ["t.person_id = ?"], [str(person_id)]
+    if conference_id is not None:
+        where, params = [*where, "t.conference_id = ?"], [*params, str(conference_id)]
+    if before is not None:
+        where, params = [*where, "(t.at, t.entry_id) < (?, ?)"], [*params, *after_cursor(before)]
+    rows = await db.fetch(
+        "SELECT t.*, a.name AS other_name FROM timeline_entries t LEFT JOIN attendees a"
+        " ON a.person_id = t.other_person_id AND a.conference_id = t.conference_id"
+        f" WHERE {' AND '.join(where)} ORDER BY t.at DESC, t.entry_id DESC LIMIT ?",
+        *params, limit)
+    return [{**r, "detail": json.loads(r["detail"]), "cursor": cursor(r)} for r in rows]
