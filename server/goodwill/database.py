@@ -138,6 +138,7 @@ class Reader:
         self.settings = settings
         self.pool: asyncpg.Pool | None = None
         self.local = threading.local()
+        self.connections: list[sqlite3.Connection] = []  # one per worker thread, closed on close()
 
     async def open(self) -> None:
         if self.settings.is_postgres:
@@ -150,6 +151,10 @@ class Reader:
     async def close(self) -> None:
         if self.pool is not None:
             await self.pool.close()
+        for conn in self.connections:
+            conn.close()
+        self.connections.clear()
+        self.local = threading.local()
 
     async def fetch(self, sql: str, *params: Any) -> list[dict[str, Any]]:
         if self.pool is not None:
@@ -169,4 +174,5 @@ class Reader:
         if conn is None:
             conn = self.local.conn = sqlite_connect(str(self.settings.read_sqlite_path))
             conn.row_factory = sqlite3.Row
+            self.connections.append(conn)
         return [dict(r) for r in conn.execute(sql, params).fetchall()]
