@@ -1,0 +1,154 @@
+"""The ``goodwill`` command: what an operator does before or beside the web app — serve it,
+seed a demo, rebuild or inspect the read models, create the first organizer."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import functools
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TextIO
+from uuid import UUID
+
+from goodwill.bootstrap import System, bootstrap
+from goodwill.demo_people import MOST
+from goodwill.domain.ids import derived
+from goodwill.settings import Settings
+
+ROOT = UUID("00000000-0000-4000-8000-000000000001")
+"""The actor of set-up commands that no signed-in person sends (here and in the demo)."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if not 0 <= getattr(args, "attendees", 0) <= MOST:
+        parser().error(f"the demo has names for 0 to {MOST} attendees")
+    overrides = {k: v for k in ("database_url", "host", "port")
+                 if (v := getattr(args, k, None)) is not None}
+    args.run(dataclasses.replace(Settings.from_env(), **overrides), args)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="goodwill", description="Serve Goodwill, seed a demo,"
+                                   " rebuild or inspect read models, create an organizer.")
+    commands = root.add_subparsers(required=True, metavar="command")
+    serve = command(commands, "serve", run_serve, "run the web app with uvicorn")
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    serve.add_argument("--demo-if-empty", action="store_true",
+                       help="seed the demo first when the store has no events")
+    demo = command(commands, "demo", run_demo, "seed the demo event (repeatable per seed)")
+    demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--attendees", type=int, default=300)
+    projections = commands.add_parser("projections", help="rebuild or inspect read models")
+    each = projections.add_subparsers(required=True, metavar="action")
+    command(each, "rebuild", run_rebuild, "drop the read models and replay the whole log")
+    command(each, "status", run_status, "each read model's position, the log's head, the lag")
+    organizer = command(commands, "create-organizer", run_create_organizer,
+                        "register a person (or find them by email) and make them an organizer")
+    organizer.add_argument("--name", required=True)
+    organizer.add_argument("--email", required=True)
+    return root
+
+
+def command(commands, name: str, run, purpose: str) -> argparse.ArgumentParser:
+    sub = commands.add_parser(name, help=purpose, description=purpose)
+    sub.add_argument("--database-url", help="default: $GOODWILL_DATABASE_URL or sqlite")
+    sub.set_defaults(run=run)
+    return sub
+
+
+@contextmanager
+def opened(settings: Settings) -> Iterator[System]:
+    system = bootstrap(settings)
+    try:
+        yield system
+    finally:
+        system.close()
+
+
+def run_serve(settings: Settings, args: argparse.Namespace) -> None:
+    import uvicorn
+
+    from goodwill.http.app import create_app
+
+    if args.demo_if_empty:
+        with opened(settings) as system:
+            if system.runner.head() == 0:
+                print(seed_and_describe(system, seed=1, attendees=300), file=sys.stderr)
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port)
+
+
+def run_demo(settings: Settings, args: argparse.Namespace) -> None:
+    with opened(settings) as system:
+        print(seed_and_describe(system, args.seed, args.attendees))
+
+
+def seed_and_describe(system: System, seed: int, attendees: int) -> str:
+    """Seed the demo, bring the read models up to date, and describe what is there."""
+    from goodwill.demo import seed_demo, summary
+
+    before = system.runner.head()
+    say = functools.partial(print, file=sys.stderr)  # progress; the summary goes to stdout
+    demo = seed_demo(system.app, seed, attendees, say=say)
+    say("bringing the read models up to date…")
+    system.runner.catch_up()
+    recorded = system.runner.head() - before
+    return f"{summary(demo)}\n\n{recorded} new events recorded (log head {before + recorded})"
+
+
+def run_rebuild(settings: Settings, args: argparse.Namespace) -> None:
+    with opened(settings) as system:
+        bar = ProgressBar(passes=len(system.runner.projections))
+        system.runner.rebuild(bar)
+        bar.finish()
+        head, seconds = system.runner.head(), time.monotonic() - bar.started
+    print(f"rebuilt {bar.passes} read models from {head} events in {seconds:.1f}s")
+
+
+def run_status(settings: Settings, args: argparse.Namespace) -> None:
+    with opened(settings) as system:
+        print(f"{'projection':<20}{'position':>10}{'head':>10}{'lag':>10}")
+        for s in system.runner.status():
+            print(f"{s.name:<20}{s.position:>10}{s.head:>10}{s.lag:>10}")
+
+
+def run_create_organizer(settings: Settings, args: argparse.Namespace) -> None:
+    """Command ids derived from the email, so running it again is answered, not recorded."""
+    email = args.email.strip().lower()
+    with opened(settings) as system:
+        person = system.app.register_person(ROOT, derived("create-organizer", email),
+                                            args.name, args.email).result["person_id"]
+        system.app.grant_organizer_role(ROOT, derived("grant-organizer", person), person)
+        system.runner.catch_up()
+    print(person)
+
+
+class ProgressBar:
+    """A one-line bar for ``runner.rebuild``, which replays the log once per read model and
+    reports (position, head) after each batch; a position that does not grow means the next
+    read model has started."""
+
+    def __init__(self, passes: int, stream: TextIO = sys.stderr, width: int = 30) -> None:
+        self.passes, self.stream, self.width = max(passes, 1), stream, width
+        self.started, self.model, self.base, self.last = time.monotonic(), 1, 0, 0
+
+    def __call__(self, position: int, head: int) -> None:
+        if position <= self.last:
+            self.model, self.base = self.model + 1, self.base + self.last
+        self.last, done = position, self.base + position
+        total = max(self.passes * head, done, 1)
+        rate = done / max(time.monotonic() - self.started, 1e-9)
+        filled = self.width * done // total
+        line = (f"[{'#' * filled}{'.' * (self.width - filled)}] {done / total:4.0%}"
+                f"  read model {self.model}/{self.passes}  {position}/{head} events"
+                f"  {rate:,.0f} events/s  ETA {(total - done) / rate:.0f}s")
+        self.stream.write(f"\r{line:<100}")
+        self.stream.flush()
+
+    def finish(self) -> None:
+        self.stream.write("\n")

@@ -1,0 +1,145 @@
+"""Write and rebuild throughput on SQLite and PostgreSQL, each set against a baseline measured
+in the same run on the same store: plain single-row INSERT + COMMIT transactions per second.
+Absolute numbers depend on the machine's disk; the ratios say what our own code costs.
+
+Run: python tests/benchmarks/bench.py [--attendees 300]; writes var/bench.json. Nothing here
+asserts a timing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sqlite3
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import psycopg
+
+from goodwill.bootstrap import bootstrap
+from goodwill.demo import seed_demo
+from goodwill.settings import Settings
+
+POSTGRES_URL = os.environ.get("GOODWILL_TEST_POSTGRES_URL",
+                              "postgresql://postgres@127.0.0.1:5432/test")
+OUTPUT = Path(__file__).resolve().parents[2] / "var" / "bench.json"
+BASELINE_SECONDS = 3.0
+BASELINE = "baseline INSERT+COMMIT transactions"
+
+
+def commits_per_second(execute: Callable[[str, tuple], object],
+                       commit: Callable[[], None]) -> float:
+    """One row per transaction, as the command path saves one command per transaction."""
+    execute("CREATE TABLE bench_scratch (id BIGINT PRIMARY KEY, payload TEXT)", ())
+    commit()
+    count, started = 0, time.perf_counter()
+    while (elapsed := time.perf_counter() - started) < BASELINE_SECONDS:
+        execute("INSERT INTO bench_scratch VALUES (%s, %s)", (count, "x" * 200))
+        commit()
+        count += 1
+    execute("DROP TABLE bench_scratch", ())
+    commit()
+    return count / elapsed
+
+
+def sqlite_baseline(settings: Settings) -> float:
+    """The event store's own file, in the journal mode the event store set (WAL)."""
+    conn = sqlite3.connect(settings.sqlite_path, isolation_level=None)
+    try:
+        def execute(sql: str, params: tuple) -> None:
+            conn.execute("BEGIN")
+            conn.execute(sql.replace("%s", "?"), params)
+
+        return commits_per_second(execute, lambda: conn.execute("COMMIT"))
+    finally:
+        conn.close()
+
+
+def postgres_baseline(settings: Settings) -> float:
+    pg = settings.postgres
+    with psycopg.connect(POSTGRES_URL, options=f"-c search_path={pg['schema']}") as conn:
+        return commits_per_second(conn.execute, conn.commit)
+
+
+def timed(action: Callable[..., Any], *args: Any, **kwargs: Any) -> tuple[float, Any]:
+    started = time.perf_counter()
+    result = action(*args, **kwargs)
+    return time.perf_counter() - started, result
+
+
+def measure(settings: Settings, attendees: int, baseline: Callable[[Settings], float]) -> dict:
+    """The baseline runs before and after the work, so a busy machine weighs on both sides."""
+    system = bootstrap(settings)
+    try:
+        before = baseline(settings)
+        seeding, demo = timed(seed_demo, system.app, seed=1, attendees=attendees,
+                              say=lambda line: None)
+        events = system.runner.head()
+        rebuilding, _ = timed(system.runner.rebuild)
+        after = baseline(settings)
+        per_second = {BASELINE: (before + after) / 2,
+                      "events appended (seeding the demo)": events / seeding,
+                      "commands (seeding the demo)": demo.sent / seeding,
+                      "events replayed (rebuilding all read models)": events / rebuilding}
+        return {"events": events, "commands": demo.sent,
+                "read_models": len(system.runner.projections),
+                "seconds": {"seeding": seeding, "rebuilding": rebuilding},
+                "baseline_before_and_after": [before, after], "per_second": per_second,
+                "ratio_to_baseline": {k: v / per_second[BASELINE] for k, v in per_second.items()}}
+    finally:
+        system.close()
+
+
+def on_sqlite(attendees: int) -> dict:
+    with tempfile.TemporaryDirectory() as folder:
+        settings = Settings(database_url=f"sqlite:///{folder}/bench.db")
+        return measure(settings, attendees, sqlite_baseline)
+
+
+def on_postgres(attendees: int) -> dict | str:
+    """A fresh schema of its own, dropped afterwards; a message instead when unreachable."""
+    try:
+        psycopg.connect(POSTGRES_URL, connect_timeout=3).close()
+    except psycopg.OperationalError as error:
+        return f"skipped: PostgreSQL not reachable at {POSTGRES_URL}: {str(error).strip()}"
+    schema = f"bench_{uuid.uuid4().hex[:12]}"
+    try:
+        return measure(Settings(database_url=f"{POSTGRES_URL}?schema={schema}"), attendees,
+                       postgres_baseline)
+    finally:
+        with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+            conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+
+def table(results: dict[str, dict | str]) -> str:
+    lines = [f"{'store':<12}{'measure':<48}{'per second':>12}{'× baseline':>12}"]
+    for store, result in results.items():
+        if isinstance(result, str):
+            lines.append(f"{store:<12}{result}")
+            continue
+        for name, rate in result["per_second"].items():
+            ratio = result["ratio_to_baseline"][name]
+            lines.append(f"{store:<12}{name:<48}{rate:>12,.0f}{ratio:>12.3f}")
+        lines.append(f"{'':<12}({result['events']} events from {result['commands']} commands,"
+                     f" {result['read_models']} read models)")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    args.add_argument("--attendees", type=int, default=300)
+    attendees = args.parse_args().attendees
+    results = {"sqlite": on_sqlite(attendees), "postgresql": on_postgres(attendees)}
+    print(table(results))
+    OUTPUT.parent.mkdir(parents=True, exist_ok=True)
+    OUTPUT.write_text(json.dumps({"attendees": attendees, "results": results}, indent=2))
+    print(f"\nwritten to {OUTPUT}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,51 @@
+"""The ``goodwill`` console script, run as an operator would, on a temporary SQLite store."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from uuid import UUID
+
+import pytest
+
+GOODWILL = Path(sys.executable).parent / "goodwill"
+
+
+@pytest.fixture
+def goodwill(tmp_path):
+    url = f"sqlite:///{tmp_path}/goodwill.db"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GOODWILL_")}
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([str(GOODWILL), *args, "--database-url", url], cwd=tmp_path,
+                              env=env, capture_output=True, text=True, check=True, timeout=120)
+    return run
+
+
+def test_create_organizer_twice_finds_the_same_person(goodwill):
+    first = goodwill("create-organizer", "--name", "Pat Planner", "--email", "pat@example.org")
+    again = goodwill("create-organizer", "--name", "Pat Planner", "--email", "PAT@example.org")
+    assert UUID(first.stdout.strip()) == UUID(again.stdout.strip())
+
+
+def test_demo_twice_records_once(goodwill):
+    first = goodwill("demo", "--attendees", "12", "--seed", "3")
+    again = goodwill("demo", "--attendees", "12", "--seed", "3")
+    assert "Reciprocity Summit 2026" in first.stdout and "check in morning" in first.stderr
+    assert recorded(first.stdout) > 0 and recorded(again.stdout) == 0
+
+
+def recorded(summary: str) -> int:
+    return int(re.search(r"^(\d+) new events recorded", summary, re.MULTILINE).group(1))
+
+
+def test_rebuild_shows_progress_and_leaves_no_lag(goodwill):
+    goodwill("demo", "--attendees", "12")
+    rebuilt = goodwill("projections", "rebuild")
+    assert "100%" in rebuilt.stderr and "events/s" in rebuilt.stderr and "ETA" in rebuilt.stderr
+    header, *rows = goodwill("projections", "status").stdout.strip().splitlines()
+    assert header.split() == ["projection", "position", "head", "lag"]
+    assert rows and all(row.split()[3] == "0" and row.split()[1] != "0" for row in rows)
