@@ -8,9 +8,9 @@ from datetime import date
 from uuid import UUID
 
 from goodwill.application import Goodwill
+from goodwill.application.core import SYSTEM_ACTOR as ROOT
 from goodwill.domain.attendee import Consent, Profile
 
-ROOT = UUID("00000000-0000-4000-8000-000000000001")  # the bootstrap actor, as in the CLI
 
 
 @dataclass

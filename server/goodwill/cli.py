@@ -11,16 +11,12 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TextIO
-from uuid import UUID
 
+from goodwill.application.core import SYSTEM_ACTOR as ROOT
 from goodwill.bootstrap import System, bootstrap
-from goodwill.demo_people import MOST
+from goodwill.demo.people import MOST
 from goodwill.domain.ids import derived
 from goodwill.settings import Settings
-
-ROOT = UUID("00000000-0000-4000-8000-000000000001")
-"""The actor of set-up commands that no signed-in person sends (here and in the demo)."""
-
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)

@@ -19,6 +19,8 @@ from goodwill.domain.ids import attendee_id, receipt_id
 from goodwill.domain.receipt import CommandReceipt
 
 Decision = tuple[Sequence[Aggregate], dict[str, Any]]
+SYSTEM_ACTOR = UUID("00000000-0000-4000-8000-000000000001")
+"""Who sends set-up commands that no signed-in person sends: the CLI, imports, the demo."""
 CLOCK_SKEW = timedelta(minutes=5)
 ATTEMPTS = 8
 
