@@ -99,11 +99,12 @@ def seed_and_describe(system: System, seed: int, attendees: int) -> str:
 
 def run_rebuild(settings: Settings, args: argparse.Namespace) -> None:
     with opened(settings) as system:
-        bar = ProgressBar(passes=len(system.runner.projections))
+        bar = ProgressBar()
         system.runner.rebuild(bar)
         bar.finish()
         head, seconds = system.runner.head(), time.monotonic() - bar.started
-    print(f"rebuilt {bar.passes} read models from {head} events in {seconds:.1f}s")
+    print(f"rebuilt {len(system.runner.projections)} read models from {head} events"
+          f" in {seconds:.1f}s")
 
 
 def run_status(settings: Settings, args: argparse.Namespace) -> None:
@@ -125,25 +126,19 @@ def run_create_organizer(settings: Settings, args: argparse.Namespace) -> None:
 
 
 class ProgressBar:
-    """A one-line bar for ``runner.rebuild``, which replays the log once per read model and
-    reports (position, head) after each batch; a position that does not grow means the next
-    read model has started."""
+    """A one-line bar for ``runner.rebuild``, which reports (position, head) after each batch."""
 
-    def __init__(self, passes: int, stream: TextIO = sys.stderr, width: int = 30) -> None:
-        self.passes, self.stream, self.width = max(passes, 1), stream, width
-        self.started, self.model, self.base, self.last = time.monotonic(), 1, 0, 0
+    def __init__(self, stream: TextIO = sys.stderr, width: int = 30) -> None:
+        self.stream, self.width, self.started = stream, width, time.monotonic()
 
     def __call__(self, position: int, head: int) -> None:
-        if position <= self.last:
-            self.model, self.base = self.model + 1, self.base + self.last
-        self.last, done = position, self.base + position
-        total = max(self.passes * head, done, 1)
-        rate = done / max(time.monotonic() - self.started, 1e-9)
-        filled = self.width * done // total
-        line = (f"[{'#' * filled}{'.' * (self.width - filled)}] {done / total:4.0%}"
-                f"  read model {self.model}/{self.passes}  {position}/{head} events"
-                f"  {rate:,.0f} events/s  ETA {(total - done) / rate:.0f}s")
-        self.stream.write(f"\r{line:<100}")
+        total = max(head, position, 1)
+        rate = position / max(time.monotonic() - self.started, 1e-9)
+        filled = self.width * position // total
+        line = (f"[{'#' * filled}{'.' * (self.width - filled)}] {position / total:4.0%}"
+                f"  {position}/{head} events  {rate:,.0f} events/s"
+                f"  ETA {(total - position) / max(rate, 1e-9):.0f}s")
+        self.stream.write(f"\r{line:<90}")
         self.stream.flush()
 
     def finish(self) -> None:

@@ -49,25 +49,30 @@ class ProjectionRunner:
                            "ON CONFLICT (name) DO NOTHING", (projection.name,))
 
     def catch_up(self, progress: Callable[[int, int], None] | None = None) -> int:
-        """Apply everything recorded so far; returns how many events were applied."""
-        applied, head = 0, self.head()
-        for projection in self.projections:
-            while (done := self.process_batch(projection)) > 0:
-                applied += done
-                if progress:
-                    progress(self.position(projection.name), head)
-        return applied
+        """Apply everything recorded so far; returns how many log entries were read."""
+        read, head = 0, self.head()
+        while (done := self.process_batch()) > 0:
+            read += done
+            if progress:
+                progress(min(s.position for s in self.status()), head)
+        return read
 
-    def process_batch(self, projection: Projection, limit: int = BATCH) -> int:
+    def process_batch(self, projections: Sequence[Projection] | None = None,
+                      limit: int = BATCH) -> int:
+        """Read the log once for all read models; each skips what it already has."""
+        projections = projections or self.projections
         with self.writer.transaction() as tx:
-            position = self._lock(tx, projection.name)
-            notifications = self.app.recorder.select_notifications(start=position + 1,
-                                                                   limit=limit)
+            positions = {p.name: self._lock(tx, p.name) for p in projections}
+            notifications = self.app.recorder.select_notifications(
+                start=min(positions.values()) + 1, limit=limit)
             for notification in notifications:
-                projection.apply(self.app.mapper.to_domain_event(notification), tx)
+                event = self.app.mapper.to_domain_event(notification)
+                for projection in projections:
+                    if notification.id > positions[projection.name]:
+                        projection.apply(event, tx)
             if notifications:
-                tx.execute(f"UPDATE {TRACKING} SET position = ? WHERE name = ?",
-                           (notifications[-1].id, projection.name))
+                tx.executemany(f"UPDATE {TRACKING} SET position = ? WHERE name = ?",
+                               [(notifications[-1].id, p.name) for p in projections])
             return len(notifications)
 
     def _lock(self, tx: Tx, name: str) -> int:
