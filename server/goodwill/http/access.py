@@ -1,0 +1,39 @@
+"""Who may read what about an event. Checked against the read model's roster, so a read
+never touches the event store."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from goodwill.database import Reader
+from goodwill.domain.errors import NotAllowedError, NotFoundError
+from goodwill.projections import directory
+
+ORGANIZERS = ("organizers",)
+CREW = ("organizers", "staff")
+
+
+async def event_row(reader: Reader, conference_id: UUID) -> dict[str, Any]:
+    row = await directory.conference(reader, conference_id)
+    if row is None:
+        raise NotFoundError("No such event.")
+    return row
+
+
+async def require_role(reader: Reader, conference_id: UUID, actor: UUID,
+                       roles: tuple[str, ...]) -> dict[str, Any]:
+    """The event, provided ``actor`` is on one of its ``roles`` lists."""
+    event = await event_row(reader, conference_id)
+    if not any(str(actor) in event[role] for role in roles):
+        raise NotAllowedError(f"Only this event's {' and '.join(roles)} can see that.")
+    return event
+
+
+async def require_present(reader: Reader, conference_id: UUID, actor: UUID) -> None:
+    """Attendees, staff and organizers of the event: the people its directory is for."""
+    event = await event_row(reader, conference_id)
+    if any(str(actor) in event[role] for role in CREW):
+        return
+    if await directory.attendee(reader, conference_id, actor) is None:
+        raise NotAllowedError("Only people at this event can see its directory.")

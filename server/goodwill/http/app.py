@@ -1,0 +1,71 @@
+"""The Litestar application: wiring done once at start-up, routes under /api/v1."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from litestar import Litestar, Router
+from litestar.datastructures import State
+from litestar.di import Provide
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.spec import Components
+
+from goodwill.application import Goodwill
+from goodwill.bootstrap import bootstrap
+from goodwill.http.actor import SCHEMES, acting_person
+from goodwill.http.controllers import (attendees, connections, dashboard, events, gives,
+                                       introductions, me, notes, people, promises, tickets)
+from goodwill.http.errors import EXCEPTION_HANDLERS
+from goodwill.http.freshness import fresh_reader, stale_header
+from goodwill.http.health import healthz, readyz
+from goodwill.settings import Settings
+
+MAX_BODY_BYTES = 64 * 1024
+"""Ample for the largest command (a full profile); anything bigger is refused unread."""
+CONTROLLERS = [events.EventController, people.PersonController, attendees.AttendeeController,
+               tickets.TicketController, connections.ConnectionController,
+               gives.GiveController, introductions.IntroductionController,
+               notes.NoteController, promises.PromiseController,
+               dashboard.DashboardController, me.MeController]
+
+
+@asynccontextmanager
+async def running(app: Litestar) -> AsyncIterator[None]:
+    """Bootstraps the store once per process, and closes it whatever happens while serving."""
+    settings: Settings = app.state.settings
+    system = await asyncio.to_thread(bootstrap, settings)
+    try:
+        await system.reader.open()
+        system.runner.start(settings.projection_poll_seconds)
+        app.state.system = system
+        yield
+    finally:
+        await system.reader.close()
+        await asyncio.to_thread(system.close)
+
+
+def the_application(state: State) -> Goodwill:
+    return state.system.app
+
+
+DEPENDENCIES = {"goodwill": Provide(the_application, sync_to_thread=False),
+                "reader": Provide(fresh_reader), "actor": Provide(acting_person)}
+
+
+def create_app(settings: Settings) -> Litestar:
+    """Built from the given settings alone, so tests and the command line each bring their
+    own; nothing touches the store until the lifespan starts."""
+    api = Router("/api/v1", route_handlers=CONTROLLERS, dependencies=DEPENDENCIES,
+                 security=[{"person": []}])
+    return Litestar(
+        route_handlers=[api, healthz, readyz],
+        lifespan=[running],
+        state=State({"settings": settings}),
+        exception_handlers=EXCEPTION_HANDLERS,
+        middleware=[stale_header],
+        request_max_body_size=MAX_BODY_BYTES,
+        openapi_config=OpenAPIConfig(title="Goodwill", version="1", path="/schema",
+                                     components=Components(security_schemes=SCHEMES)),
+    )

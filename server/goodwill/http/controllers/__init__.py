@@ -1,0 +1,1 @@
+"""One controller per resource: parse the body, call the application, return its answer."""

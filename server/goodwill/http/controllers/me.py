@@ -1,0 +1,58 @@
+"""The acting person's own data. Nothing here takes a person id: what you see is yours."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from typing import Annotated, Any
+from uuid import UUID
+
+import msgspec
+from litestar import Controller, get
+from litestar.exceptions import ValidationException
+from litestar.params import FromQuery, QueryParameter
+
+from goodwill.http.markers import Actor, PathId, Reads
+from goodwill.projections import followups, ledger, timeline
+
+OneEvent = FromQuery[UUID | None]
+Cursor = Annotated[str | None, QueryParameter(max_length=200)]
+PageSize = Annotated[int, QueryParameter(ge=1, le=100)]
+
+
+class Timeline(msgspec.Struct):
+    """Newest first; pass ``next_before`` back as ``before`` for the next page."""
+
+    entries: list[dict[str, Any]]
+    next_before: str | None
+
+
+class MeController(Controller):
+    path = "/me"
+    tags = ["me"]
+
+    @get("/timeline")
+    async def my_timeline(self, reader: Reads, actor: Actor, conference_id: OneEvent = None,
+                          before: Cursor = None, limit: PageSize = 50) -> Timeline:
+        try:
+            rows = await timeline.timeline(reader, actor, conference_id, before, limit)
+        except ValueError:
+            raise ValidationException(extra=[{
+                "key": "before", "message": "is not a cursor from this timeline"}]) from None
+        return Timeline(rows, rows[-1]["cursor"] if len(rows) == limit else None)
+
+    @get("/ledger")
+    async def balances(self, reader: Reads, actor: Actor) -> list[dict[str, Any]]:
+        """Per person I gave to or received from; a positive balance means I gave more."""
+        return await ledger.balances(reader, actor)
+
+    @get("/ledger/{other_id:uuid}")
+    async def pair(self, other_id: PathId, reader: Reads, actor: Actor) -> dict[str, Any]:
+        """What each of us gave the other, confirmed and not. Only ever my side's view."""
+        return await ledger.pair_ledger(reader, actor, other_id)
+
+    @get("/follow-ups")
+    async def follow_ups(self, reader: Reads, actor: Actor, conference_id: OneEvent = None,
+                         today: FromQuery[date | None] = None) -> dict[str, Any]:
+        """``today`` is the caller's own date, which decides what is overdue where they are."""
+        day = today or datetime.now(timezone.utc).date()
+        return await followups.follow_ups(reader, actor, day, conference_id)

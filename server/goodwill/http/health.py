@@ -1,0 +1,33 @@
+"""Liveness and readiness, for the process supervisor and the load balancer."""
+
+from __future__ import annotations
+
+import logging
+
+from litestar import Response, get
+from litestar.datastructures import State
+
+log = logging.getLogger(__name__)
+MAX_LAG = 1000
+"""Events a read model may trail the log by and still be worth sending readers to."""
+
+
+@get("/healthz", tags=["health"])
+async def healthz() -> dict[str, str]:
+    """The process is alive; says nothing about the store, so a restart cannot help it."""
+    return {"status": "alive"}
+
+
+@get("/readyz", tags=["health"], sync_to_thread=True)
+def readyz(state: State) -> Response[dict]:
+    """Ready when the store answers and every read model is close behind the log."""
+    try:
+        statuses = state.system.runner.status()
+    except Exception:  # the store does not answer: not ready, whatever the reason
+        log.exception("readiness check could not reach the store")
+        return Response({"ready": False, "detail": "The store does not answer."}, status_code=503)
+    ready = all(s.lag <= MAX_LAG for s in statuses)
+    projections = [{"name": s.name, "position": s.position, "head": s.head, "lag": s.lag}
+                   for s in statuses]
+    return Response({"ready": ready, "projections": projections},
+                    status_code=200 if ready else 503)

@@ -1,0 +1,21 @@
+"""What a handler's parameters are, said explicitly: where each comes from is never guessed
+from its name, so a renamed parameter cannot silently change its source."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from litestar.di import NamedDependency
+from litestar.params import FromPath
+
+from goodwill.application import Goodwill
+from goodwill.database import Reader
+
+Actor = NamedDependency[UUID]
+"""The acting person, resolved only by :func:`goodwill.http.actor.acting_person`."""
+App = NamedDependency[Goodwill]
+Reads = NamedDependency[Reader]
+"""The read side, caught up with the request's ``after`` position."""
+PathId = FromPath[UUID]
+Organizer = NamedDependency[UUID]
+"""The acting person, provided they hold the organizer role."""

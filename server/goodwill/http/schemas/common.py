@@ -1,0 +1,66 @@
+"""Bounded building blocks shared by every resource's schemas."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any
+from uuid import UUID
+from zoneinfo import available_timezones
+
+import msgspec
+from msgspec import Meta
+
+Name = Annotated[str, Meta(min_length=1, max_length=120)]
+Text = Annotated[str, Meta(max_length=2000)]
+Reason = Annotated[str, Meta(max_length=500)]
+Code = Annotated[str, Meta(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_-]+$")]
+ListKey = Annotated[str, Meta(min_length=1, max_length=40, pattern=r"^[a-z0-9][a-z0-9_-]*$")]
+Device = Annotated[str, Meta(min_length=1, max_length=60)]
+Moment = Annotated[datetime, Meta(tz=True)]
+"""When a device says something happened; the offset is required, a bare clock time is ambiguous."""
+
+ZONES = frozenset(available_timezones())
+
+
+class Zone(str):
+    """An IANA time zone name, checked against the zone database when the body is decoded,
+    so a typo is answered as a bad field rather than as a refused command."""
+
+    @classmethod
+    def _decoder(cls, _: type, value: Any) -> Zone:
+        if not isinstance(value, str):
+            raise TypeError(f"Expected `str`, got `{type(value).__name__}`")
+        if value not in ZONES:
+            raise ValueError(f"Unknown time zone '{value[:64]}'")
+        return cls(value)
+
+
+TimeZoneName = Annotated[Zone, Meta(extra_json_schema={
+    "description": "An IANA time zone name.", "examples": ["Europe/Berlin"],
+    "extra": {"type": "string", "maxLength": 64}})]
+
+
+class Command(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """Every command carries a client-made id: sending it again returns the first answer."""
+
+    command_id: UUID
+
+
+class AtEvent(Command):
+    conference_id: UUID
+
+
+class Happened(AtEvent):
+    """Something that happened at an event; an offline device reports it later with the
+    time it happened, otherwise it happened when the server heard of it. Subclasses are
+    ``kw_only=True``: their required fields follow this optional one."""
+
+    happened_at: Moment | None = None
+
+
+class CommandAnswer(msgspec.Struct):
+    """What every command answers; ``position`` is what a read's ``after`` waits for."""
+
+    result: dict[str, Any]
+    position: int
+    replayed: bool

@@ -1,0 +1,47 @@
+"""Events: setting one up, its entrances (check-in lists) and its staff."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+from uuid import UUID
+
+import msgspec
+from msgspec import Meta
+
+from goodwill.http.schemas.common import Command, ListKey, Name, TimeZoneName
+
+CheckInLists = Annotated[dict[ListKey, Name], Meta(max_length=20)]
+
+
+class EventDetails(Command):
+    name: Name
+    starts_on: date
+    ends_on: date
+    timezone: TimeZoneName
+    venue: Annotated[str, Meta(max_length=200)] = ""
+
+
+class CreateEvent(EventDetails):
+    check_in_lists: CheckInLists = {}
+
+
+class AddCheckInList(Command):
+    key: ListKey
+    name: Name
+
+
+class StaffMember(Command):
+    person_id: UUID
+
+
+class Event(msgspec.Struct):
+    conference_id: UUID
+    name: str
+    starts_on: date
+    ends_on: date
+    timezone: str
+    venue: str
+    check_in_lists: dict[str, str]
+    organizers: list[UUID]
+    staff: list[UUID]

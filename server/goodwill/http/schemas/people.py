@@ -1,0 +1,85 @@
+"""People and their place at an event: registration, profile and consent choices."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from uuid import UUID
+
+import msgspec
+from msgspec import Meta
+
+from goodwill.http.schemas.common import Code, Command, ListKey, Name
+
+Email = Annotated[str, Meta(max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+Short = Annotated[str, Meta(max_length=120)]
+Long = Annotated[str, Meta(max_length=2000)]
+
+
+class RegisterPerson(Command):
+    name: Name
+    email: Email
+
+
+class GrantOrganizer(Command):
+    person_id: UUID
+
+
+class Profile(msgspec.Struct, forbid_unknown_fields=True):
+    name: Name
+    company: Short = ""
+    role: Short = ""
+    offers: Long = ""
+    needs: Long = ""
+
+
+class Consent(msgspec.Struct, forbid_unknown_fields=True):
+    """Nothing is shared unless the attendee says so."""
+
+    listed_in_directory: bool = False
+    shared_with_organizer: bool = False
+    contact_shared_with_connections: bool = False
+
+
+class RegisterAttendee(Command):
+    person_id: UUID
+    profile: Profile
+    consent: Consent = msgspec.field(default_factory=Consent)
+    ticket_code: Code | None = None
+    lists: Annotated[list[ListKey], Meta(max_length=20)] = []
+
+
+class UpdateProfile(Command):
+    profile: Profile
+
+
+class ChangeConsent(Command):
+    consent: Consent
+
+
+class Attendee(msgspec.Struct):
+    """My own attendee record at one event, with my badge's connect code."""
+
+    attendee_id: UUID
+    conference_id: UUID
+    person_id: UUID
+    connect_code: str
+    name: str
+    company: str
+    role: str
+    offers: str
+    needs: str
+    listed_in_directory: bool
+    shared_with_organizer: bool
+    contact_shared_with_connections: bool
+    registered_at: str
+
+
+class Listed(msgspec.Struct):
+    """A directory entry: only what an attendee who opted in shows to everyone."""
+
+    person_id: UUID
+    name: str
+    company: str
+    role: str
+    offers: str
+    needs: str

@@ -1,0 +1,47 @@
+"""Every read is the acting person's own, or their role's: changing an id in the URL shows
+nobody else's data."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.http.api import PROBLEM, as_person
+from tests.scenario import ROOT
+
+
+@pytest.mark.parametrize("path", ["/events/{event}/scan-log", "/events/{event}/figures",
+                                  "/events/{event}/check-ins", "/tickets/{ticket}"])
+def test_attendees_cannot_read_what_is_for_the_crew(summit, path):
+    url = path.format(event=summit.event_id, ticket=summit.guests["Bob"]["ticket_id"])
+    refused = summit.api.get(summit.people["Alice"], url)
+    assert (refused.status_code, refused.headers["content-type"]) == (403, PROBLEM)
+
+
+def test_staff_see_the_door_but_not_the_dashboard(summit):
+    api, sam, event = summit.api, summit.people["Sam"], summit.event_id
+    assert api.get(sam, f"/events/{event}/check-ins").status_code == 200
+    assert api.get(sam, f"/events/{event}/scan-log").status_code == 403
+
+
+def test_a_ledger_is_always_seen_from_the_reader_s_side(summit):
+    api, event = summit.api, summit.event_id
+    alice, bob = summit.people["Alice"], summit.people["Bob"]
+    api.do(bob, "/gives", conference_id=event, giver=bob, receiver=alice, kind="insight")
+    carol = summit.person("Carol")
+    assert api.read(carol, f"/me/ledger/{bob}")["gives"] == []
+    assert api.read(carol, "/me/ledger") == []
+    assert api.read(bob, f"/me/ledger/{alice}")["given"]["unconfirmed"] == 1
+
+
+def test_the_directory_is_for_people_at_the_event(summit):
+    outsider = summit.person("Mallory")
+    refused = summit.api.get(outsider, f"/events/{summit.event_id}/directory")
+    assert refused.status_code == 403
+
+
+@pytest.mark.parametrize("header", [None, "", "not-a-uuid", str(ROOT)])
+def test_without_a_valid_person_header_the_answer_is_401(client, header):
+    headers = {} if header is None else as_person(header)
+    refused = client.get("/api/v1/events", headers=headers)
+    assert (refused.status_code, refused.headers["content-type"]) == (401, PROBLEM)
+    assert "X-Goodwill-Person" in refused.json()["detail"]
