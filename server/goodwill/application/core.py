@@ -14,8 +14,10 @@ from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import IntegrityError, JSONTranscoder, Transcoding
 
 from goodwill.domain.attendee import Attendee
-from goodwill.domain.errors import ConflictError, DomainError, NotFoundError, refuse
+from goodwill.domain.errors import (ConflictError, DomainError, NotAllowedError, NotFoundError,
+                                    refuse)
 from goodwill.domain.ids import attendee_id, receipt_id
+from goodwill.domain.person import Person
 from goodwill.domain.receipt import CommandReceipt
 
 Decision = tuple[Sequence[Aggregate], dict[str, Any]]
@@ -110,6 +112,14 @@ class CommandApplication(Application[UUID]):
             change(aggregate)
             return (aggregate,), {"id": aggregate.id}
         return self.execute(actor, command_id, command, decide)
+
+    def check_organizer(self, actor: UUID) -> None:
+        """Managing people is for organizers, and for the command line that makes the first."""
+        if actor == SYSTEM_ACTOR:
+            return
+        person = self.find(Person, actor)
+        if person is None or not person.is_organizer:
+            raise NotAllowedError("Only an organizer can do that.")
 
     def check_attending(self, conference_id: UUID, *people: UUID) -> None:
         for person in people:

@@ -18,9 +18,7 @@ class OrganizingCommands(CommandApplication):
                           ends_on: date, timezone: str, venue: str,
                           check_in_lists: dict[str, str]) -> Outcome:
         def decide():
-            person = self.find(Person, actor)
-            if person is None or not person.is_organizer:
-                raise NotAllowedError("Only an organizer can create an event.")
+            self.check_organizer(actor)
             conference = Conference(name=name, starts_on=starts_on, ends_on=ends_on,
                                     timezone=timezone, venue=venue, organizer_id=actor)
             for key, list_name in check_in_lists.items():
@@ -52,9 +50,10 @@ class OrganizingCommands(CommandApplication):
 
     def add_staff(self, actor: UUID, command_id: UUID, conference_id: UUID,
                   person_id: UUID) -> Outcome:
-        self.get(Person, person_id, "person")
-        return self.organizer_command(actor, command_id, conference_id, "add_staff",
-                                      lambda c: c.add_staff(person_id=person_id))
+        def change(conference: Conference) -> None:
+            self.get(Person, person_id, "person")
+            conference.add_staff(person_id=person_id)
+        return self.organizer_command(actor, command_id, conference_id, "add_staff", change)
 
     def remove_staff(self, actor: UUID, command_id: UUID, conference_id: UUID,
                      person_id: UUID) -> Outcome:

@@ -24,6 +24,7 @@ class PeopleCommands(CommandApplication):
     def register_person(self, actor: UUID, command_id: UUID, name: str, email: str) -> Outcome:
         """Find-or-create by email, so an import run twice never makes two people."""
         def decide():
+            self.check_organizer(actor)
             index = self.find(EmailIndex, email_id(email))
             if index is not None:
                 return (), {"person_id": index.person_id, "created": False}
@@ -34,6 +35,7 @@ class PeopleCommands(CommandApplication):
 
     def grant_organizer_role(self, actor: UUID, command_id: UUID, person_id: UUID) -> Outcome:
         def decide():
+            self.check_organizer(actor)
             person = self.get(Person, person_id, "person")
             if not person.is_organizer:
                 person.grant_organizer_role()

@@ -10,8 +10,6 @@ from litestar.exceptions import NotAuthorizedException
 from litestar.openapi.spec import SecurityScheme
 
 from goodwill.application.core import SYSTEM_ACTOR
-from goodwill.domain.errors import NotAllowedError
-from goodwill.http.markers import Actor, Reads
 
 HEADER = "X-Goodwill-Person"
 SCHEMES = {"person": SecurityScheme(type="apiKey", name=HEADER, security_scheme_in="header",
@@ -31,12 +29,3 @@ async def acting_person(request: Request) -> UUID:
             detail=f"Say who you are: send the {HEADER} header with your person id.",
             headers={"WWW-Authenticate": "Goodwill"})
     return person
-
-
-async def acting_organizer(actor: Actor, reader: Reads) -> UUID:
-    """The acting person, provided they hold the organizer role (for managing people)."""
-    is_organizer = await reader.fetchval(
-        "SELECT is_organizer FROM people WHERE person_id = ?", str(actor))
-    if not is_organizer:
-        raise NotAllowedError("Only an organizer can do that.")
-    return actor

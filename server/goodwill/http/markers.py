@@ -17,5 +17,3 @@ App = NamedDependency[Goodwill]
 Reads = NamedDependency[Reader]
 """The read side, caught up with the request's ``after`` position."""
 PathId = FromPath[UUID]
-Organizer = NamedDependency[UUID]
-"""The acting person, provided they hold the organizer role."""
