@@ -70,8 +70,9 @@ def test_the_door_checks_out_and_organizers_revoke(summit):
                 list_key="workshop", device="door-3")
     api.do(sam, "/tickets/check-in", **scan)
     api.do(sam, "/tickets/check-out", **scan)
-    assert api.post(sam, "/tickets/revoke", ticket_code=ticket["ticket_code"]).status_code == 403
-    api.do(summit.organizer, "/tickets/revoke", ticket_code=ticket["ticket_code"], reason="Refund")
+    revoke = dict(conference_id=summit.event_id, ticket_code=ticket["ticket_code"])
+    assert api.post(sam, "/tickets/revoke", **revoke).status_code == 403
+    api.do(summit.organizer, "/tickets/revoke", reason="Refund", **revoke)
     state = api.read(sam, f"/tickets/{ticket['ticket_id']}")
     assert (state["revoked"], state["check_ins"]["workshop"]["inside"]) == (True, False)
 

@@ -42,7 +42,8 @@ def test_ticket_state_shows_each_list_and_the_latest_check_in(system, scenario):
 
 def test_a_revoked_ticket_says_so(system, scenario):
     alice = scenario["Alice Archer"]
-    system.app.revoke_ticket(scenario.organizer, uuid.uuid4(), alice.ticket_code, "Refunded")
+    system.app.revoke_ticket(scenario.organizer, uuid.uuid4(), scenario.conference_id,
+                             alice.ticket_code, "Refunded")
     state = read(system, ticket_state, ticket_id(alice.ticket_code))
     assert state["revoked"] is True and state["check_ins"] == {}
 

@@ -26,7 +26,8 @@ def test_staff_scan_but_do_not_organize(system, scenario):
     system.app.check_in(staff, uuid.uuid4(), scenario.conference_id, alice.ticket_code, "main",
                         "door-1")
     with pytest.raises(NotAllowedError):
-        system.app.revoke_ticket(staff, uuid.uuid4(), alice.ticket_code, "lost")
+        system.app.revoke_ticket(staff, uuid.uuid4(), scenario.conference_id,
+                                     alice.ticket_code, "lost")
     with pytest.raises(NotAllowedError):
         system.app.add_check_in_list(staff, uuid.uuid4(), scenario.conference_id, "vip", "VIP")
 

@@ -37,4 +37,4 @@ class CheckInCommands(CommandApplication):
             scan = getattr(ticket, command)
             scan(conference, list_key, device, happened(scanned_at))
             return (ticket,), {"ticket_id": ticket.id, "attendee_id": ticket.attendee_id}
-        return self.execute(actor, command_id, command, decide)
+        return self.execute(actor, command_id, command, decide, audit=conference_id)

@@ -60,7 +60,7 @@ class CommandApplication(Application[UUID]):
         transcoder.register(DateAsISO())
 
     def execute(self, actor: UUID, command_id: UUID, command: str,
-                decide: Callable[[], Decision]) -> Outcome:
+                decide: Callable[[], Decision], audit: UUID | None = None) -> Outcome:
         rid = receipt_id(actor, command_id)
         for _ in range(ATTEMPTS):
             first = self.find(CommandReceipt, rid)
@@ -71,8 +71,9 @@ class CommandApplication(Application[UUID]):
                 refusal = None
             except DomainError as error:
                 changed, result, refusal = (), {}, error
-            receipt = CommandReceipt(command=command, result=result, id=rid,
-                                     refusal=refusal and [refusal.code, refusal.message])
+            receipt = CommandReceipt(command=command, actor=actor, result=result, id=rid,
+                                     refusal=refusal and [refusal.code, refusal.message],
+                                     audit=audit)
             try:
                 recordings = self.save(*changed, receipt)
             except IntegrityError:

@@ -34,7 +34,7 @@ class OrganizingCommands(CommandApplication):
             if not conference.is_organizer(actor):
                 raise NotAllowedError("Only this event's organizers can do that.")
             return (conference,), change(conference) or {}
-        return self.execute(actor, command_id, command, decide)
+        return self.execute(actor, command_id, command, decide, audit=conference_id)
 
     def change_details(self, actor: UUID, command_id: UUID, conference_id: UUID, name: str,
                        starts_on: date, ends_on: date, timezone: str, venue: str) -> Outcome:
@@ -60,13 +60,15 @@ class OrganizingCommands(CommandApplication):
         return self.organizer_command(actor, command_id, conference_id, "remove_staff",
                                       lambda c: c.remove_staff(person_id=person_id))
 
-    def revoke_ticket(self, actor: UUID, command_id: UUID, ticket_code: str,
-                      reason: str) -> Outcome:
+    def revoke_ticket(self, actor: UUID, command_id: UUID, conference_id: UUID,
+                      ticket_code: str, reason: str) -> Outcome:
         def decide():
-            ticket = self.get(Ticket, ticket_id(ticket_code), "ticket")
-            conference = self.get(Conference, ticket.conference_id, "event")
+            conference = self.get(Conference, conference_id, "event")
             if not conference.is_organizer(actor):
                 raise NotAllowedError("Only this event's organizers can revoke tickets.")
+            ticket = self.get(Ticket, ticket_id(ticket_code), "ticket")
+            if ticket.conference_id != conference_id:
+                raise NotAllowedError("This ticket belongs to another event.")
             ticket.revoke(reason)
             return (ticket,), {"ticket_id": ticket.id}
-        return self.execute(actor, command_id, "revoke_ticket", decide)
+        return self.execute(actor, command_id, "revoke_ticket", decide, audit=conference_id)

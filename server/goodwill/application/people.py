@@ -68,7 +68,7 @@ class PeopleCommands(CommandApplication):
                             id=ticket_id(code))
             return (attendee, badge, ticket), {"attendee_id": aid, "ticket_id": ticket.id,
                                                "ticket_code": code, "connect_code": connect}
-        return self.execute(actor, command_id, "register_attendee", decide)
+        return self.execute(actor, command_id, "register_attendee", decide, audit=conference_id)
 
     def attendee_command(self, actor: UUID, command_id: UUID, conference_id: UUID,
                          command: str, change) -> Outcome:

@@ -18,6 +18,8 @@ class CommandReceipt(Aggregate):
     id: UUID  # derived, passed in by the application
 
     @event("Recorded")
-    def __init__(self, command: str, result: dict[str, Any],
-                 refusal: list[str] | None = None) -> None:
-        self.command, self.result, self.refusal = command, result, refusal
+    def __init__(self, command: str, actor: UUID, result: dict[str, Any],
+                 refusal: list[str] | None = None, audit: UUID | None = None) -> None:
+        """``audit`` names the event whose organizers may list this command: set for what
+        organizers and staff do, never for attendees' own actions."""
+        self.command, self.actor, self.result, self.refusal = command, actor, result, refusal

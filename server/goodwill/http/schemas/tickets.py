@@ -13,6 +13,6 @@ class Scan(AtEvent):
     scanned_at: Moment | None = None
 
 
-class RevokeTicket(Command):
+class RevokeTicket(AtEvent):
     ticket_code: Code
     reason: Reason = ""
