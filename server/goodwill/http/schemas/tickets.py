@@ -3,7 +3,7 @@ never in a URL that ends up in logs."""
 
 from __future__ import annotations
 
-from goodwill.http.schemas.common import AtEvent, Code, Command, Device, ListKey, Moment, Reason
+from goodwill.http.schemas.common import AtEvent, Code, Device, ListKey, Moment, Reason
 
 
 class Scan(AtEvent):
