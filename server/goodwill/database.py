@@ -146,7 +146,7 @@ class Reader:
             self.pool = await asyncpg.create_pool(
                 host=pg["host"], port=int(pg["port"]), user=pg["user"],
                 password=pg["password"] or None, database=pg["dbname"], min_size=1,
-                max_size=10, server_settings={"search_path": pg["schema"]})
+                max_size=8, server_settings={"search_path": pg["schema"]})
 
     async def close(self) -> None:
         if self.pool is not None:

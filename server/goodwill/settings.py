@@ -66,5 +66,5 @@ class Settings:
         return {"PERSISTENCE_MODULE": "eventsourcing.postgres", "POSTGRES_DBNAME": pg["dbname"],
                 "POSTGRES_HOST": pg["host"], "POSTGRES_PORT": pg["port"],
                 "POSTGRES_USER": pg["user"], "POSTGRES_PASSWORD": pg["password"],
-                "POSTGRES_SCHEMA": pg["schema"], "POSTGRES_POOL_SIZE": "10",
-                "POSTGRES_MAX_OVERFLOW": "10", "POSTGRES_LOCK_TIMEOUT": "10"}
+                "POSTGRES_SCHEMA": pg["schema"], "POSTGRES_POOL_SIZE": "5",
+                "POSTGRES_MAX_OVERFLOW": "5", "POSTGRES_LOCK_TIMEOUT": "10"}
