@@ -9,6 +9,7 @@ from psycopg import sql
 
 from goodwill.application import Goodwill
 from goodwill.database import Reader, Writer
+from goodwill.keyring import Keyring
 from goodwill.projections import all_projections
 from goodwill.projections.runner import ProjectionRunner
 from goodwill.settings import Settings
@@ -26,13 +27,15 @@ class System:
         self.runner.stop()
         self.writer.close()
         self.app.close()
+        self.app.keyring.close()
 
 
 def bootstrap(settings: Settings) -> System:
     """Everything but the async reader's pool, which opens inside the event loop."""
     if settings.is_postgres:
         ensure_schema(settings)
-    app = Goodwill(env=settings.event_store_env())
+    keyring = Keyring(settings)
+    app = Goodwill(env=settings.event_store_env(), keyring=keyring)
     writer = Writer(settings)
     runner = ProjectionRunner(app, writer, all_projections())
     runner.create_tables()

@@ -69,6 +69,7 @@ def sqlite_connect(path: str) -> sqlite3.Connection:
     conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("PRAGMA secure_delete=ON")  # what a forgotten person leaves is overwritten
     return conn
 
 
@@ -104,6 +105,16 @@ class Writer:
             conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
+
+    def compact(self) -> None:
+        """Leave no old copy of changed rows behind: after forgetting a person."""
+        if self.is_postgres:
+            with self.pool.connection() as conn:
+                conn.autocommit = True
+                conn.execute("VACUUM")
+                conn.autocommit = False
+        else:
+            self._sqlite().execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     @contextmanager
     def listen(self, channel: str) -> Iterator[Iterator[object]]:

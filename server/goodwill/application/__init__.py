@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from goodwill.application.checkin import CheckInCommands
 from goodwill.application.core import Outcome
+from goodwill.application.erasure import ErasureCommands
 from goodwill.application.followups import FollowUpCommands
 from goodwill.application.giving import GivingCommands
 from goodwill.application.networking import NetworkingCommands
@@ -14,7 +15,7 @@ __all__ = ["Goodwill", "Outcome"]
 
 
 class Goodwill(PeopleCommands, OrganizingCommands, CheckInCommands, NetworkingCommands,
-               GivingCommands, FollowUpCommands):
+               GivingCommands, FollowUpCommands, ErasureCommands):
     """Commands in, events out. Its name fixes the event table's name in the store."""
 
     name = "Goodwill"

@@ -18,6 +18,7 @@ from goodwill.domain.errors import (ConflictError, DomainError, NotAllowedError,
                                     refuse)
 from goodwill.domain.ids import attendee_id, receipt_id
 from goodwill.domain.person import Person
+from goodwill.keyring import Keyring, SealedPersonal
 from goodwill.domain.receipt import CommandReceipt
 
 Decision = tuple[Sequence[Aggregate], dict[str, Any]]
@@ -51,13 +52,15 @@ class CommandApplication(Application[UUID]):
     """Runs every command through :meth:`execute`, which makes it idempotent and retries it
     on a concurrent write, so a conflict becomes a domain answer instead of an error."""
 
-    def __init__(self, env: dict[str, str] | None = None) -> None:
+    def __init__(self, env: dict[str, str], keyring: Keyring) -> None:
+        self.keyring = keyring  # the transcoder, made by the base class, seals with it
         super().__init__(env)
         self.after_save: list[Callable[[], None]] = []  # e.g. wake the projection runner
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
         transcoder.register(DateAsISO())
+        transcoder.register(SealedPersonal(self.keyring))
 
     def execute(self, actor: UUID, command_id: UUID, command: str,
                 decide: Callable[[], Decision], audit: UUID | None = None) -> Outcome:

@@ -7,6 +7,7 @@ from uuid import UUID
 
 from goodwill.application.core import CommandApplication, Outcome
 from goodwill.domain.note import ListeningNote
+from goodwill.domain.personal import Personal
 from goodwill.domain.promise import Promise
 
 
@@ -16,14 +17,14 @@ class FollowUpCommands(CommandApplication):
         def decide():
             self.check_attending(conference_id, actor, about)
             note = ListeningNote(author=actor, about=about, conference_id=conference_id,
-                                 kind=kind, text=text)
+                                 kind=kind, text=Personal(actor, text))
             return (note,), {"note_id": note.id}
         return self.execute(actor, command_id, "note", decide)
 
     def revise_note(self, actor: UUID, command_id: UUID, note_id: UUID, kind: str,
                     text: str) -> Outcome:
         return self.update(actor, command_id, "revise_note", ListeningNote, note_id,
-                           lambda n: n.revise(actor, kind, text))
+                           lambda n: n.revise(actor, kind, Personal(actor, text)))
 
     def remove_note(self, actor: UUID, command_id: UUID, note_id: UUID) -> Outcome:
         return self.update(actor, command_id, "remove_note", ListeningNote, note_id,
@@ -34,7 +35,7 @@ class FollowUpCommands(CommandApplication):
         def decide():
             self.check_attending(conference_id, actor, promisee)
             promise = Promise(promiser=actor, promisee=promisee, conference_id=conference_id,
-                              what=what, due_on=due_on)
+                              what=Personal(actor, what), due_on=due_on)
             return (promise,), {"promise_id": promise.id}
         return self.execute(actor, command_id, "promise", decide)
 
@@ -45,7 +46,7 @@ class FollowUpCommands(CommandApplication):
     def drop_promise(self, actor: UUID, command_id: UUID, promise_id: UUID,
                      reason: str = "") -> Outcome:
         return self.update(actor, command_id, "drop_promise", Promise, promise_id,
-                           lambda p: p.drop(actor, reason))
+                           lambda p: p.drop(actor, Personal(actor, reason)))
 
     def reschedule_promise(self, actor: UUID, command_id: UUID, promise_id: UUID,
                            due_on: date) -> Outcome:

@@ -9,6 +9,7 @@ from uuid import UUID
 from goodwill.application.core import CommandApplication, Outcome, happened
 from goodwill.domain.errors import NotAllowedError
 from goodwill.domain.give import Give
+from goodwill.domain.personal import Personal
 
 
 class GivingCommands(CommandApplication):
@@ -20,21 +21,21 @@ class GivingCommands(CommandApplication):
                 raise NotAllowedError("You can only record help you gave or received.")
             self.check_attending(conference_id, giver, receiver)
             give = Give(giver=giver, receiver=receiver, conference_id=conference_id, kind=kind,
-                        note=note, recorded_by=actor, happened_at=happened(happened_at))
+                        note=Personal(actor, note), recorded_by=actor, happened_at=happened(happened_at))
             return (give,), {"give_id": give.id}
         return self.execute(actor, command_id, "give", decide)
 
     def thank(self, actor: UUID, command_id: UUID, give_id: UUID, message: str = "") -> Outcome:
         return self.update(actor, command_id, "thank", Give, give_id,
-                           lambda g: g.thank(actor, message))
+                           lambda g: g.thank(actor, Personal(actor, message)))
 
     def dispute(self, actor: UUID, command_id: UUID, give_id: UUID, reason: str) -> Outcome:
         return self.update(actor, command_id, "dispute", Give, give_id,
-                           lambda g: g.dispute(actor, reason))
+                           lambda g: g.dispute(actor, Personal(actor, reason)))
 
     def retract(self, actor: UUID, command_id: UUID, give_id: UUID, reason: str) -> Outcome:
         return self.update(actor, command_id, "retract", Give, give_id,
-                           lambda g: g.retract(actor, reason))
+                           lambda g: g.retract(actor, Personal(actor, reason)))
 
     def record_outcome(self, actor: UUID, command_id: UUID, give_id: UUID, outcome: str,
                        value: Decimal | None = None, currency: str = "") -> Outcome:

@@ -12,6 +12,7 @@ from goodwill.domain.errors import DomainError, NotFoundError
 from goodwill.domain.give import Give
 from goodwill.domain.ids import badge_id, pair_id
 from goodwill.domain.introduction import Introduction
+from goodwill.domain.personal import Personal
 
 
 class NetworkingCommands(CommandApplication):
@@ -48,11 +49,11 @@ class NetworkingCommands(CommandApplication):
         """An introduction is a give from the introducer to each of the two people."""
         def decide():
             self.check_attending(conference_id, actor, person_a, person_b)
-            at = happened(happened_at)
+            at, reason = happened(happened_at), Personal(actor, why)
             intro = Introduction(introducer=actor, person_a=person_a, person_b=person_b,
-                                 conference_id=conference_id, why=why, happened_at=at)
+                                 conference_id=conference_id, why=reason, happened_at=at)
             gives = [Give(giver=actor, receiver=p, conference_id=conference_id,
-                          kind="introduction", note=why, recorded_by=actor, happened_at=at,
+                          kind="introduction", note=reason, recorded_by=actor, happened_at=at,
                           introduction_id=intro.id) for p in (person_a, person_b)]
             return (intro, *gives), {"introduction_id": intro.id,
                                      "give_ids": [g.id for g in gives]}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 from base64 import b32encode
-from uuid import UUID
+from uuid import UUID, uuid4
 
 from goodwill.application.core import CommandApplication, Outcome
 from goodwill.domain.attendee import Attendee, Badge, Consent, Profile
@@ -12,6 +12,7 @@ from goodwill.domain.conference import Conference
 from goodwill.domain.errors import ConflictError, NotAllowedError
 from goodwill.domain.ids import attendee_id, badge_id, email_id, ticket_id
 from goodwill.domain.person import EmailIndex, Person
+from goodwill.domain.personal import Personal, personal
 from goodwill.domain.ticket import Ticket
 
 
@@ -26,11 +27,15 @@ class PeopleCommands(CommandApplication):
         def decide():
             self.check_organizer(actor)
             index = self.find(EmailIndex, email_id(email))
-            if index is not None:
+            if index is not None and not self.get(Person, index.person_id, "person").forgotten:
                 return (), {"person_id": index.person_id, "created": False}
-            person = Person(name=name, email=email)
-            return (person, EmailIndex(person_id=person.id, id=email_id(email))), {
-                "person_id": person.id, "created": True}
+            pid = uuid4()
+            person = Person(name=Personal(pid, name), email=Personal(pid, email), id=pid)
+            if index is None:
+                index = EmailIndex(person_id=pid, id=email_id(email))
+            else:
+                index.reassign(pid)
+            return (person, index), {"person_id": pid, "created": True}
         return self.execute(actor, command_id, "register_person", decide)
 
     def grant_organizer_role(self, actor: UUID, command_id: UUID, person_id: UUID) -> Outcome:
@@ -60,7 +65,7 @@ class PeopleCommands(CommandApplication):
             if self.find(Ticket, ticket_id(code)) is not None:
                 raise ConflictError("That ticket code is already in use.")
             attendee = Attendee(conference_id=conference_id, person_id=person_id, id=aid,
-                                connect_code=connect, profile=vars_of(profile),
+                                connect_code=connect, profile=sealed(person_id, profile),
                                 consent=vars_of(consent))
             badge = Badge(attendee_id=aid, conference_id=conference_id, person_id=person_id,
                           id=badge_id(connect))
@@ -82,7 +87,7 @@ class PeopleCommands(CommandApplication):
     def update_profile(self, actor: UUID, command_id: UUID, conference_id: UUID,
                        profile: Profile) -> Outcome:
         return self.attendee_command(actor, command_id, conference_id, "update_profile",
-                                     lambda a: a.update_profile(profile=vars_of(profile)))
+                                     lambda a: a.update_profile(profile=sealed(actor, profile)))
 
     def change_consent(self, actor: UUID, command_id: UUID, conference_id: UUID,
                        consent: Consent) -> Outcome:
@@ -90,5 +95,9 @@ class PeopleCommands(CommandApplication):
                                      lambda a: a.change_consent(consent=vars_of(consent)))
 
 
-def vars_of(value: Profile | Consent) -> dict:
+def vars_of(value: Consent) -> dict:
     return dict(vars(value))
+
+
+def sealed(owner: UUID, profile: Profile) -> dict[str, Personal]:
+    return personal(owner, **vars(profile))

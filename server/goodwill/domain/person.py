@@ -6,16 +6,25 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
+from goodwill.domain.personal import Personal
+
 
 class Person(Aggregate):
+    id: UUID  # chosen before creation: the person's own key seals their name and email
+
     @event("Registered")
-    def __init__(self, name: str, email: str) -> None:
-        self.name, self.email = name, email
+    def __init__(self, name: Personal, email: Personal) -> None:
         self.is_organizer = False
+        self.forgotten = False
 
     @event("OrganizerRoleGranted")
     def grant_organizer_role(self) -> None:
         self.is_organizer = True
+
+    @event("Forgotten")
+    def forget(self) -> None:
+        """Read models drop what they hold of this person; their key is destroyed after."""
+        self.forgotten = True
 
 
 class EmailIndex(Aggregate):
@@ -25,4 +34,9 @@ class EmailIndex(Aggregate):
 
     @event("Indexed")
     def __init__(self, person_id: UUID) -> None:
+        self.person_id = person_id
+
+    @event("Reassigned")
+    def reassign(self, person_id: UUID) -> None:
+        """The address's former person was forgotten; it now belongs to someone new."""
         self.person_id = person_id

@@ -12,6 +12,7 @@ from typing import Any, ClassVar, get_type_hints
 from uuid import UUID
 
 from goodwill.database import Tx
+from goodwill.domain.person import Person
 
 Handler = Callable[[Any, Any, Tx], None]
 
@@ -27,6 +28,9 @@ class Projection:
     tables: ClassVar[dict[str, str]]  # table name → column definitions
     indexes: ClassVar[tuple[str, ...]] = ()
     handlers: ClassVar[dict[type, Handler]] = {}
+    forgets: ClassVar[tuple[str, ...]] = ()
+    """Statements that drop or blank what this read model holds of a forgotten person; each
+    ``?`` is their id. Over-blanking is fine: a text between them and another person goes."""
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -38,9 +42,15 @@ class Projection:
 
     def apply(self, event: Any, tx: Tx) -> None:
         """Dispatch on the event's type; events a read model does not care about pass by."""
+        if isinstance(event, Person.Forgotten):
+            self.forget(event.originator_id, tx)
         handler = self.handlers.get(type(event))
         if handler is not None:
             handler(self, event, tx)
+
+    def forget(self, person_id: UUID, tx: Tx) -> None:
+        for statement in self.forgets:
+            tx.execute(statement, (key(person_id),) * statement.count("?"))
 
     def create(self, tx: Tx) -> None:
         for table, columns in self.tables.items():

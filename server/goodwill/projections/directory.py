@@ -33,6 +33,10 @@ class Directory(Projection):
                      " listed_in_directory BIGINT, shared_with_organizer BIGINT,"
                      " contact_shared_with_connections BIGINT, registered_at TEXT",
     }
+    forgets = ("UPDATE people SET name = '', email = '' WHERE person_id = ?",
+               "UPDATE attendees SET name = '', company = '', role = '', offers = '', needs = '',"
+               " listed_in_directory = 0, contact_shared_with_connections = 0"
+               " WHERE person_id = ?")
     indexes = ("CREATE INDEX IF NOT EXISTS attendees_by_event ON attendees (conference_id, name)",
                "CREATE INDEX IF NOT EXISTS attendees_by_person ON attendees (person_id)")
 

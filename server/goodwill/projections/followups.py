@@ -46,6 +46,10 @@ class FollowUps(GiveRecords):
                                   " made_at TEXT NOT NULL, answered BIGINT NOT NULL,"
                                   " PRIMARY KEY (introduction_id, person_id)",
     }
+    forgets = ("DELETE FROM followup_promises WHERE promiser = ?",
+               "UPDATE followup_promises SET what = '' WHERE promisee = ?",
+               "DELETE FROM followup_introductions WHERE person_id = ?",
+               "UPDATE followup_introductions SET why = '' WHERE introducer = ? OR other_id = ?")
     indexes = (
         "CREATE INDEX IF NOT EXISTS followup_gives_by_giver ON followup_gives (giver, receiver)",
         "CREATE INDEX IF NOT EXISTS followup_gives_by_receiver ON followup_gives (receiver)",

@@ -24,6 +24,11 @@ GIVE_COLUMNS = ("give_id TEXT PRIMARY KEY, giver TEXT NOT NULL, receiver TEXT NO
 class GiveRecords(Projection):
     gives_table: ClassVar[str]
 
+    def forget(self, person_id: UUID, tx: Tx) -> None:
+        super().forget(person_id, tx)
+        tx.execute(f"UPDATE {self.gives_table} SET note = '' WHERE giver = ? OR receiver = ?",
+                   (key(person_id), key(person_id)))
+
     @on
     def given(self, e: Give.Given, tx: Tx) -> None:
         """Recorded by its receiver, a give is confirmed from the start."""

@@ -73,7 +73,9 @@ class ProjectionRunner:
             if notifications:
                 tx.executemany(f"UPDATE {TRACKING} SET position = ? WHERE name = ?",
                                [(notifications[-1].id, p.name) for p in projections])
-            return len(notifications)
+        if any(n.topic.endswith("Person.Forgotten") for n in notifications):
+            self.writer.compact()
+        return len(notifications)
 
     def _lock(self, tx: Tx, name: str) -> int:
         lock = " FOR UPDATE" if self.writer.is_postgres else ""

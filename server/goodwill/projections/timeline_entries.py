@@ -46,7 +46,22 @@ def party(tx: Tx, subject_id: UUID, kind: str) -> tuple[str, str | None, str]:
     return found
 
 
+FREE_TEXT = ("note", "why", "what", "text", "message", "reason")
+
+
 class TimelineEntries(Projection):
+    forgets = ("DELETE FROM timeline_entries WHERE person_id = ?",)
+
+    def forget(self, person_id: UUID, tx: Tx) -> None:
+        """Their own timeline goes; in others' entries that name them, the texts go."""
+        super().forget(person_id, tx)
+        rows = tx.fetchall("SELECT entry_id, detail FROM timeline_entries"
+                           " WHERE other_person_id = ? OR detail LIKE ?",
+                           (key(person_id), f"%{person_id}%"))
+        tx.executemany("UPDATE timeline_entries SET detail = ? WHERE entry_id = ?",
+                       [(json.dumps(without_text(json.loads(detail))), entry_id)
+                        for entry_id, detail in rows])
+
     tables = {
         "timeline_entries": "entry_id TEXT PRIMARY KEY, person_id TEXT NOT NULL,"
                             " conference_id TEXT NOT NULL, at TEXT NOT NULL, kind TEXT NOT NULL,"
@@ -96,3 +111,7 @@ class TimelineEntries(Projection):
             " WHERE t.ticket_id = ?", (e.list_key, key(e.originator_id)))
         write(tx, e, person, kind, conference, list_key=e.list_key, list_name=list_name,
               device=e.device)
+
+
+def without_text(detail: dict[str, Any]) -> dict[str, Any]:
+    return {k: "" if k in FREE_TEXT else v for k, v in detail.items()}

@@ -1,0 +1,105 @@
+"""One encryption key per person, kept outside the event log so that forgetting a person
+can destroy it; and the transcoding that seals :class:`Personal` values with it.
+
+Keys live in their own table: a SQLite file beside the event store (``*.keys.db``, with
+``secure_delete`` and a WAL checkpoint so a destroyed key leaves no copy on disk) or a table
+in the PostgreSQL schema (vacuumed after a delete).
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import threading
+import time
+from uuid import UUID
+
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from eventsourcing.persistence import Transcoding
+from psycopg_pool import ConnectionPool
+
+from goodwill.database import sqlite_connect
+from goodwill.domain.personal import Personal
+from goodwill.settings import Settings
+
+CACHE_SECONDS = 30.0  # how long another worker may still read a person forgotten elsewhere
+TABLE = "CREATE TABLE IF NOT EXISTS person_keys (person_id TEXT PRIMARY KEY, secret TEXT NOT NULL)"
+
+
+class Keyring:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.cache: dict[UUID, tuple[float, bytes | None]] = {}
+        self.lock = threading.Lock()
+        self.pool = self._pool() if settings.is_postgres else None
+        self._run(TABLE)
+
+    def _pool(self) -> ConnectionPool:
+        pg = self.settings.postgres
+        return ConnectionPool(kwargs={"host": pg["host"], "port": pg["port"], "user": pg["user"],
+                                      "password": pg["password"], "dbname": pg["dbname"],
+                                      "autocommit": True,
+                                      "options": f"-c search_path={pg['schema']}"},
+                              min_size=1, max_size=2, open=True)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+
+    def key(self, owner: UUID, create: bool = False) -> bytes | None:
+        cached = self.cache.get(owner)
+        if cached and time.monotonic() - cached[0] < CACHE_SECONDS and (cached[1] or not create):
+            return cached[1]
+        rows = self._run("SELECT secret FROM person_keys WHERE person_id = ?", str(owner))
+        if not rows and create:
+            self._run("INSERT INTO person_keys VALUES (?, ?) ON CONFLICT (person_id) DO NOTHING",
+                      str(owner), base64.b64encode(AESGCM.generate_key(256)).decode())
+            rows = self._run("SELECT secret FROM person_keys WHERE person_id = ?", str(owner))
+        key = base64.b64decode(rows[0][0]) if rows else None
+        self.cache[owner] = (time.monotonic(), key)
+        return key
+
+    def destroy(self, owner: UUID) -> None:
+        """Forget a person for good: what was sealed with their key can no longer be read."""
+        self._run("DELETE FROM person_keys WHERE person_id = ?", str(owner))
+        self.cache[owner] = (time.monotonic(), None)
+        self._run("VACUUM person_keys" if self.settings.is_postgres
+                  else "PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def _run(self, sql: str, *params: str) -> list[tuple]:
+        with self.lock:
+            if self.pool is not None:
+                with self.pool.connection() as conn:
+                    cursor = conn.execute(sql.replace("?", "%s"), params)
+                    return cursor.fetchall() if cursor.description else []
+            conn = sqlite_connect(str(self.settings.sqlite_path.with_suffix(".keys.db")))
+            try:
+                conn.execute("PRAGMA secure_delete=ON")
+                return conn.execute(sql, params).fetchall()
+            finally:
+                conn.close()
+
+
+class SealedPersonal(Transcoding):
+    """Seals on the way in (AES-GCM, the owner's id as associated data); opens on the way out
+    to plain text, or to "" when the owner's key is gone."""
+
+    type = Personal
+    name = "personal"
+
+    def __init__(self, keyring: Keyring) -> None:
+        self.keyring = keyring
+
+    def encode(self, obj: Personal) -> dict[str, str]:
+        nonce = os.urandom(12)
+        sealed = AESGCM(self.keyring.key(obj.owner, create=True)).encrypt(
+            nonce, obj.text.encode(), obj.owner.bytes)
+        return {"owner": str(obj.owner), "sealed": base64.b64encode(nonce + sealed).decode()}
+
+    def decode(self, data: dict[str, str]) -> str:
+        owner = UUID(data["owner"])
+        key = self.keyring.key(owner)
+        if key is None:
+            return ""
+        raw = base64.b64decode(data["sealed"])
+        return AESGCM(key).decrypt(raw[:12], raw[12:], owner.bytes).decode()
