@@ -16,7 +16,8 @@ from goodwill.application import Goodwill
 from goodwill.bootstrap import bootstrap
 from goodwill.http.actor import SCHEMES, acting_person
 from goodwill.http.controllers import (attendees, connections, dashboard, events, gives,
-                                       introductions, me, notes, people, promises, tickets)
+                                       erasure, introductions, me, notes, people, promises,
+                                       tickets)
 from goodwill.http.errors import EXCEPTION_HANDLERS
 from goodwill.http.freshness import fresh_reader, stale_header
 from goodwill.http.health import healthz, readyz
@@ -28,7 +29,8 @@ CONTROLLERS = [events.EventController, people.PersonController, attendees.Attend
                tickets.TicketController, connections.ConnectionController,
                gives.GiveController, introductions.IntroductionController,
                notes.NoteController, promises.PromiseController,
-               dashboard.DashboardController, me.MeController]
+               dashboard.DashboardController, me.MeController,
+               erasure.ErasureController]
 
 
 @asynccontextmanager
