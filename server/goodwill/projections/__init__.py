@@ -1,5 +1,6 @@
 """Read models, one module each, and the runner that keeps them up to date."""
 
+from goodwill.projections.audit import AuditLog
 from goodwill.projections.base import Projection
 from goodwill.projections.checkins import CheckIns
 from goodwill.projections.directory import Directory
@@ -10,4 +11,4 @@ from goodwill.projections.timeline import Timeline
 
 
 def all_projections() -> list[Projection]:
-    return [Directory(), Timeline(), Ledger(), FollowUps(), CheckIns(), Figures()]
+    return [Directory(), Timeline(), Ledger(), FollowUps(), CheckIns(), Figures(), AuditLog()]
