@@ -1,7 +1,9 @@
 """Read models, one module each, and the runner that keeps them up to date."""
 
+from goodwill.projections.audit import AuditLog
 from goodwill.projections.base import Projection
 from goodwill.projections.checkins import CheckIns
+from goodwill.projections.consent import ConsentHistory
 from goodwill.projections.directory import Directory
 from goodwill.projections.figures import Figures
 from goodwill.projections.followups import FollowUps
@@ -10,4 +12,5 @@ from goodwill.projections.timeline import Timeline
 
 
 def all_projections() -> list[Projection]:
-    return [Directory(), Timeline(), Ledger(), FollowUps(), CheckIns(), Figures()]
+    return [Directory(), Timeline(), Ledger(), FollowUps(), CheckIns(), Figures(), AuditLog(),
+            ConsentHistory()]

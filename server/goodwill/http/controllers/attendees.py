@@ -1,5 +1,5 @@
-"""Attendees of one event: organizers register them; each attendee keeps their own profile
-and consent choices."""
+"""Attendees of one event: organizers register them and, with staff, list them as consent
+allows; each attendee keeps their own profile and consent choices."""
 
 from __future__ import annotations
 
@@ -9,11 +9,17 @@ from litestar.params import JSONBody
 
 from goodwill.domain import attendee as domain
 from goodwill.domain.errors import NotFoundError
+from goodwill.http.access import CREW, require_role
 from goodwill.http.commands import answer
+from goodwill.http.controllers.dashboard import Limit, Offset, Search
 from goodwill.http.markers import Actor, App, PathId, Reads
 from goodwill.http.schemas.common import CommandAnswer
-from goodwill.http.schemas.people import Attendee, ChangeConsent, RegisterAttendee, UpdateProfile
-from goodwill.projections import directory
+from goodwill.http.schemas.people import (Attendee, ChangeConsent, ConsentChoice,
+                                          RegisterAttendee, RosterEntry, UpdateProfile)
+from goodwill.projections import consent, directory, roster
+
+SHARED = ("person_id", "name", "company", "role", "offers", "needs", "email")
+"""What an organizer sees of an attendee who shared their profile with organizers."""
 
 
 class AttendeeController(Controller):
@@ -27,6 +33,18 @@ class AttendeeController(Controller):
         return answer(goodwill.register_attendee(
             actor, data.command_id, conference_id, data.person_id, profile_of(data.profile),
             consent_of(data.consent), data.ticket_code, tuple(data.lists)))
+
+    @get("/")
+    async def crew_list(self, conference_id: PathId, reader: Reads, actor: Actor, q: Search = "",
+                        limit: Limit = 50, offset: Offset = 0) -> list[RosterEntry]:
+        """Organizers get every attendee, a profile only where it was shared with them; staff
+        get names and ticket state, searched by name at the door; attendees get nothing."""
+        event = await require_role(reader, conference_id, actor, CREW)
+        if str(actor) in event["organizers"]:
+            rows = await roster.roster(reader, conference_id, q, limit, offset)
+            return [entry(r, SHARED if r["shared_with_organizer"] else ()) for r in rows]
+        rows = await roster.door_list(reader, conference_id, q, limit, offset)
+        return [entry(r, ("name",)) for r in rows]
 
     @get("/me")
     async def mine(self, conference_id: PathId, reader: Reads, actor: Actor) -> Attendee:
@@ -46,6 +64,23 @@ class AttendeeController(Controller):
                        actor: Actor) -> CommandAnswer:
         return answer(goodwill.change_consent(actor, data.command_id, conference_id,
                                               consent_of(data.consent)))
+
+
+    @get("/me/consent-history")
+    async def consent_history(self, conference_id: PathId, reader: Reads,
+                              actor: Actor) -> list[ConsentChoice]:
+        """What I shared and since when, from registration on: mine only."""
+        rows = await consent.consent_history(reader, conference_id, actor)
+        if not rows:
+            raise NotFoundError("You are not registered for this event.")
+        return [ConsentChoice(**row) for row in rows]
+
+
+def entry(row: dict, fields: tuple[str, ...]) -> RosterEntry:
+    """A row cut down to ticket state and the ``fields`` its reader may see."""
+    return RosterEntry(attendee_id=row["attendee_id"], checked_in=bool(row["checked_in"]),
+                       inside=bool(row["inside"]), revoked=bool(row["revoked"]),
+                       **{field: row[field] for field in fields})
 
 
 def profile_of(profile: msgspec.Struct) -> domain.Profile:

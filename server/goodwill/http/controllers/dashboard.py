@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
+import msgspec
 from litestar import Controller, get
 from litestar.params import QueryParameter
 
 from goodwill.http.access import CREW, ORGANIZERS, require_present, require_role
 from goodwill.http.markers import Actor, PathId, Reads
+from goodwill.http.schemas.events import AuditEntry
 from goodwill.http.schemas.people import Listed
-from goodwill.projections import checkins, directory, figures
+from goodwill.projections import audit, checkins, directory, figures
 
 Search = Annotated[str, QueryParameter(max_length=100)]
 Limit = Annotated[int, QueryParameter(ge=1, le=200)]
@@ -49,3 +51,11 @@ class DashboardController(Controller):
         """Each metric per UTC hour and in total: the value the event created, as it grew."""
         await require_role(reader, conference_id, actor, ORGANIZERS)
         return await figures.figures(reader, conference_id)
+
+    @get("/audit")
+    async def audit_log(self, conference_id: PathId, reader: Reads, actor: Actor,
+                        limit: Limit = 100, offset: Offset = 0) -> list[AuditEntry]:
+        """Newest first: who on the crew did what here, refusals included; organizers only."""
+        await require_role(reader, conference_id, actor, ORGANIZERS)
+        rows = await audit.audit_log(reader, conference_id, limit, offset)
+        return [msgspec.convert(row, AuditEntry, strict=False) for row in rows]

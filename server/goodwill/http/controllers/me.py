@@ -11,8 +11,10 @@ from litestar import Controller, get
 from litestar.exceptions import ValidationException
 from litestar.params import FromQuery, QueryParameter
 
+from goodwill.domain.errors import NotFoundError
 from goodwill.http.markers import Actor, PathId, Reads
-from goodwill.projections import followups, ledger, timeline
+from goodwill.http.schemas.people import Contact, SharedProfile
+from goodwill.projections import followups, ledger, roster, timeline
 
 OneEvent = FromQuery[UUID | None]
 Cursor = Annotated[str | None, QueryParameter(max_length=200)]
@@ -56,3 +58,15 @@ class MeController(Controller):
         """``today`` is the caller's own date, which decides what is overdue where they are."""
         day = today or datetime.now(timezone.utc).date()
         return await followups.follow_ups(reader, actor, day, conference_id)
+
+    @get("/contacts/{person_id:uuid}")
+    async def contact(self, person_id: PathId, reader: Reads, actor: Actor) -> Contact:
+        """Someone I am connected with, as they are at the events we share; their email only
+        if they share contact details with connections. Anyone else is 404, so trying ids
+        tells nothing."""
+        rows = await roster.shared_events(reader, actor, person_id)
+        if not rows or not await roster.connected(reader, actor, person_id):
+            raise NotFoundError("You are not connected with this person.")
+        shared = any(row["contact_shared_with_connections"] for row in rows)
+        return Contact(person_id=person_id, email=rows[0]["email"] if shared else None,
+                       events=[msgspec.convert(row, SharedProfile, strict=False) for row in rows])

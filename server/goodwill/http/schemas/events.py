@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Literal
 from uuid import UUID
 
 import msgspec
@@ -45,3 +45,15 @@ class Event(msgspec.Struct):
     check_in_lists: dict[str, str]
     organizers: list[UUID]
     staff: list[UUID]
+
+
+class AuditEntry(msgspec.Struct):
+    """One thing an organizer or staff member did at the event, and how it was answered."""
+
+    at: str
+    actor: UUID
+    actor_name: str | None
+    command: str
+    outcome: Literal["accepted", "refused"]
+    refusal: str | None
+    result_ids: dict[str, UUID]

@@ -83,3 +83,50 @@ class Listed(msgspec.Struct):
     role: str
     offers: str
     needs: str
+
+
+class RosterEntry(msgspec.Struct, omit_defaults=True):
+    """An attendee as the crew sees them. Every attendee is a row, so counts are right; the
+    profile is there only for organizers and only if the attendee shared it with them, and
+    staff get the name alone, to find someone at the door."""
+
+    attendee_id: UUID
+    checked_in: bool
+    inside: bool
+    revoked: bool
+    person_id: UUID | None = None
+    name: str | None = None
+    company: str | None = None
+    role: str | None = None
+    offers: str | None = None
+    needs: str | None = None
+    email: str | None = None
+
+
+class SharedProfile(msgspec.Struct):
+    """A connection's profile at one event we both attend."""
+
+    conference_id: UUID
+    name: str
+    company: str
+    role: str
+    offers: str
+    needs: str
+
+
+class Contact(msgspec.Struct):
+    """Someone I am connected with; ``email`` is null unless they share contact details
+    with their connections."""
+
+    person_id: UUID
+    events: list[SharedProfile]
+    email: str | None
+
+
+class ConsentChoice(msgspec.Struct):
+    """The consent choices in force from ``at`` on."""
+
+    at: str
+    listed_in_directory: bool
+    shared_with_organizer: bool
+    contact_shared_with_connections: bool
