@@ -20,6 +20,7 @@ from goodwill.http.controllers import (attendees, connections, dashboard, events
 from goodwill.http.errors import EXCEPTION_HANDLERS
 from goodwill.http.freshness import fresh_reader, stale_header
 from goodwill.http.health import healthz, readyz
+from goodwill.http.problems import document_problems
 from goodwill.settings import Settings
 
 MAX_BODY_BYTES = 64 * 1024
@@ -59,7 +60,7 @@ def create_app(settings: Settings) -> Litestar:
     own; nothing touches the store until the lifespan starts."""
     api = Router("/api/v1", route_handlers=CONTROLLERS, dependencies=DEPENDENCIES,
                  security=[{"person": []}])
-    return Litestar(
+    app = Litestar(
         route_handlers=[api, healthz, readyz],
         lifespan=[running],
         state=State({"settings": settings}),
@@ -69,3 +70,5 @@ def create_app(settings: Settings) -> Litestar:
         openapi_config=OpenAPIConfig(title="Goodwill", version="1", path="/schema",
                                      components=Components(security_schemes=SCHEMES)),
     )
+    document_problems(app)
+    return app
