@@ -1,5 +1,6 @@
 """Every operation in the OpenAPI document, fed generated input, valid and not: no input may
-make the server fail, and every answer must be one the document describes."""
+make the server fail, and every answer must be one the document describes. Part of the
+suite and of CI; ``-m "not fuzz"`` leaves it out of a quick local run."""
 
 from __future__ import annotations
 
@@ -38,7 +39,7 @@ def app(tmp_path) -> Iterator[Litestar]:
 
 @pytest.fixture
 def client(app: Litestar) -> Iterator[ASGIClient]:
-    """Runs the app's lifespan once for every case, as a server would."""
+    """Starts the app's lifespan once, as a server would, and serves every case from it."""
     with get_client(app) as client:
         assert client.get("/schema/openapi.json").json() == DOCUMENT
         yield client
