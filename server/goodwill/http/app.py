@@ -21,6 +21,7 @@ from goodwill.http.controllers import (attendees, connections, dashboard, events
 from goodwill.http.errors import EXCEPTION_HANDLERS
 from goodwill.http.freshness import fresh_reader, stale_header
 from goodwill.http.health import healthz, readyz
+from goodwill.http.problems import document_problems
 from goodwill.settings import Settings
 
 MAX_BODY_BYTES = 64 * 1024
@@ -61,7 +62,7 @@ def create_app(settings: Settings) -> Litestar:
     own; nothing touches the store until the lifespan starts."""
     api = Router("/api/v1", route_handlers=CONTROLLERS, dependencies=DEPENDENCIES,
                  security=[{"person": []}])
-    return Litestar(
+    app = Litestar(
         route_handlers=[api, healthz, readyz],
         lifespan=[running],
         state=State({"settings": settings}),
@@ -71,3 +72,5 @@ def create_app(settings: Settings) -> Litestar:
         openapi_config=OpenAPIConfig(title="Goodwill", version="1", path="/schema",
                                      components=Components(security_schemes=SCHEMES)),
     )
+    document_problems(app)
+    return app

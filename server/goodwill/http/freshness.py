@@ -8,6 +8,7 @@ from typing import Annotated
 
 from litestar import Request
 from litestar.datastructures import State
+from litestar.exceptions import ValidationException
 from litestar.params import QueryParameter
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -17,6 +18,8 @@ from goodwill.projections.runner import TRACKING
 STALE_HEADER = "X-Goodwill-Stale"
 WAIT_SECONDS = 5.0
 POLL_SECONDS = 0.02
+AHEAD = "is past the last recorded command: pass the position a command answered"
+"""No command answers a position before it is recorded, so waiting for one would be in vain."""
 
 
 async def caught_up(reader: Reader, position: int, wait: float = WAIT_SECONDS) -> bool:
@@ -38,7 +41,11 @@ async def fresh_reader(
     """The reader, handed out only once it has caught up with ``after``. A read that gives
     up waiting still answers, flagged so the client can retry rather than trust it."""
     reader = state.system.reader
-    if after is not None and not await caught_up(reader, after):
+    if after is None or await caught_up(reader, after, wait=0):
+        return reader
+    if after > await asyncio.to_thread(state.system.runner.head):
+        raise ValidationException(extra=[{"key": "after", "message": AHEAD}])
+    if not await caught_up(reader, after):
         request.scope.setdefault("state", {})[STALE_HEADER] = True
     return reader
 
