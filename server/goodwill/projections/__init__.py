@@ -2,6 +2,7 @@
 
 from goodwill.projections.base import Projection
 from goodwill.projections.checkins import CheckIns
+from goodwill.projections.credentials import Credentials
 from goodwill.projections.directory import Directory
 from goodwill.projections.figures import Figures
 from goodwill.projections.followups import FollowUps
@@ -10,4 +11,5 @@ from goodwill.projections.timeline import Timeline
 
 
 def all_projections() -> list[Projection]:
-    return [Directory(), Timeline(), Ledger(), FollowUps(), CheckIns(), Figures()]
+    return [Directory(), Timeline(), Ledger(), FollowUps(), CheckIns(), Figures(),
+            Credentials()]
