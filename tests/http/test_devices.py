@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import uuid
 
+from goodwill.http.limits import LIMITS, Limit, SlidingWindows
+from tests.http.api import PROBLEM
+
 
 def as_device(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
@@ -65,3 +68,11 @@ def test_only_organizers_issue_devices_and_a_replay_shows_the_same_token(summit)
     first = api.do(summit.organizer, path, command_id=command, label="Door 2")
     again = api.do(summit.organizer, path, command_id=command, label="Door 2")
     assert first["token"] == again["token"] and first["token"].startswith("gwd_")
+
+
+def test_scanning_is_limited_per_address(summit):
+    summit.api.client.app.state.limits = SlidingWindows({**LIMITS, "scan": Limit(2, 60)})
+    token = issue(summit)["token"]
+    answers = [scan(summit, token, summit.event_id, name) for name in ("Alice", "Bob", "Alice")]
+    assert [a.status_code for a in answers] == [200, 200, 429]
+    assert answers[2].headers["content-type"] == PROBLEM and answers[2].headers["retry-after"]

@@ -10,7 +10,7 @@ from litestar.datastructures import State
 from litestar.params import JSONBody
 
 from goodwill.domain.attendee import Consent, Profile
-from goodwill.domain.errors import NotAllowedError
+from goodwill.domain.errors import DomainError
 from goodwill.http.commands import answer
 from goodwill.http.defenses import same_origin
 from goodwill.http.identity import session_cookies
@@ -23,7 +23,7 @@ from goodwill.http.schemas.common import CommandAnswer
 async def join(request: Request, state: State, data: JSONBody[Join]) -> Response[CommandAnswer]:
     """One command makes the person, their attendee record, ticket, badge and sign-in link;
     sent again with the same command id, it answers (and signs in) as the first time.
-    Wrong join codes from one address are limited."""
+    Refusals from one address are limited, so neither codes nor emails can be probed."""
     check_limit(request, "join")
     profile = Profile(name=data.name, company=data.company, role=data.role, offers=data.offers,
                       needs=data.needs)
@@ -32,7 +32,7 @@ async def join(request: Request, state: State, data: JSONBody[Join]) -> Response
         outcome = await asyncio.to_thread(
             state.system.app.join, data.command_id, state.signer.join_digest(data.join_code),
             data.name, data.email, profile, consent)
-    except NotAllowedError:
+    except DomainError:  # a wrong code, or an email already known: both worth guessing
         count_attempt(request, "join")
         raise
     person, credential = (UUID(str(outcome.result[k])) for k in ("person_id", "credential_id"))

@@ -66,8 +66,9 @@ async def organizer_sign_in(request: Request, state: State,
     if person is None:
         count_attempt(request, "sign-in")
         raise unauthorized("Wrong email or password.")
-    cookies = session_cookies(request, state, person, account_id(person))
-    return Response(SignedIn(person, cookies[1].value or ""), cookies=cookies, headers=NO_STORE)
+    session, csrf = session_cookies(request, state, person, account_id(person))
+    return Response(SignedIn(person, csrf.value or ""), cookies=[session, csrf],
+                    headers=NO_STORE)
 
 
 @get("/auth/session", tags=["sign-in"])
