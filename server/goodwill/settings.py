@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 DEFAULT_DATABASE_URL = "sqlite:///var/goodwill.db"
+TRUE = ("1", "true", "yes", "on")
 
 
 @dataclass(frozen=True)
@@ -17,14 +20,41 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
     projection_poll_seconds: float = 0.5
+    secret_key: str = ""
+    """Signs sessions and derives every token; changing it signs everyone out and voids
+    every link, device token and join code at once."""
+    smtp_url: str = ""
+    """``smtp://user:password@host:587?from=door@example.org`` (STARTTLS) or ``smtps://``."""
+    public_url: str = ""
+    """Where emailed links point; never taken from a request's Host header."""
+    secure_cookies: bool = False
+    """Mark cookies Secure even when the request arrived as plain HTTP (behind a proxy)."""
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] = os.environ) -> Settings:
-        return cls(
-            database_url=environ.get("GOODWILL_DATABASE_URL", DEFAULT_DATABASE_URL),
+        database_url = environ.get("GOODWILL_DATABASE_URL", DEFAULT_DATABASE_URL)
+        settings = cls(
+            database_url=database_url,
             host=environ.get("GOODWILL_HOST", "127.0.0.1"),
             port=int(environ.get("GOODWILL_PORT", "8000")),
+            secret_key=environ.get("GOODWILL_SECRET_KEY", ""),
+            smtp_url=environ.get("GOODWILL_SMTP_URL", ""),
+            public_url=environ.get("GOODWILL_PUBLIC_URL", "").rstrip("/"),
+            secure_cookies=environ.get("GOODWILL_SECURE_COOKIES", "").lower() in TRUE,
         )
+        if settings.smtp_url and not settings.public_url:
+            raise ValueError("GOODWILL_SMTP_URL needs GOODWILL_PUBLIC_URL for the emailed links.")
+        return settings.with_secret_key()
+
+    def with_secret_key(self) -> Settings:
+        """A local SQLite run may do without a configured key: one is generated once and kept
+        beside the store, so sessions survive restarts. PostgreSQL means production: no key,
+        no start."""
+        if self.secret_key:
+            return self
+        if self.is_postgres:
+            raise ValueError("GOODWILL_SECRET_KEY is required with a PostgreSQL store.")
+        return dataclasses.replace(self, secret_key=local_secret(self.sqlite_path.parent))
 
     @property
     def is_postgres(self) -> bool:
@@ -68,3 +98,16 @@ class Settings:
                 "POSTGRES_USER": pg["user"], "POSTGRES_PASSWORD": pg["password"],
                 "POSTGRES_SCHEMA": pg["schema"], "POSTGRES_POOL_SIZE": "5",
                 "POSTGRES_MAX_OVERFLOW": "5", "POSTGRES_LOCK_TIMEOUT": "10"}
+
+
+def local_secret(folder: Path) -> str:
+    """The key in ``folder/secret.key``, created readable by its owner only."""
+    path = folder / "secret.key"
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # made earlier, or by another worker starting at the same time
+        return path.read_text().strip()
+    with os.fdopen(descriptor, "w") as file:
+        file.write(secrets.token_hex(32))
+    return path.read_text().strip()

@@ -4,6 +4,7 @@ suite and of CI; ``-m "not fuzz"`` leaves it out of a quick local run."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from typing import Any
 
@@ -19,8 +20,9 @@ from schemathesis.specs.openapi.checks import (response_schema_conformance,
 from goodwill.domain.ids import ticket_id
 from goodwill.http import create_app
 from goodwill.settings import Settings
-from tests.http.api import as_person
-from tests.scenario import Scenario
+from goodwill.http.identity import CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE
+from goodwill.tokens import SIGN_IN_LINK
+from tests.scenario import ROOT, Scenario
 
 pytestmark = pytest.mark.fuzz
 EXAMPLES = 30
@@ -50,14 +52,26 @@ def known(app: Litestar, client: ASGIClient) -> dict[str, Any]:
     """People and ids that exist, so generated requests get past "no such event"."""
     story = Scenario(app.state.system.app)
     alice, bob = story["Alice"], story["Bob"]
-    return {"organizer": story.organizer, "attendee": alice.person_id,
+    return {"organizer": signed_in(app, client, story.organizer),
+            "attendee": signed_in(app, client, alice.person_id),
             "ids": {"conference_id": story.conference_id, "person_id": bob.person_id,
                     "other_id": bob.person_id, "ticket_id": ticket_id(alice.ticket_code)}}
 
 
-def sign_in(case: Any, person: Any) -> None:
-    """How a request says who sends it: the one place to change when sign-in changes."""
-    case.headers = {**(case.headers or {}), **as_person(person)}
+def signed_in(app: Litestar, client: ASGIClient, person: Any) -> dict[str, str]:
+    """Signs ``person`` in with their personal link, as a browser does; what each of their
+    requests then carries: the session cookie and the CSRF token."""
+    issued = app.state.system.app.issue_sign_in_link(ROOT, uuid.uuid4(), person)
+    token = app.state.signer.token(SIGN_IN_LINK, issued.result["credential_id"])
+    response = client.post("http://testserver/s", data={"token": token}, allow_redirects=False)
+    assert response.status_code == 303, response.text
+    client.cookies.clear()
+    return {"Cookie": f"{SESSION_COOKIE}={response.cookies[SESSION_COOKIE]}",
+            CSRF_HEADER: response.cookies[CSRF_COOKIE]}
+
+
+def sign_in(case: Any, session: dict[str, str]) -> None:
+    case.headers = {**(case.headers or {}), **session}
 
 
 def aim(case: Any, ids: dict[str, Any]) -> None:

@@ -1,4 +1,5 @@
-"""Speaking to the API as a given person, the way a phone would."""
+"""Speaking to the API as a given person, the way a phone would: signed in for real, with
+a personal link, each person's session kept apart."""
 
 from __future__ import annotations
 
@@ -10,24 +11,23 @@ from uuid import UUID
 import httpx
 from litestar.testing import TestClient
 
+from goodwill.http.identity import CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE
+from goodwill.tokens import SIGN_IN_LINK
 from tests.scenario import ROOT
 
 PROBLEM = "application/problem+json"
-
-
-def as_person(person_id: UUID | str) -> dict[str, str]:
-    return {"X-Goodwill-Person": str(person_id)}
 
 
 @dataclass
 class Api:
     client: TestClient
     position: int = field(default=0)
+    sessions: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def post(self, who: UUID, path: str, **body: Any) -> httpx.Response:
         """A command; a fresh command id unless the test brings its own."""
         body.setdefault("command_id", str(uuid.uuid4()))
-        return self.client.post(f"/api/v1{path}", json=body, headers=as_person(who),
+        return self.client.post(f"/api/v1{path}", json=body, headers=self.headers(who),
                                 params={"after": self.position})
 
     def do(self, who: UUID, path: str, **body: Any) -> dict[str, Any]:
@@ -39,7 +39,7 @@ class Api:
 
     def get(self, who: UUID, path: str, **params: Any) -> httpx.Response:
         """A read that sees every command this test has sent so far."""
-        return self.client.get(f"/api/v1{path}", headers=as_person(who),
+        return self.client.get(f"/api/v1{path}", headers=self.headers(who),
                                params={"after": self.position, **params})
 
     def read(self, who: UUID, path: str, **params: Any) -> Any:
@@ -48,9 +48,39 @@ class Api:
         assert "x-goodwill-stale" not in response.headers
         return response.json()
 
+    def headers(self, who: UUID | str) -> dict[str, str]:
+        """The person's session cookie and CSRF token, signing them in on first use."""
+        if str(who) not in self.sessions:
+            self.sessions[str(who)] = self.sign_in(self.link_token(who))
+        return self.sessions[str(who)]
+
+    def link_token(self, who: UUID | str) -> str:
+        """What an organizer's link or an email would carry, issued the command line's way."""
+        issued = self.system.app.issue_sign_in_link(ROOT, uuid.uuid4(), UUID(str(who)))
+        self.position = max(self.position, issued.position)
+        return self.keys.token(SIGN_IN_LINK, issued.result["credential_id"])
+
+    def sign_in(self, token: str) -> dict[str, str]:
+        """Posts the sign-in page's form; the cookies it sets leave the shared client's jar
+        at once, so the next person signs in with a jar of their own."""
+        signed_in = self.client.post("/s", data={"token": token}, follow_redirects=False)
+        assert signed_in.status_code == 303, signed_in.text
+        cookies = dict(signed_in.cookies)
+        self.client.cookies.clear()
+        return {"Cookie": f"{SESSION_COOKIE}={cookies[SESSION_COOKIE]}",
+                CSRF_HEADER: cookies[CSRF_COOKIE]}
+
+    @property
+    def system(self):
+        return self.client.app.state.system
+
+    @property
+    def keys(self):
+        return self.client.app.state.signer
+
     def founding_organizer(self) -> UUID:
         """No API call can make the first organizer: the command line does it, as here."""
-        app = self.client.app.state.system.app
+        app = self.system.app
         person = app.register_person(ROOT, uuid.uuid4(), "Olga Organizer", "olga@example.org")
         granted = app.grant_organizer_role(ROOT, uuid.uuid4(), person.result["person_id"])
         self.position = granted.position

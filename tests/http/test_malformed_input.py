@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 
-from tests.http.api import PROBLEM, as_person
+from tests.http.api import PROBLEM
 
 ME, SOME = str(uuid.uuid4()), str(uuid.uuid4())
 EVENT = {"name": "Summit", "starts_on": "2026-11-25", "ends_on": "2026-11-26",
@@ -49,11 +49,12 @@ CASES = [  # path, valid body, change, field, words in the message
 ]
 
 
-def test_a_malformed_body_names_the_field(client, subtests):
+def test_a_malformed_body_names_the_field(api, subtests):
+    me = api.headers(api.founding_organizer())
     for path, body, change, field, words in CASES:
         with subtests.test(msg=f"{path} {field}: {words}"):
             sent = {"command_id": str(uuid.uuid4()), **body, **change}
-            answer = client.post(f"/api/v1{path}", json=sent, headers=as_person(ME))
+            answer = api.client.post(f"/api/v1{path}", json=sent, headers=me)
             problem = answer.json()
             assert (answer.status_code, answer.headers["content-type"]) == (400, PROBLEM)
             assert problem["errors"][0]["field"] == field
@@ -68,18 +69,20 @@ QUERIES = [("/events", {"after": "-1"}, "after"), ("/events", {"after": "soon"},
            ("/me/follow-ups", {"today": "2026-13-01"}, "today")]
 
 
-def test_a_malformed_query_names_the_parameter(client, subtests):
+def test_a_malformed_query_names_the_parameter(api, subtests):
+    me = api.headers(api.founding_organizer())
     for path, params, field in QUERIES:
         with subtests.test(msg=f"{path} {params}"):
-            answer = client.get(f"/api/v1{path}", params=params, headers=as_person(ME))
+            answer = api.client.get(f"/api/v1{path}", params=params, headers=me)
             assert (answer.status_code, answer.headers["content-type"]) == (400, PROBLEM)
             assert [e["field"] for e in answer.json()["errors"]] == [field]
 
 
-def test_a_body_that_is_not_a_json_object_is_refused(client, subtests):
+def test_a_body_that_is_not_a_json_object_is_refused(api, subtests):
+    me = api.headers(api.founding_organizer())
     for content in (b"{not json", b"[1, 2]", b""):
         with subtests.test(msg=repr(content)):
-            answer = client.post("/api/v1/events", content=content, headers={
-                **as_person(ME), "content-type": "application/json"})
+            answer = api.client.post("/api/v1/events", content=content, headers={
+                **me, "content-type": "application/json"})
             assert (answer.status_code, answer.headers["content-type"]) == (400, PROBLEM)
             assert answer.json()["detail"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.http.api import PROBLEM, as_person
+from tests.http.api import PROBLEM
 from tests.scenario import ROOT
 
 
@@ -39,9 +39,11 @@ def test_the_directory_is_for_people_at_the_event(summit):
     assert refused.status_code == 403
 
 
-@pytest.mark.parametrize("header", [None, "", "not-a-uuid", str(ROOT)])
-def test_without_a_valid_person_header_the_answer_is_401(client, header):
-    headers = {} if header is None else as_person(header)
+@pytest.mark.parametrize("headers", [{}, {"X-Goodwill-Person": str(ROOT)},
+                                     {"Cookie": "goodwill_session=forged.value"},
+                                     {"Authorization": "Bearer gwd_forged"}])
+def test_without_a_valid_session_or_device_token_the_answer_is_401(client, headers):
     refused = client.get("/api/v1/events", headers=headers)
     assert (refused.status_code, refused.headers["content-type"]) == (401, PROBLEM)
-    assert "X-Goodwill-Person" in refused.json()["detail"]
+    assert "sign-in link" in refused.json()["detail"] or "device token" in refused.json()["detail"]
+    assert refused.headers["www-authenticate"] == "Bearer"

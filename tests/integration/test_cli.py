@@ -11,6 +11,9 @@ from uuid import UUID
 
 import pytest
 
+from goodwill.bootstrap import bootstrap
+from goodwill.settings import Settings
+
 GOODWILL = Path(sys.executable).parent / "goodwill"
 
 
@@ -19,9 +22,11 @@ def goodwill(tmp_path):
     url = f"sqlite:///{tmp_path}/goodwill.db"
     env = {k: v for k, v in os.environ.items() if not k.startswith("GOODWILL_")}
 
-    def run(*args: str) -> subprocess.CompletedProcess:
+    def run(*args: str, **extra_env: str) -> subprocess.CompletedProcess:
         return subprocess.run([str(GOODWILL), *args, "--database-url", url], cwd=tmp_path,
-                              env=env, capture_output=True, text=True, check=True, timeout=120)
+                              env={**env, **extra_env}, capture_output=True, text=True,
+                              check=True, timeout=120, stdin=subprocess.DEVNULL)
+    run.url = url
     return run
 
 
@@ -29,6 +34,18 @@ def test_create_organizer_twice_finds_the_same_person(goodwill):
     first = goodwill("create-organizer", "--name", "Pat Planner", "--email", "pat@example.org")
     again = goodwill("create-organizer", "--name", "Pat Planner", "--email", "PAT@example.org")
     assert UUID(first.stdout.strip()) == UUID(again.stdout.strip())
+
+
+def test_create_organizer_sets_a_password_from_the_environment(goodwill):
+    created = goodwill("create-organizer", "--name", "Pat Planner", "--email", "pat@example.org",
+                       GOODWILL_ORGANIZER_PASSWORD="a long and secret phrase")
+    system = bootstrap(Settings(database_url=goodwill.url))
+    try:
+        checked = system.app.check_password("pat@example.org", "a long and secret phrase")
+        assert checked == UUID(created.stdout.strip())
+        assert system.app.check_password("pat@example.org", "a wrong phrase") is None
+    finally:
+        system.close()
 
 
 def test_demo_twice_records_once(goodwill):

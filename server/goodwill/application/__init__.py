@@ -5,17 +5,20 @@ from __future__ import annotations
 from goodwill.application.checkin import CheckInCommands
 from goodwill.application.core import Outcome
 from goodwill.application.erasure import ErasureCommands
+from goodwill.application.credentials import CredentialCommands
 from goodwill.application.followups import FollowUpCommands
 from goodwill.application.giving import GivingCommands
 from goodwill.application.networking import NetworkingCommands
 from goodwill.application.organizing import OrganizingCommands
 from goodwill.application.people import PeopleCommands
+from goodwill.application.registration import RegistrationCommands
 
 __all__ = ["Goodwill", "Outcome"]
 
 
-class Goodwill(PeopleCommands, OrganizingCommands, CheckInCommands, NetworkingCommands,
-               GivingCommands, FollowUpCommands, ErasureCommands):
+class Goodwill(RegistrationCommands, PeopleCommands, CredentialCommands, OrganizingCommands,
+               CheckInCommands, NetworkingCommands, GivingCommands, FollowUpCommands,
+               ErasureCommands):
     """Commands in, events out. Its name fixes the event table's name in the store."""
 
     name = "Goodwill"

@@ -14,6 +14,7 @@ from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import IntegrityError, JSONTranscoder, Transcoding
 
 from goodwill.domain.attendee import Attendee
+from goodwill.domain.conference import Conference
 from goodwill.domain.errors import (ConflictError, DomainError, NotAllowedError, NotFoundError,
                                     refuse)
 from goodwill.domain.ids import attendee_id, receipt_id
@@ -124,6 +125,13 @@ class CommandApplication(Application[UUID]):
         person = self.find(Person, actor)
         if person is None or not person.is_organizer:
             raise NotAllowedError("Only an organizer can do that.")
+
+    def organized_by(self, conference_id: UUID, actor: UUID) -> Conference:
+        """The event, provided ``actor`` organizes it."""
+        conference = self.get(Conference, conference_id, "event")
+        if not conference.is_organizer(actor):
+            raise NotAllowedError("Only this event's organizers can do that.")
+        return conference
 
     def check_attending(self, conference_id: UUID, *people: UUID) -> None:
         for person in people:

@@ -30,9 +30,7 @@ class OrganizingCommands(CommandApplication):
                           command: str, change) -> Outcome:
         """Load the event, check the actor organizes it, apply ``change`` to it."""
         def decide():
-            conference = self.get(Conference, conference_id, "event")
-            if not conference.is_organizer(actor):
-                raise NotAllowedError("Only this event's organizers can do that.")
+            conference = self.organized_by(conference_id, actor)
             return (conference,), change(conference) or {}
         return self.execute(actor, command_id, command, decide, audit=conference_id)
 

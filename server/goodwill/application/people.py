@@ -8,8 +8,7 @@ from uuid import UUID, uuid4
 
 from goodwill.application.core import CommandApplication, Outcome
 from goodwill.domain.attendee import Attendee, Badge, Consent, Profile
-from goodwill.domain.conference import Conference
-from goodwill.domain.errors import ConflictError, NotAllowedError
+from goodwill.domain.errors import ConflictError
 from goodwill.domain.ids import attendee_id, badge_id, email_id, ticket_id
 from goodwill.domain.person import EmailIndex, Person
 from goodwill.domain.personal import Personal, personal
@@ -29,13 +28,8 @@ class PeopleCommands(CommandApplication):
             index = self.find(EmailIndex, email_id(email))
             if index is not None and not self.get(Person, index.person_id, "person").forgotten:
                 return (), {"person_id": index.person_id, "created": False}
-            pid = uuid4()
-            person = Person(name=Personal(pid, name), email=Personal(pid, email), id=pid)
-            if index is None:
-                index = EmailIndex(person_id=pid, id=email_id(email))
-            else:
-                index.reassign(pid)
-            return (person, index), {"person_id": pid, "created": True}
+            person, index = self.new_person(name, email, index)
+            return (person, index), {"person_id": person.id, "created": True}
         return self.execute(actor, command_id, "register_person", decide)
 
     def grant_organizer_role(self, actor: UUID, command_id: UUID, person_id: UUID) -> Outcome:
@@ -52,28 +46,42 @@ class PeopleCommands(CommandApplication):
                           ticket_code: str | None = None, lists: tuple[str, ...] = ()) -> Outcome:
         """An attendee with a badge and a ticket; the ticket code may come from an import."""
         def decide():
-            conference = self.get(Conference, conference_id, "event")
-            if not conference.is_organizer(actor):
-                raise NotAllowedError("Only this event's organizers can register attendees.")
+            conference = self.organized_by(conference_id, actor)
             for key in lists:
                 conference.list_name(key)
-            aid = attendee_id(conference_id, person_id)
-            if self.find(Attendee, aid) is not None:
+            if self.find(Attendee, attendee_id(conference_id, person_id)) is not None:
                 raise ConflictError("This person is already registered for this event.")
             self.get(Person, person_id, "person")
-            code, connect = ticket_code or new_code(15), new_code(6)
-            if self.find(Ticket, ticket_id(code)) is not None:
-                raise ConflictError("That ticket code is already in use.")
-            attendee = Attendee(conference_id=conference_id, person_id=person_id, id=aid,
-                                connect_code=connect, profile=sealed(person_id, profile),
-                                consent=vars_of(consent))
-            badge = Badge(attendee_id=aid, conference_id=conference_id, person_id=person_id,
-                          id=badge_id(connect))
-            ticket = Ticket(conference_id=conference_id, attendee_id=aid, lists=list(lists),
-                            id=ticket_id(code))
-            return (attendee, badge, ticket), {"attendee_id": aid, "ticket_id": ticket.id,
-                                               "ticket_code": code, "connect_code": connect}
+            return self.enrol(conference_id, person_id, profile, consent, ticket_code, lists)
         return self.execute(actor, command_id, "register_attendee", decide, audit=conference_id)
+
+    def new_person(self, name: str, email: str,
+                   forgotten: EmailIndex | None = None) -> tuple[Person, EmailIndex]:
+        """A person and the index that finds them by email (a forgotten person's index passes
+        to them); the caller saves both. Their own key seals their name and email."""
+        pid = uuid4()
+        person = Person(name=Personal(pid, name), email=Personal(pid, email), id=pid)
+        if forgotten is None:
+            return person, EmailIndex(person_id=pid, id=email_id(email))
+        forgotten.reassign(pid)
+        return person, forgotten
+
+    def enrol(self, conference_id: UUID, person_id: UUID, profile: Profile, consent: Consent,
+              ticket_code: str | None = None, lists: tuple[str, ...] = ()):
+        """An attendee with a badge and a ticket: the decision's aggregates and its answer."""
+        aid = attendee_id(conference_id, person_id)
+        code, connect = ticket_code or new_code(15), new_code(6)
+        if self.find(Ticket, ticket_id(code)) is not None:
+            raise ConflictError("That ticket code is already in use.")
+        attendee = Attendee(conference_id=conference_id, person_id=person_id, id=aid,
+                            connect_code=connect, profile=sealed(person_id, profile),
+                            consent=vars_of(consent))
+        badge = Badge(attendee_id=aid, conference_id=conference_id, person_id=person_id,
+                      id=badge_id(connect))
+        ticket = Ticket(conference_id=conference_id, attendee_id=aid, lists=list(lists),
+                        id=ticket_id(code))
+        return (attendee, badge, ticket), {"attendee_id": aid, "ticket_id": ticket.id,
+                                           "ticket_code": code, "connect_code": connect}
 
     def attendee_command(self, actor: UUID, command_id: UUID, conference_id: UUID,
                          command: str, change) -> Outcome:

@@ -5,12 +5,13 @@ Named ``Conference`` in code so it never clashes with a domain *event*.
 
 from __future__ import annotations
 
+import hmac
 from datetime import date
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
-from goodwill.domain.errors import ConflictError, DomainError, NotFoundError
+from goodwill.domain.errors import ConflictError, DomainError, NotAllowedError, NotFoundError
 
 
 class Conference(Aggregate):
@@ -23,6 +24,7 @@ class Conference(Aggregate):
         self.organizers: set[UUID] = {organizer_id}
         self.staff: set[UUID] = set()
         self.check_in_lists: dict[str, str] = {}
+        self.join_code_digest: str | None = None
 
     @event("DetailsChanged")
     def change_details(self, name: str, starts_on: date, ends_on: date, timezone: str,
@@ -58,6 +60,22 @@ class Conference(Aggregate):
     def add_organizer(self, person_id: UUID) -> None:
         self.organizers.add(person_id)
 
+    @event("RegistrationOpened")
+    def open_registration(self, join_code_digest: str) -> None:
+        """Anyone with the join code may register themselves. Only the code's keyed digest
+        is kept, so the store never shows the code itself."""
+        self.join_code_digest = join_code_digest
+
+    @event("RegistrationClosed")
+    def close_registration(self) -> None:
+        self.join_code_digest = None
+
+    def check_join_code(self, join_code_digest: str) -> None:
+        if self.join_code_digest is None:
+            raise NotAllowedError("Registration for this event is closed.")
+        if not hmac.compare_digest(self.join_code_digest, join_code_digest):
+            raise NotAllowedError("That join code is not valid.")
+
     def is_organizer(self, person_id: UUID) -> bool:
         return person_id in self.organizers
 
@@ -68,3 +86,13 @@ class Conference(Aggregate):
 def check_dates(starts_on: date, ends_on: date) -> None:
     if ends_on < starts_on:
         raise DomainError("The event cannot end before it starts.")
+
+
+class JoinCode(Aggregate):
+    """Index from a join code's digest to its event, so a code alone finds the event."""
+
+    id: UUID  # derived from the digest, passed in by the application
+
+    @event("Chosen")
+    def __init__(self, conference_id: UUID) -> None:
+        self.conference_id = conference_id

@@ -1,31 +1,50 @@
-"""Who is acting. Every handler learns it only from :func:`acting_person`, so signing in
-with a personal link can replace the header without touching a handler."""
+"""Who is acting. Every handler learns it only from :func:`acting_person`, so how people
+prove who they are can change without touching a handler."""
 
 from __future__ import annotations
 
 from uuid import UUID
 
 from litestar import Request
-from litestar.exceptions import NotAuthorizedException
+from litestar.datastructures import State
 from litestar.openapi.spec import SecurityScheme
 
-from goodwill.application.core import SYSTEM_ACTOR
+from goodwill.database import Reader
+from goodwill.http.identity import SESSION_COOKIE, live_credential, session_person, unauthorized
+from goodwill.http.markers import Reads
+from goodwill.projections import credentials
+from goodwill.tokens import DEVICE, Keys
 
-HEADER = "X-Goodwill-Person"
-SCHEMES = {"person": SecurityScheme(type="apiKey", name=HEADER, security_scheme_in="header",
-                                    description="Your person id, until sign-in arrives.")}
+SCHEMES = {
+    "session": SecurityScheme(type="apiKey", name=SESSION_COOKIE, security_scheme_in="cookie",
+                              description="Set by opening your personal sign-in link; unsafe"
+                                          " requests also send X-CSRF-Token."),
+    "device": SecurityScheme(type="http", scheme="bearer",
+                             description="A door device's token: staff of one event."),
+}
 """How the OpenAPI document tells clients to say who they are."""
 
 
-async def acting_person(request: Request) -> UUID:
-    """For now the caller names themselves in a header; a missing or malformed one is 401,
-    and so is the system actor's id, which only the command line may act as."""
-    try:
-        person = UUID(request.headers.get(HEADER) or "")
-    except ValueError:
-        person = SYSTEM_ACTOR
-    if person == SYSTEM_ACTOR:
-        raise NotAuthorizedException(
-            detail=f"Say who you are: send the {HEADER} header with your person id.",
-            headers={"WWW-Authenticate": "Goodwill"})
-    return person
+async def acting_person(request: Request, state: State, reader: Reads) -> UUID:
+    """A door device's bearer token, or the signed session cookie; else 401. Either way the
+    credential's revocation is checked on every request, with one read by primary key.
+    Bearer requests need no CSRF token: a browser never adds that header by itself."""
+    authorization = request.headers.get("Authorization")
+    if authorization is not None:
+        return await device(state, reader, authorization)
+    cookie = request.cookies.get(SESSION_COOKIE)
+    if cookie:
+        return await session_person(request, state, cookie, reader)
+    raise unauthorized("Sign in first: open your personal sign-in link, or send a device's"
+                       " token as Authorization: Bearer.")
+
+
+async def device(state: State, reader: Reader, authorization: str) -> UUID:
+    """A device acts as itself (its id), which the event's check-in rules know as staff."""
+    scheme, _, token = authorization.partition(" ")
+    keys: Keys = state.signer
+    device_id = keys.credential_of(DEVICE, token.strip()) if scheme.lower() == "bearer" else None
+    if device_id is None or not await live_credential(state, device_id, (credentials.DEVICE,),
+                                                      reader):
+        raise unauthorized("That device token is not valid, or has been revoked.")
+    return device_id

@@ -11,18 +11,22 @@ from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.spec import Components
+from litestar.static_files import create_static_files_router
 
 from goodwill.application import Goodwill
 from goodwill.bootstrap import bootstrap
 from goodwill.http.actor import SCHEMES, acting_person
-from goodwill.http.controllers import (attendees, connections, dashboard, events, gives,
-                                       erasure, introductions, me, notes, people, promises,
-                                       tickets)
+from goodwill.http.controllers import (access, attendees, connections, dashboard, erasure,
+                                       events, gives, introductions, join, me, notes, people,
+                                       promises, sessions, tickets)
+from goodwill.http.defenses import security_headers
 from goodwill.http.errors import EXCEPTION_HANDLERS
 from goodwill.http.freshness import fresh_reader, stale_header
 from goodwill.http.health import healthz, readyz
+from goodwill.http.limits import SlidingWindows
 from goodwill.http.problems import document_problems
 from goodwill.settings import Settings
+from goodwill.tokens import Keys
 
 MAX_BODY_BYTES = 64 * 1024
 """Ample for the largest command (a full profile); anything bigger is refused unread."""
@@ -30,8 +34,9 @@ CONTROLLERS = [events.EventController, people.PersonController, attendees.Attend
                tickets.TicketController, connections.ConnectionController,
                gives.GiveController, introductions.IntroductionController,
                notes.NoteController, promises.PromiseController,
-               dashboard.DashboardController, me.MeController,
+               dashboard.DashboardController, me.MeController, access.AccessController,
                erasure.ErasureController]
+STATIC = sessions.PAGE.parent
 
 
 @asynccontextmanager
@@ -53,21 +58,30 @@ def the_application(state: State) -> Goodwill:
     return state.system.app
 
 
+def the_keys(state: State) -> Keys:
+    return state.signer
+
+
 DEPENDENCIES = {"goodwill": Provide(the_application, sync_to_thread=False),
+                "keys": Provide(the_keys, sync_to_thread=False),
                 "reader": Provide(fresh_reader), "actor": Provide(acting_person)}
 
 
 def create_app(settings: Settings) -> Litestar:
     """Built from the given settings alone, so tests and the command line each bring their
     own; nothing touches the store until the lifespan starts."""
+    settings = settings.with_secret_key()
     api = Router("/api/v1", route_handlers=CONTROLLERS, dependencies=DEPENDENCIES,
-                 security=[{"person": []}])
+                 security=[{"session": []}, {"device": []}])
+    static = create_static_files_router("/static", directories=[STATIC], include_in_schema=False)
     app = Litestar(
-        route_handlers=[api, healthz, readyz],
+        route_handlers=[api, *sessions.HANDLERS, join.join, static, healthz, readyz],
         lifespan=[running],
-        state=State({"settings": settings}),
+        state=State({"settings": settings, "signer": Keys(settings.secret_key),
+                     "limits": SlidingWindows()}),
         exception_handlers=EXCEPTION_HANDLERS,
         middleware=[stale_header],
+        before_send=[security_headers],
         request_max_body_size=MAX_BODY_BYTES,
         openapi_config=OpenAPIConfig(title="Goodwill", version="1", path="/schema",
                                      components=Components(security_schemes=SCHEMES)),

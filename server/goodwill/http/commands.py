@@ -10,10 +10,11 @@ from goodwill.application import Outcome
 from goodwill.http.schemas.common import Command, CommandAnswer
 
 
-def answer(outcome: Outcome) -> CommandAnswer:
+def answer(outcome: Outcome, **shown: Any) -> CommandAnswer:
     """A replay answers with the first result, so a client retrying after a lost response
-    learns the same ids it would have learnt the first time."""
-    return CommandAnswer(result=outcome.result, position=outcome.position,
+    learns the same ids it would have learnt the first time. ``shown`` adds what the
+    receipt must not keep, such as a token derived from an id in the result."""
+    return CommandAnswer(result={**outcome.result, **shown}, position=outcome.position,
                          replayed=outcome.replayed)
 
 

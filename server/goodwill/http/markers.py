@@ -10,6 +10,7 @@ from litestar.params import FromPath
 
 from goodwill.application import Goodwill
 from goodwill.database import Reader
+from goodwill.tokens import Keys
 
 Actor = NamedDependency[UUID]
 """The acting person, resolved only by :func:`goodwill.http.actor.acting_person`."""
@@ -17,3 +18,5 @@ App = NamedDependency[Goodwill]
 Reads = NamedDependency[Reader]
 """The read side, caught up with the request's ``after`` position."""
 PathId = FromPath[UUID]
+Signer = NamedDependency[Keys]
+"""Derives tokens from credential ids with the server's secret key."""

@@ -11,6 +11,7 @@ from litestar.params import JSONBody
 from goodwill.domain.errors import NotFoundError
 from goodwill.http.access import CREW, require_role
 from goodwill.http.commands import run
+from goodwill.http.limits import limited
 from goodwill.http.markers import Actor, App, PathId, Reads
 from goodwill.http.schemas.common import CommandAnswer
 from goodwill.http.schemas.tickets import RevokeTicket, Scan
@@ -21,13 +22,13 @@ class TicketController(Controller):
     path = "/tickets"
     tags = ["tickets"]
 
-    @post("/check-in", status_code=200, sync_to_thread=True)
+    @post("/check-in", status_code=200, sync_to_thread=True, guards=[limited("scan")])
     def check_in(self, data: JSONBody[Scan], goodwill: App, actor: Actor) -> CommandAnswer:
         """A second scan of a ticket already inside is a 409 saying when, where and by which
         device it was admitted. Offline devices send ``scanned_at`` and replay safely."""
         return run(goodwill.check_in, actor, data)
 
-    @post("/check-out", status_code=200, sync_to_thread=True)
+    @post("/check-out", status_code=200, sync_to_thread=True, guards=[limited("scan")])
     def check_out(self, data: JSONBody[Scan], goodwill: App, actor: Actor) -> CommandAnswer:
         return run(goodwill.check_out, actor, data)
 

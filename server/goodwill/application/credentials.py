@@ -1,0 +1,121 @@
+"""Who may sign in with what: attendees' sign-in links, organizers' passwords, staff devices.
+
+Commands here answer with credential ids only; the HTTP layer turns an id into a token with
+the server's secret key, so the application never holds a secret.
+"""
+
+from __future__ import annotations
+
+from uuid import UUID, uuid4
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from goodwill.application.core import SYSTEM_ACTOR, CommandApplication, Outcome
+from goodwill.domain.credential import Account, Device, account_id
+from goodwill.domain.errors import NotAllowedError, NotFoundError
+from goodwill.domain.ids import email_id
+from goodwill.domain.person import EmailIndex, Person
+
+HASHER = PasswordHasher()
+"""argon2id with the library's current defaults (RFC 9106's low-memory profile)."""
+DECOY = HASHER.hash("a password nobody has")
+"""Checked when no account matches, so a wrong email takes as long as a wrong password."""
+
+
+class CredentialCommands(CommandApplication):
+    def issue_sign_in_link(self, actor: UUID, command_id: UUID, person_id: UUID,
+                           conference_id: UUID | None = None) -> Outcome:
+        """The person's current link, or a new one after a revocation; the same link however
+        often it is asked for, so it can be shown or printed again."""
+        def decide():
+            account = self._link_holder(actor, person_id, conference_id)
+            return (account,), {"person_id": person_id, "credential_id": account.issue_link()}
+        return self.execute(actor, command_id, "issue_sign_in_link", decide, audit=conference_id)
+
+    def revoke_sign_in_link(self, actor: UUID, command_id: UUID, person_id: UUID,
+                            conference_id: UUID | None = None) -> Outcome:
+        """Ends the link and every session opened with it; the next link issued is new."""
+        def decide():
+            account = self._link_holder(actor, person_id, conference_id)
+            account.revoke_link()
+            return (account,), {"person_id": person_id}
+        return self.execute(actor, command_id, "revoke_sign_in_link", decide, audit=conference_id)
+
+    def _link_holder(self, actor: UUID, person_id: UUID, conference_id: UUID | None) -> Account:
+        """An organizer manages links for their event's attendees, but not for organizers:
+        a link for an organizer would let one event's organizer act at another's events."""
+        person = self.get(Person, person_id, "person")
+        if actor != SYSTEM_ACTOR:
+            if conference_id is None:
+                raise NotAllowedError("Only an event's organizers can manage sign-in links.")
+            self.organized_by(conference_id, actor)
+            self.check_attending(conference_id, person_id)
+            if person.is_organizer:
+                raise NotAllowedError("Organizers sign in with their password.")
+        return self.account(person_id)
+
+    def holds_link(self, person_id: UUID, link_id: UUID) -> bool:
+        """Asked of the store, not a read model, when a link signs someone in: a link
+        revoked a moment ago must not open a new session."""
+        account = self.find(Account, account_id(person_id))
+        return account is not None and account.link == link_id
+
+    def account(self, person_id: UUID) -> Account:
+        found = self.find(Account, account_id(person_id))
+        return found or Account(person_id=person_id, id=account_id(person_id))
+
+    def set_password(self, actor: UUID, command_id: UUID, person_id: UUID,
+                     password: str) -> Outcome:
+        """Only the command line sets passwords; the receipt keeps no trace of it."""
+        def decide():
+            if actor != SYSTEM_ACTOR:
+                raise NotAllowedError("Passwords are set on the command line.")
+            self.get(Person, person_id, "person")
+            account = self.account(person_id)
+            account.set_password(HASHER.hash(password))
+            return (account,), {"person_id": person_id}
+        return self.execute(actor, command_id, "set_password", decide)
+
+    def check_password(self, email: str, password: str) -> UUID | None:
+        """The person whose password this is, or None; as slow either way."""
+        index = self.find(EmailIndex, email_id(email))
+        account = index and self.find(Account, account_id(index.person_id))
+        stored = account.password_hash if account and account.password_hash else None
+        try:
+            HASHER.verify(stored or DECOY, password)
+        except (VerificationError, InvalidHashError):
+            return None
+        return account.person_id if stored else None
+
+    def issue_device(self, actor: UUID, command_id: UUID, conference_id: UUID,
+                     label: str) -> Outcome:
+        """A door device that acts as staff of this one event; its token is derived from
+        the answer's ``device_id``, so a replay shows the same token."""
+        def decide():
+            self.organized_by(conference_id, actor)
+            device = Device(conference_id=conference_id, label=label, issued_by=actor)
+            return (device,), {"device_id": device.id}
+        return self.execute(actor, command_id, "issue_device", decide, audit=conference_id)
+
+    def revoke_device(self, actor: UUID, command_id: UUID, conference_id: UUID,
+                      device_id: UUID) -> Outcome:
+        def decide():
+            self.organized_by(conference_id, actor)
+            device = self.find(Device, device_id)
+            if device is None or device.conference_id != conference_id:
+                raise NotFoundError("This event has no such device.")
+            device.revoke()
+            return (device,), {"device_id": device_id}
+        return self.execute(actor, command_id, "revoke_device", decide, audit=conference_id)
+
+    def lost_link(self, email: str, conference_id: UUID) -> UUID | None:
+        """The link to email an attendee who lost theirs; None when that email is not
+        attending, which the caller must not reveal."""
+        index = self.find(EmailIndex, email_id(email))
+        try:
+            self.check_attending(conference_id, index.person_id if index else SYSTEM_ACTOR)
+        except NotFoundError:
+            return None
+        issued = self.issue_sign_in_link(SYSTEM_ACTOR, uuid4(), index.person_id)
+        return issued.result["credential_id"]

@@ -1,0 +1,82 @@
+"""What lets someone in: a person's account (password hash, current sign-in link) and the
+staff devices an organizer lets scan at one event.
+
+No token or secret is stored here, only ids: a link's or device's token is derived from its
+id with the server's secret key (see :mod:`goodwill.tokens`), so the event store, its
+backups and its read models hold nothing that signs anyone in.
+"""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from eventsourcing.domain import Aggregate, event
+
+from goodwill.domain.errors import ConflictError
+from goodwill.domain.ids import derived
+
+
+def account_id(person_id: UUID) -> UUID:
+    return derived("account", person_id)
+
+
+class Account(Aggregate):
+    """One per person, id derived from the person, so any command finds it without a search.
+    A short stream: it grows only when a link is issued or revoked or a password is set."""
+
+    id: UUID  # derived, passed in by the application
+
+    @event("Opened")
+    def __init__(self, person_id: UUID) -> None:
+        self.person_id = person_id
+        self.password_hash: str | None = None
+        self.link: UUID | None = None
+        self.links_issued = 0
+
+    def issue_link(self) -> UUID:
+        """The current link if there is one, so showing a link twice shows the same link."""
+        if self.link is None:
+            self._link_issued(link_id=derived("sign-in-link", self.person_id,
+                                              self.links_issued + 1), person_id=self.person_id)
+        return self.link
+
+    @event("LinkIssued")
+    def _link_issued(self, link_id: UUID, person_id: UUID) -> None:
+        self.link = link_id
+        self.links_issued += 1
+
+    def revoke_link(self) -> None:
+        if self.link is None:
+            raise ConflictError("This person has no sign-in link to revoke.")
+        self._link_revoked(link_id=self.link)
+
+    @event("LinkRevoked")
+    def _link_revoked(self, link_id: UUID) -> None:
+        self.link = None
+
+    @event("PasswordSet")
+    def set_password(self, password_hash: str) -> None:
+        """An argon2id hash, never the password: the store may be read by more people than
+        the server's memory."""
+        self.password_hash = password_hash
+
+
+class Device(Aggregate):
+    """A phone or scanner at the door: staff of one event, nothing more, until revoked."""
+
+    @event("Issued")
+    def __init__(self, conference_id: UUID, label: str, issued_by: UUID) -> None:
+        self.conference_id, self.label = conference_id, label
+        self.revoked = False
+
+    def may_scan_at(self, conference_id: UUID) -> bool:
+        return not self.revoked and self.conference_id == conference_id
+
+    def revoke(self) -> None:
+        if self.revoked:
+            raise ConflictError("This device is already revoked.")
+        self._revoked()
+
+    @event("Revoked")
+    def _revoked(self) -> None:
+        self.revoked = True

@@ -1,0 +1,75 @@
+"""What organizers hand out: attendees' sign-in links, door devices, and the join code that
+opens their event to self-registration. Each is organizer-only, checked by the application."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from litestar import Controller, Request, get, post
+from litestar.params import JSONBody
+
+from goodwill.http.access import ORGANIZERS, require_role
+from goodwill.http.commands import answer
+from goodwill.http.markers import Actor, App, PathId, Reads, Signer
+from goodwill.http.schemas.access import IssueDevice, OpenRegistration
+from goodwill.http.schemas.common import Command, CommandAnswer
+from goodwill.projections import credentials
+from goodwill.tokens import DEVICE, SIGN_IN_LINK
+
+
+class AccessController(Controller):
+    path = "/events/{conference_id:uuid}"
+    tags = ["access"]
+
+    @post("/attendees/{person_id:uuid}/sign-in-link", status_code=200, sync_to_thread=True)
+    def sign_in_link(self, request: Request, conference_id: PathId, person_id: PathId,
+                     data: JSONBody[Command], goodwill: App, actor: Actor,
+                     keys: Signer) -> CommandAnswer:
+        """The attendee's link, to show or print; asked again, the same link."""
+        outcome = goodwill.issue_sign_in_link(actor, data.command_id, person_id, conference_id)
+        token = keys.token(SIGN_IN_LINK, UUID(str(outcome.result["credential_id"])))
+        base = request.app.state.settings.public_url or str(request.base_url).rstrip("/")
+        return answer(outcome, link=f"{base}/s#{token}")
+
+    @post("/attendees/{person_id:uuid}/sign-in-link/revoke", status_code=200,
+          sync_to_thread=True)
+    def revoke_sign_in_link(self, conference_id: PathId, person_id: PathId,
+                            data: JSONBody[Command], goodwill: App,
+                            actor: Actor) -> CommandAnswer:
+        """Ends the link and the sessions opened with it; the next link is a new one."""
+        return answer(goodwill.revoke_sign_in_link(actor, data.command_id, person_id,
+                                                   conference_id))
+
+    @post("/devices", sync_to_thread=True)
+    def issue_device(self, conference_id: PathId, data: JSONBody[IssueDevice], goodwill: App,
+                     actor: Actor, keys: Signer) -> CommandAnswer:
+        """The token goes in the device's ``Authorization: Bearer`` header; a replay of this
+        command shows it again."""
+        outcome = goodwill.issue_device(actor, data.command_id, conference_id, data.label)
+        return answer(outcome, token=keys.token(DEVICE, UUID(str(outcome.result["device_id"]))))
+
+    @get("/devices")
+    async def devices(self, conference_id: PathId, reader: Reads,
+                      actor: Actor) -> list[dict[str, Any]]:
+        await require_role(reader, conference_id, actor, ORGANIZERS)
+        return await credentials.devices(reader, conference_id)
+
+    @post("/devices/{device_id:uuid}/revoke", status_code=200, sync_to_thread=True)
+    def revoke_device(self, conference_id: PathId, device_id: PathId, data: JSONBody[Command],
+                      goodwill: App, actor: Actor) -> CommandAnswer:
+        return answer(goodwill.revoke_device(actor, data.command_id, conference_id, device_id))
+
+    @post("/registration", status_code=200, sync_to_thread=True)
+    def open_registration(self, conference_id: PathId, data: JSONBody[OpenRegistration],
+                          goodwill: App, actor: Actor, keys: Signer) -> CommandAnswer:
+        """Answers with the join code to announce; the store keeps only its keyed digest."""
+        code = data.join_code or keys.join_code(data.command_id)
+        outcome = goodwill.open_registration(actor, data.command_id, conference_id,
+                                             keys.join_digest(code))
+        return answer(outcome, join_code=code.upper())
+
+    @post("/registration/close", status_code=200, sync_to_thread=True)
+    def close_registration(self, conference_id: PathId, data: JSONBody[Command], goodwill: App,
+                           actor: Actor) -> CommandAnswer:
+        return answer(goodwill.close_registration(actor, data.command_id, conference_id))

@@ -1,0 +1,102 @@
+"""Signing in and out: by personal link (attendees), by password (organizers), and asking
+for a lost link by email.
+
+A link reads ``/s#<token>``: the token is in the fragment, which no browser sends, so no
+access log, proxy or Referer ever sees it. ``GET /s`` is a page whose button posts the
+token; opening a link spends nothing, so link-preview bots are harmless.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Annotated
+from uuid import UUID
+
+from litestar import Request, Response, get, post
+from litestar.background_tasks import BackgroundTask
+from litestar.datastructures import State
+from litestar.enums import RequestEncodingType
+from litestar.params import Body, JSONBody
+from litestar.response import File, Redirect
+
+from goodwill.domain.credential import account_id
+from goodwill.http.defenses import same_origin
+from goodwill.http.identity import (SESSION_COOKIE, check_csrf, cleared_cookies, live_credential,
+                                    session_cookies, session_person, unauthorized)
+from goodwill.http.limits import check_limit, count_attempt, limited
+from goodwill.http.mail import send_lost_link
+from goodwill.http.schemas.access import OrganizerSignIn, Resend, SignedIn, SignIn
+from goodwill.projections import credentials
+from goodwill.tokens import SIGN_IN_LINK
+
+PAGE = Path(__file__).resolve().parents[4] / "web" / "static" / "sign-in.html"
+NO_STORE = {"Cache-Control": "no-store"}
+RESENT = "If that email is registered for this event, a sign-in link is on its way."
+Form = Annotated[SignIn, Body(media_type=RequestEncodingType.URL_ENCODED)]
+
+
+@get("/s", tags=["sign-in"], include_in_schema=False)
+async def sign_in_page() -> File:
+    return File(PAGE, content_disposition_type="inline", media_type="text/html",
+                headers=NO_STORE)
+
+
+@post("/s", tags=["sign-in"], guards=[same_origin])
+async def sign_in(request: Request, state: State, data: Form) -> Redirect:
+    """Sets the session cookies and goes home. A link that is not ours, revoked or replaced
+    is refused, and failures from one address are limited."""
+    check_limit(request, "sign-in")
+    credential_id = state.signer.credential_of(SIGN_IN_LINK, data.token.strip())
+    row = credential_id and await live_credential(state, credential_id, (credentials.LINK,))
+    if not row or not await asyncio.to_thread(state.system.app.holds_link,
+                                              UUID(row["person_id"]), credential_id):
+        count_attempt(request, "sign-in")
+        raise unauthorized("This sign-in link is not valid any more. Ask for a new one.")
+    cookies = session_cookies(request, state, UUID(row["person_id"]), credential_id)
+    return Redirect("/", status_code=303, cookies=cookies, headers=NO_STORE)
+
+
+@post("/auth/organizer", tags=["sign-in"], status_code=200, guards=[same_origin])
+async def organizer_sign_in(request: Request, state: State,
+                            data: JSONBody[OrganizerSignIn]) -> Response[SignedIn]:
+    check_limit(request, "sign-in")
+    app = state.system.app
+    person = await asyncio.to_thread(app.check_password, data.email, data.password)
+    if person is None:
+        count_attempt(request, "sign-in")
+        raise unauthorized("Wrong email or password.")
+    session, csrf = session_cookies(request, state, person, account_id(person))
+    return Response(SignedIn(person, csrf.value or ""), cookies=[session, csrf],
+                    headers=NO_STORE)
+
+
+@get("/auth/session", tags=["sign-in"])
+async def current_session(request: Request, state: State) -> SignedIn:
+    """Who is signed in, and the CSRF token for pages that cannot read cookies."""
+    cookie = request.cookies.get(SESSION_COOKIE)
+    if not cookie:
+        raise unauthorized("Nobody is signed in here.")
+    return SignedIn(await session_person(request, state, cookie), state.signer.csrf(cookie))
+
+
+@post("/auth/sign-out", tags=["sign-in"])
+async def sign_out(request: Request, state: State) -> Redirect:
+    """Forgets the session in this browser. Revoking the link ends it everywhere."""
+    cookie = request.cookies.get(SESSION_COOKIE)
+    if cookie:
+        await check_csrf(request, state.signer, cookie)
+    return Redirect("/s", status_code=303, cookies=cleared_cookies(request, state))
+
+
+@post("/auth/resend", tags=["sign-in"], status_code=202,
+      guards=[same_origin, limited("resend")])
+async def resend(state: State, data: JSONBody[Resend]) -> Response[dict[str, str]]:
+    """The same answer whether or not the email is known, so nobody can learn who attends;
+    the email, if any, is sent after the answer. Without SMTP, organizers show links."""
+    task = (BackgroundTask(send_lost_link, state, data.email, data.conference_id)
+            if state.settings.smtp_url else None)
+    return Response({"detail": RESENT}, status_code=202, background=task)
+
+
+HANDLERS = [sign_in_page, sign_in, organizer_sign_in, current_session, sign_out, resend]

@@ -1,0 +1,48 @@
+"""Emailing a lost sign-in link, after the answer has gone, so an unknown email and a known
+one are answered alike and as fast."""
+
+from __future__ import annotations
+
+import logging
+import smtplib
+from email.message import EmailMessage
+from urllib.parse import parse_qs, unquote, urlsplit
+from uuid import UUID
+
+from litestar.datastructures import State
+
+from goodwill.tokens import SIGN_IN_LINK
+
+log = logging.getLogger(__name__)
+SUBJECT = "Your Goodwill sign-in link"
+
+
+def send_lost_link(state: State, email: str, conference_id: UUID) -> None:
+    """Runs in a thread after the response. Failures are logged without the link."""
+    credential_id = state.system.app.lost_link(email, conference_id)
+    if credential_id is None:
+        return
+    link = f"{state.settings.public_url}/s#{state.signer.token(SIGN_IN_LINK, credential_id)}"
+    try:
+        deliver(state.settings.smtp_url, email, SUBJECT,
+                f"Open this link to sign in to Goodwill:\n\n{link}\n\n"
+                "It is yours alone: anyone who has it can act as you.\n")
+    except (OSError, smtplib.SMTPException) as error:
+        log.error("could not email a sign-in link: %s", type(error).__name__)
+
+
+def deliver(smtp_url: str, to: str, subject: str, text: str) -> None:
+    """``smtps://`` is TLS from the start; ``smtp://`` upgrades with STARTTLS when offered."""
+    url = urlsplit(smtp_url)
+    message = EmailMessage()
+    message["From"] = parse_qs(url.query).get("from", [f"goodwill@{url.hostname}"])[0]
+    message["To"], message["Subject"] = to, subject
+    message.set_content(text)
+    connect = smtplib.SMTP_SSL if url.scheme == "smtps" else smtplib.SMTP
+    port = url.port or (465 if url.scheme == "smtps" else 587)
+    with connect(url.hostname or "localhost", port, timeout=30) as smtp:
+        if url.scheme == "smtp" and smtp.ehlo() and smtp.has_extn("starttls"):
+            smtp.starttls()
+        if url.username:
+            smtp.login(unquote(url.username), unquote(url.password or ""))
+        smtp.send_message(message)

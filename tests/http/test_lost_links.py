@@ -1,0 +1,65 @@
+"""A lost link is emailed when SMTP is configured; the answer never tells who attends."""
+
+from __future__ import annotations
+
+import dataclasses
+import email
+import email.policy
+import socketserver
+import threading
+from collections.abc import Iterator
+
+import pytest
+from litestar.testing import TestClient
+
+from goodwill.http import create_app
+from tests.http.api import Api
+
+
+class Inbox(socketserver.StreamRequestHandler):
+    """Just enough SMTP for smtplib to hand over one message."""
+
+    def handle(self) -> None:
+        self.wfile.write(b"220 ready\r\n")
+        while line := self.rfile.readline():
+            verb = line[:4].upper()
+            if verb == b"DATA":
+                self.wfile.write(b"354 go on\r\n")
+                self.server.messages.append(b"".join(iter(self._line, b".\r\n")).decode())
+            elif verb == b"QUIT":
+                self.wfile.write(b"221 bye\r\n")
+                return
+            self.wfile.write(b"250 ok\r\n")
+
+    def _line(self) -> bytes:
+        return self.rfile.readline()
+
+
+@pytest.fixture
+def mailed(settings) -> Iterator[tuple[Api, list[str]]]:
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Inbox)
+    server.messages = []
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    configured = dataclasses.replace(settings, smtp_url=f"smtp://127.0.0.1:{server.server_address[1]}",
+                                     public_url="https://goodwill.example")
+    with TestClient(create_app(configured)) as client:
+        yield Api(client), server.messages
+    server.shutdown()
+
+
+def test_a_known_attendee_gets_a_link_that_signs_them_in(mailed):
+    api, inbox = mailed
+    olga = api.founding_organizer()
+    event = api.do(olga, "/events", name="Meetup", starts_on="2026-12-01", ends_on="2026-12-01",
+                   timezone="Europe/Berlin")["conference_id"]
+    alice = api.do(olga, "/people", name="Alice", email="alice@example.org")["person_id"]
+    api.do(olga, f"/events/{event}/attendees", person_id=alice, profile={"name": "Alice"})
+    for address in ("nobody@example.org", "alice@example.org"):
+        sent = api.client.post("/auth/resend", json={"email": address, "conference_id": event})
+        assert sent.status_code == 202
+    message = email.message_from_string(*inbox, policy=email.policy.default)
+    assert message["To"] == "alice@example.org"
+    link = next(w for w in message.get_content().split()
+                if w.startswith("https://goodwill.example/s#"))
+    assert api.client.get("/auth/session", headers=api.sign_in(link.split("#")[1])).json()[
+        "person_id"] == alice

@@ -1,0 +1,114 @@
+"""Attendees sign in with a personal link, organizers with a password; sessions live in a
+signed cookie that revoking the link ends."""
+
+from __future__ import annotations
+
+import uuid
+from urllib.parse import urlsplit
+
+from goodwill.domain.credential import Account, account_id
+from tests.http.api import PROBLEM
+from tests.scenario import ROOT
+
+
+def flags(response, name: str) -> set[str]:
+    cookie, = [c for c in response.headers.get_list("set-cookie") if c.startswith(f"{name}=")]
+    return {part.strip().split("=")[0].lower() for part in cookie.split(";")[1:]}
+
+
+def link(summit, name: str, **body) -> dict:
+    return summit.api.do(summit.organizer, f"/events/{summit.event_id}/attendees/"
+                         f"{summit.people[name]}/sign-in-link", **body)
+
+
+def test_the_sign_in_page_spends_nothing_and_the_form_sets_the_session(summit):
+    client, token = summit.api.client, link(summit, "Alice")["link"].split("#")[1]
+    page = client.get("/s")
+    assert page.status_code == 200 and 'action="/s"' in page.text and token not in page.text
+    assert "set-cookie" not in page.headers and page.headers["cache-control"] == "no-store"
+    signed_in = client.post("/s", data={"token": token}, follow_redirects=False)
+    assert (signed_in.status_code, signed_in.headers["location"]) == (303, "/")
+    assert flags(signed_in, "goodwill_session") >= {"httponly", "path", "samesite", "max-age"}
+    assert "samesite=lax" in signed_in.headers["set-cookie"].lower()
+    assert "secure" not in flags(signed_in, "goodwill_session")
+    assert "httponly" not in flags(signed_in, "goodwill_csrf")
+    me = client.get("/auth/session").json()
+    assert me["person_id"] == summit.people["Alice"]
+
+
+def test_over_https_the_cookies_are_secure(summit):
+    token = link(summit, "Alice")["link"].split("#")[1]
+    summit.api.client.base_url = "https://testserver.local"
+    signed_in = summit.api.client.post("/s", data={"token": token}, follow_redirects=False)
+    assert "secure" in flags(signed_in, "goodwill_session")
+    assert "secure" in flags(signed_in, "goodwill_csrf")
+
+
+def test_a_link_is_shown_again_unchanged_until_revoked(summit):
+    api, alice = summit.api, summit.people["Alice"]
+    first, again = link(summit, "Alice"), link(summit, "Alice")
+    assert first["link"] == again["link"] and "/s#gwl_" in first["link"]
+    assert urlsplit(first["link"]).path == "/s"  # the token is in no request line, so no log
+    session = api.sign_in(first["link"].split("#")[1])
+    assert api.client.get("/api/v1/events", headers=session).status_code == 200
+    api.do(summit.organizer, f"/events/{summit.event_id}/attendees/{alice}/sign-in-link/revoke")
+    refused = api.client.post("/s", data={"token": first["link"].split("#")[1]})
+    assert (refused.status_code, refused.headers["content-type"]) == (401, PROBLEM)
+    after = api.client.get("/api/v1/events", headers=session, params={"after": api.position})
+    assert after.status_code == 401
+    assert link(summit, "Alice")["link"] != first["link"]
+
+
+def test_only_the_event_s_organizers_hand_out_links_and_never_for_an_organizer(summit):
+    api, event = summit.api, summit.event_id
+    path = f"/events/{event}/attendees/{summit.people['Bob']}/sign-in-link"
+    assert api.post(summit.people["Alice"], path).status_code == 403
+    api.do(summit.organizer, "/people/organizers", person_id=summit.people["Bob"])
+    assert api.post(summit.organizer, path).status_code == 403
+
+
+def test_a_link_is_no_bearer_token_and_a_device_token_signs_no_browser_in(summit):
+    api = summit.api
+    link_token = link(summit, "Alice")["link"].split("#")[1]
+    bearer = api.client.get("/api/v1/events", headers={"Authorization": f"Bearer {link_token}"})
+    assert bearer.status_code == 401
+    device = api.do(summit.organizer, f"/events/{summit.event_id}/devices", label="Door 1")
+    as_browser = api.client.post("/s", data={"token": device["token"]}, follow_redirects=False)
+    assert as_browser.status_code == 401 and "set-cookie" not in as_browser.headers
+
+
+def test_sign_out_forgets_the_session(summit):
+    client = summit.api.client
+    client.post("/s", data={"token": link(summit, "Alice")["link"].split("#")[1]})
+    csrf = client.cookies["goodwill_csrf"]
+    out = client.post("/auth/sign-out", data={"csrf_token": csrf}, follow_redirects=False)
+    assert (out.status_code, out.headers["location"]) == (303, "/s")
+    assert "max-age=0" in out.headers["set-cookie"].lower()
+    assert client.get("/auth/session").status_code == 401
+
+
+def test_resend_answers_alike_for_known_and_unknown_emails(summit):
+    client, event = summit.api.client, summit.event_id
+    known = client.post("/auth/resend", json={"email": "alice@example.org",
+                                              "conference_id": event})
+    unknown = client.post("/auth/resend", json={"email": "nobody@example.org",
+                                                "conference_id": event})
+    assert known.status_code == unknown.status_code == 202
+    assert known.json() == unknown.json()
+
+
+def test_an_organizer_signs_in_with_a_password(api):
+    olga, app = api.founding_organizer(), api.system.app
+    app.set_password(ROOT, uuid.uuid4(), olga, "correct horse battery staple")
+    assert app.find(Account, account_id(olga)).password_hash.startswith("$argon2id$")
+    wrong = api.client.post("/auth/organizer", json={"email": "olga@example.org",
+                                                     "password": "incorrect"})
+    assert (wrong.status_code, wrong.headers["content-type"]) == (401, PROBLEM)
+    right = api.client.post("/auth/organizer", json={"email": "OLGA@example.org",
+                                                     "password": "correct horse battery staple"})
+    assert right.status_code == 200 and "httponly" in flags(right, "goodwill_session")
+    created = api.client.post("/api/v1/events", headers={"X-CSRF-Token": right.json()["csrf_token"]},
+                              json={"command_id": str(uuid.uuid4()), "name": "Meetup",
+                                    "starts_on": "2026-12-01", "ends_on": "2026-12-01",
+                                    "timezone": "Europe/Berlin"})
+    assert created.status_code == 201, created.text

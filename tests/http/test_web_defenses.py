@@ -1,0 +1,81 @@
+"""CSRF on cookie-authenticated writes, security headers on every answer, and rate limits
+that answer 429 with Retry-After."""
+
+from __future__ import annotations
+
+import time
+import uuid
+
+import pytest
+from litestar.exceptions import TooManyRequestsException
+
+from goodwill.http.limits import Limit, SlidingWindows
+from tests.http.api import PROBLEM
+
+EVENT = {"name": "Meetup", "starts_on": "2026-12-01", "ends_on": "2026-12-01",
+         "timezone": "Europe/Berlin"}
+
+
+def test_a_cookie_authenticated_write_needs_the_csrf_token(api):
+    session = api.headers(api.founding_organizer())
+    cookie_only = {"Cookie": session["Cookie"]}
+    body = {"command_id": str(uuid.uuid4()), **EVENT}
+    refused = api.client.post("/api/v1/events", json=body, headers=cookie_only)
+    assert (refused.status_code, refused.headers["content-type"]) == (403, PROBLEM)
+    assert "X-CSRF-Token" in refused.json()["detail"]
+    wrong = api.client.post("/api/v1/events", json=body,
+                            headers={**cookie_only, "X-CSRF-Token": "x" * 43})
+    assert wrong.status_code == 403
+    assert api.client.post("/api/v1/events", json=body, headers=session).status_code == 201
+    assert api.client.get("/api/v1/events", headers=cookie_only).status_code == 200
+
+
+def test_a_form_from_another_site_cannot_sign_anyone_in(api):
+    token = api.link_token(api.founding_organizer())
+    forged = api.client.post("/s", data={"token": token},
+                             headers={"Origin": "https://evil.example"})
+    assert forged.status_code == 403 and "set-cookie" not in forged.headers
+
+
+@pytest.mark.parametrize("path", ["/healthz", "/s", "/api/v1/events", "/nowhere"])
+def test_every_answer_carries_the_security_headers(client, path):
+    answer = client.get(path)
+    csp = answer.headers["content-security-policy"]
+    assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp
+    assert "unsafe-inline" not in csp
+    assert answer.headers["x-content-type-options"] == "nosniff"
+    assert answer.headers["referrer-policy"] == "no-referrer"
+    assert "strict-transport-security" not in answer.headers
+    client.base_url = "https://testserver.local"
+    assert "max-age=" in client.get(path).headers["strict-transport-security"]
+
+
+def test_failed_sign_ins_are_limited_with_retry_after(api):
+    good = api.link_token(api.founding_organizer())
+    for attempt in range(10):
+        wrong = api.client.post("/s", data={"token": f"gwl_guess{attempt}"})
+        assert wrong.status_code == 401
+    limited = api.client.post("/s", data={"token": good})
+    assert (limited.status_code, limited.headers["content-type"]) == (429, PROBLEM)
+    assert 0 < int(limited.headers["retry-after"]) <= 300
+    wrong_password = api.client.post("/auth/organizer", json={"email": "olga@example.org",
+                                                              "password": "guess"})
+    assert wrong_password.status_code == 429
+
+
+def test_asking_for_lost_links_is_limited(summit):
+    body = {"email": "alice@example.org", "conference_id": summit.event_id}
+    answers = [summit.api.client.post("/auth/resend", json=body).status_code for _ in range(6)]
+    assert answers == [202] * 5 + [429]
+
+
+def test_a_sliding_window_forgets_old_attempts():
+    windows = SlidingWindows({"scan": Limit(2, 0.05)})
+    windows.count("scan", "10.0.0.1")
+    windows.count("scan", "10.0.0.1")
+    with pytest.raises(TooManyRequestsException) as refused:
+        windows.check("scan", "10.0.0.1")
+    assert refused.value.headers == {"Retry-After": "1"}
+    windows.check("scan", "10.0.0.2")
+    time.sleep(0.06)
+    windows.check("scan", "10.0.0.1")

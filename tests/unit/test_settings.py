@@ -1,0 +1,29 @@
+"""The secret key: required with PostgreSQL; made once and kept private for a local store."""
+
+from __future__ import annotations
+
+import stat
+
+import pytest
+
+from goodwill.settings import Settings
+
+
+def test_a_local_store_keeps_one_private_key_across_restarts(tmp_path):
+    environ = {"GOODWILL_DATABASE_URL": f"sqlite:///{tmp_path}/var/goodwill.db"}
+    first, again = Settings.from_env(environ), Settings.from_env(environ)
+    key_file = tmp_path / "var" / "secret.key"
+    assert len(first.secret_key) == 64 and first.secret_key == again.secret_key
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+
+
+def test_postgres_refuses_to_start_without_a_key():
+    with pytest.raises(ValueError, match="GOODWILL_SECRET_KEY"):
+        Settings.from_env({"GOODWILL_DATABASE_URL": "postgresql://db/goodwill"})
+
+
+def test_a_configured_key_and_cookie_flag_are_used_as_given():
+    settings = Settings.from_env({"GOODWILL_DATABASE_URL": "postgresql://db/goodwill",
+                                  "GOODWILL_SECRET_KEY": "k" * 40,
+                                  "GOODWILL_SECURE_COOKIES": "true"})
+    assert (settings.secret_key, settings.secure_cookies) == ("k" * 40, True)
