@@ -10,7 +10,6 @@ from litestar.openapi.datastructures import ResponseSpec
 
 from goodwill.http.errors import MEDIA_TYPE
 
-API_PREFIX = "/api/v1"
 
 
 class FieldError(msgspec.Struct):
@@ -34,7 +33,8 @@ WHY = {400: "The request is malformed: `errors` names each field to correct.",
        404: "Something the request names does not exist, or is not theirs to see.",
        409: "The command conflicts with what already happened.",
        413: "The request body is too large.",
-       422: "A rule of the domain refused the command."}
+       422: "A rule of the domain refused the command.",
+       429: "Too many attempts: wait as long as `Retry-After` says."}
 READS = (400, 401, 403, 404)
 """A read may also be refused; only commands meet conflicts, domain rules and size limits."""
 
@@ -46,13 +46,11 @@ def problem_responses(statuses: tuple[int, ...]) -> dict[int, ResponseSpec]:
 
 
 def document_problems(app: Litestar) -> None:
-    """Added to each API route's own responses once routes are registered, so no handler
-    has to repeat them; replaces Litestar's default 400 shape, which ours is not."""
+    """Added to each documented route's own responses once routes are registered, so no
+    handler has to repeat them; replaces Litestar's default 400 shape, which ours is not."""
     for route in app.routes:
-        if not route.path.startswith(API_PREFIX):
-            continue
         for handler in getattr(route, "route_handlers", ()):
             if isinstance(handler, HTTPRouteHandler):
                 reads = handler.http_methods <= {"GET", "HEAD"}
-                statuses = READS if reads else tuple(WHY)
+                statuses = READS + (429,) if reads else tuple(WHY)
                 handler.responses = {**problem_responses(statuses), **(handler.responses or {})}

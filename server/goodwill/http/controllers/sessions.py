@@ -42,7 +42,7 @@ async def sign_in_page() -> File:
                 headers=NO_STORE)
 
 
-@post("/s", tags=["sign-in"], guards=[same_origin])
+@post("/s", tags=["sign-in"], status_code=303, guards=[same_origin], include_in_schema=False)
 async def sign_in(request: Request, state: State, data: Form) -> Redirect:
     """Sets the session cookies and goes home. A link that is not ours, revoked or replaced
     is refused, and failures from one address are limited."""
@@ -80,7 +80,7 @@ async def current_session(request: Request, state: State) -> SignedIn:
     return SignedIn(await session_person(request, state, cookie), state.signer.csrf(cookie))
 
 
-@post("/auth/sign-out", tags=["sign-in"])
+@post("/auth/sign-out", tags=["sign-in"], status_code=303, include_in_schema=False)
 async def sign_out(request: Request, state: State) -> Redirect:
     """Forgets the session in this browser. Revoking the link ends it everywhere."""
     cookie = request.cookies.get(SESSION_COOKIE)
