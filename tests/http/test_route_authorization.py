@@ -1,0 +1,92 @@
+"""Every route of the application, called by four intruders — nobody signed in, an attendee
+of another event, the victim event's door staff, an organizer of another event — answers
+as its rule says. A route without a rule fails here, so no route ships unguarded."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from typing import Any
+
+from litestar.routes import HTTPRoute
+
+from tests.http.route_rules import ALLOWED, PUBLIC, rules
+
+INTRUDERS = ("anonymous", "outsider", "staff", "other_organizer")
+SIGNED_IN_ONLY = {"signed_in"}
+"""Routes on the caller's own data: only the anonymous caller is refused."""
+
+
+def victim_event(summit) -> dict[str, Any]:
+    """Alice's and Bob's event, with one of everything that belongs to someone."""
+    api, alice, bob = summit.api, summit.people["Alice"], summit.people["Bob"]
+    summit.guest("Carol")
+    event, carol = summit.event_id, summit.people["Carol"]
+    at = {"conference_id": event}
+    return {
+        "event": event, "alice": alice, "bob": bob, "sam": summit.people["Sam"],
+        "code": summit.guests["Alice"]["ticket_code"],
+        "ticket": summit.guests["Alice"]["ticket_id"],
+        "give": api.do(alice, "/gives", **at, giver=alice, receiver=bob, kind="referral",
+                       note="Call Dana")["give_id"],
+        "note": api.do(alice, "/notes", **at, about=bob, kind="need", text="A designer")["note_id"],
+        "promise": api.do(alice, "/promises", **at, promisee=bob, what="Deck",
+                          due_on="2026-12-01")["promise_id"],
+        "intro": api.do(alice, "/introductions", **at, person_a=bob, person_b=carol,
+                        why="Both build kilns")["introduction_id"],
+        "device": api.do(summit.organizer, f"/events/{event}/devices", label="Door 1")["device_id"],
+    }
+
+
+def intruders(summit) -> dict[str, Any]:
+    """A second event, its organizer and one of its attendees."""
+    api = summit.api
+    olivia = summit.person("Olivia")
+    api.do(summit.organizer, "/people/organizers", person_id=olivia)
+    rival = api.do(olivia, "/events", name="Rival Meetup", starts_on="2026-11-25",
+                   ends_on="2026-11-25", timezone="UTC")["conference_id"]
+    mallory = summit.person("Mallory")
+    api.do(olivia, f"/events/{rival}/attendees", person_id=mallory, profile={"name": "M"})
+    return {"anonymous": None, "outsider": mallory, "staff": summit.people["Sam"],
+            "other_organizer": olivia}
+
+
+def url(path: str, ids: dict[str, Any]) -> str:
+    names = {"conference_id": "event", "person_id": "alice", "other_id": "alice",
+             "ticket_id": "ticket", "give_id": "give", "note_id": "note",
+             "promise_id": "promise", "introduction_id": "intro", "device_id": "device"}
+    return re.sub(r"\{(\w+):\w+\}", lambda m: str(ids[names[m.group(1)]]), path)
+
+
+def routes(app) -> set[str]:
+    return {f"{method} {route.path}" for route in app.routes if isinstance(route, HTTPRoute)
+            for method in route.route_handler_map if method != "OPTIONS"
+            if not route.path.startswith("/schema")}
+
+
+def test_every_route_refuses_whom_its_rule_refuses(summit):
+    api = summit.api
+    ids = victim_event(summit)
+    people = intruders(summit)
+    table = rules(ids)
+    assert routes(api.client.app) - PUBLIC == set(table), "every route needs a rule"
+    wrong, checked = [], 0
+    for route, (rule, body) in table.items():
+        method, path = route.split(" ", 1)
+        for intruder in INTRUDERS:
+            if intruder != "anonymous" and (rule in SIGNED_IN_ONLY or body is None and method == "POST"):
+                continue
+            who = people[intruder]
+            headers = api.headers(who) if who else {}
+            response = api.client.request(method, url(path, ids), headers=headers,
+                                          json={"command_id": str(uuid.uuid4()),
+                                                **(body or {})} if method == "POST" else None,
+                                          params={"after": api.position})
+            checked += 1
+            allowed = intruder in ALLOWED.get(rule, set())
+            expected = (200, 201) if allowed else (401,) if who is None else (403, 404)
+            if response.status_code not in expected:
+                wrong.append(f"{route} as {intruder}: {response.status_code} {response.text[:120]}")
+    assert not wrong, "\n".join(wrong)
+    assert checked > 150, checked
+    print(f"{len(table)} routes, {checked} route × intruder calls")
