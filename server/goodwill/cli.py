@@ -92,14 +92,19 @@ def run_demo(settings: Settings, args: argparse.Namespace) -> None:
 def seed_and_describe(system: System, seed: int, attendees: int) -> str:
     """Seed the demo, bring the read models up to date, and describe what is there."""
     from goodwill.demo import seed_demo, summary
+    from goodwill.demo.links import sign_in_links
 
     before = system.runner.head()
     say = functools.partial(print, file=sys.stderr)  # progress; the summary goes to stdout
     demo = seed_demo(system.app, seed, attendees, say=say)
+    links = sign_in_links(system.app, system.settings, {
+        "Olivia Organizer": demo.organizer,
+        **{g.invitee.name: g.person_id for g in demo.guests[:5]}})
     say("bringing the read models up to date…")
     system.runner.catch_up()
     recorded = system.runner.head() - before
-    return f"{summary(demo)}\n\n{recorded} new events recorded (log head {before + recorded})"
+    return "\n".join([summary(demo), "", "sign in as (open in a browser):", *links, "",
+                      f"{recorded} new events recorded (log head {before + recorded})"])
 
 
 def run_rebuild(settings: Settings, args: argparse.Namespace) -> None:
