@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 E = "/api/v1/events/{conference_id:uuid}"
-PUBLIC = {"GET /s", "POST /s", "POST /auth/organizer", "POST /auth/resend", "POST /join",
+PUBLIC = {"GET /", "GET /s", "POST /s", "POST /auth/organizer", "POST /auth/resend", "POST /join",
           "POST /auth/sign-out", "GET /healthz", "GET /readyz", "GET /static/{file_path:path}",
           "HEAD /static/{file_path:path}"}
 

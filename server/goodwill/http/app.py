@@ -11,14 +11,16 @@ from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.spec import Components
+from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.static_files import create_static_files_router
+from litestar.template.config import TemplateConfig
 
 from goodwill.application import Goodwill
 from goodwill.bootstrap import bootstrap
 from goodwill.http.actor import SCHEMES, acting_person
 from goodwill.http.controllers import (access, attendees, connections, dashboard, erasure,
-                                       events, gives, introductions, join, me, notes, people,
-                                       promises, sessions, tickets)
+                                       events, gives, home, introductions, join, me, notes,
+                                       people, promises, sessions, tickets)
 from goodwill.http.defenses import security_headers
 from goodwill.http.errors import EXCEPTION_HANDLERS
 from goodwill.http.freshness import fresh_reader, stale_header
@@ -37,6 +39,7 @@ CONTROLLERS = [events.EventController, people.PersonController, attendees.Attend
                dashboard.DashboardController, me.MeController, access.AccessController,
                erasure.ErasureController]
 STATIC = sessions.PAGE.parent
+"""web/static; its sibling web/templates holds the pages."""
 
 
 @asynccontextmanager
@@ -75,7 +78,7 @@ def create_app(settings: Settings) -> Litestar:
                  security=[{"session": []}, {"device": []}])
     static = create_static_files_router("/static", directories=[STATIC], include_in_schema=False)
     app = Litestar(
-        route_handlers=[api, *sessions.HANDLERS, join.join, static, healthz, readyz],
+        route_handlers=[api, home.home, *sessions.HANDLERS, join.join, static, healthz, readyz],
         lifespan=[running],
         state=State({"settings": settings, "signer": Keys(settings.secret_key),
                      "limits": SlidingWindows()}),
@@ -83,6 +86,8 @@ def create_app(settings: Settings) -> Litestar:
         middleware=[stale_header],
         before_send=[security_headers],
         request_max_body_size=MAX_BODY_BYTES,
+        template_config=TemplateConfig(directory=STATIC.parent / "templates",
+                                       engine=JinjaTemplateEngine),
         openapi_config=OpenAPIConfig(title="Goodwill", version="1", path="/schema",
                                      components=Components(security_schemes=SCHEMES)),
     )
