@@ -34,8 +34,8 @@ def bootstrap(settings: Settings) -> System:
     """Everything but the async reader's pool, which opens inside the event loop."""
     if settings.is_postgres:
         ensure_schema(settings)
-    keyring = Keyring(settings)
-    app = Goodwill(env=settings.event_store_env(), keyring=keyring)
+    env = settings.event_store_env()  # makes the SQLite folder, which the keyring needs too
+    app = Goodwill(env=env, keyring=Keyring(settings))
     writer = Writer(settings)
     runner = ProjectionRunner(app, writer, all_projections())
     runner.create_tables()

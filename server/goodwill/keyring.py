@@ -32,6 +32,8 @@ class Keyring:
         self.cache: dict[UUID, tuple[float, bytes | None]] = {}
         self.lock = threading.Lock()
         self.pool = self._pool() if settings.is_postgres else None
+        self.conn = None if settings.is_postgres else sqlite_connect(
+            str(settings.sqlite_path.with_suffix(".keys.db")))
         self._run(TABLE)
 
     def _pool(self) -> ConnectionPool:
@@ -45,6 +47,8 @@ class Keyring:
     def close(self) -> None:
         if self.pool is not None:
             self.pool.close()
+        if self.conn is not None:
+            self.conn.close()
 
     def key(self, owner: UUID, create: bool = False) -> bytes | None:
         cached = self.cache.get(owner)
@@ -72,12 +76,7 @@ class Keyring:
                 with self.pool.connection() as conn:
                     cursor = conn.execute(sql.replace("?", "%s"), params)
                     return cursor.fetchall() if cursor.description else []
-            conn = sqlite_connect(str(self.settings.sqlite_path.with_suffix(".keys.db")))
-            try:
-                conn.execute("PRAGMA secure_delete=ON")
-                return conn.execute(sql, params).fetchall()
-            finally:
-                conn.close()
+            return self.conn.execute(sql, params).fetchall()
 
 
 class SealedPersonal(Transcoding):
