@@ -85,6 +85,9 @@ def rules(v: dict[str, Any]) -> dict[str, tuple[str, dict[str, Any] | None]]:
         "GET /api/v1/me/contacts/{person_id:uuid}": ("party", None),
         "POST /api/v1/me/forget": ("signed_in", None),
         "GET /auth/session": ("signed_in", None),
+        "GET /events/{conference_id:uuid}/badge": ("attendee", None),
+        "GET /c/{code:str}": ("signed_in", None),
+        "POST /c/{code:str}": ("signed_in", None),
     }
 
 

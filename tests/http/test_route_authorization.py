@@ -26,6 +26,7 @@ def victim_event(summit) -> dict[str, Any]:
     return {
         "event": event, "alice": alice, "bob": bob, "sam": summit.people["Sam"],
         "code": summit.guests["Alice"]["ticket_code"],
+        "connect_code": summit.guests["Alice"]["connect_code"],
         "ticket": summit.guests["Alice"]["ticket_id"],
         "give": api.do(alice, "/gives", **at, giver=alice, receiver=bob, kind="referral",
                        note="Call Dana")["give_id"],
@@ -54,7 +55,8 @@ def intruders(summit) -> dict[str, Any]:
 def url(path: str, ids: dict[str, Any]) -> str:
     names = {"conference_id": "event", "person_id": "alice", "other_id": "alice",
              "ticket_id": "ticket", "give_id": "give", "note_id": "note",
-             "promise_id": "promise", "introduction_id": "intro", "device_id": "device"}
+             "promise_id": "promise", "introduction_id": "intro", "device_id": "device",
+             "code": "connect_code"}
     return re.sub(r"\{(\w+):\w+\}", lambda m: str(ids[names[m.group(1)]]), path)
 
 

@@ -26,6 +26,7 @@ from goodwill.http.errors import EXCEPTION_HANDLERS
 from goodwill.http.freshness import fresh_reader, stale_header
 from goodwill.http.health import healthz, readyz
 from goodwill.http.limits import SlidingWindows
+from goodwill.http.pages import page_router
 from goodwill.http.problems import document_problems
 from goodwill.settings import Settings
 from goodwill.tokens import Keys
@@ -78,7 +79,8 @@ def create_app(settings: Settings) -> Litestar:
                  security=[{"session": []}, {"device": []}])
     static = create_static_files_router("/static", directories=[STATIC], include_in_schema=False)
     app = Litestar(
-        route_handlers=[api, home.home, *sessions.HANDLERS, join.join, static, healthz, readyz],
+        route_handlers=[api, page_router(DEPENDENCIES), home.home, *sessions.HANDLERS, join.join,
+                        static, healthz, readyz],
         lifespan=[running],
         state=State({"settings": settings, "signer": Keys(settings.secret_key),
                      "limits": SlidingWindows()}),

@@ -26,10 +26,13 @@ def problem(status: int, detail: str, kind: str | None = None,
     return Response(body, status_code=status, media_type=MEDIA_TYPE, headers=headers)
 
 
-def domain_refusal(_: Request, error: DomainError) -> Response[dict[str, Any]]:
+def domain_status(error: DomainError) -> int:
     """A refused command is the domain's answer, not a failure: 404/403/409, else 422."""
-    status = next((s for cls, s in DOMAIN_STATUS.items() if isinstance(error, cls)), 422)
-    return problem(status, error.message, error.code)
+    return next((s for cls, s in DOMAIN_STATUS.items() if isinstance(error, cls)), 422)
+
+
+def domain_refusal(_: Request, error: DomainError) -> Response[dict[str, Any]]:
+    return problem(domain_status(error), error.message, error.code)
 
 
 def invalid_request(_: Request, error: ValidationException) -> Response[dict[str, Any]]:

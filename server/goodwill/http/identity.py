@@ -79,6 +79,13 @@ async def check_csrf(request: Request, keys: Keys, cookie: str) -> None:
                    f" with the value of the {CSRF_COOKIE} cookie.")
 
 
+def form_token(request: Request, keys: Keys) -> str:
+    """The token a page's forms post back, derived from the session itself so a page never
+    depends on the readable cookie having arrived."""
+    cookie = request.cookies.get(SESSION_COOKIE)
+    return keys.csrf(cookie) if cookie else ""
+
+
 def secure(request: Request, state: State) -> bool:
     return request.url.scheme == "https" or state.settings.secure_cookies
 

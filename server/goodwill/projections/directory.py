@@ -38,7 +38,8 @@ class Directory(Projection):
                " listed_in_directory = 0, contact_shared_with_connections = 0"
                " WHERE person_id = ?")
     indexes = ("CREATE INDEX IF NOT EXISTS attendees_by_event ON attendees (conference_id, name)",
-               "CREATE INDEX IF NOT EXISTS attendees_by_person ON attendees (person_id)")
+               "CREATE INDEX IF NOT EXISTS attendees_by_person ON attendees (person_id)",
+               "CREATE INDEX IF NOT EXISTS attendees_by_code ON attendees (connect_code)")
 
     @on
     def conference_created(self, e: Conference.Created, tx: Tx) -> None:
@@ -134,3 +135,14 @@ async def listed(db: Reader, conference_id: UUID, search: str = "", limit: int =
         " OR LOWER(company) LIKE ? OR LOWER(offers) LIKE ? OR LOWER(needs) LIKE ?)"
         " ORDER BY name, person_id LIMIT ? OFFSET ?",
         str(conference_id), pattern, pattern, pattern, pattern, limit, offset)
+
+
+async def wearer(db: Reader, connect_code: str) -> dict[str, Any] | None:
+    """Whose badge this is, as a scanning stranger may see it: the profile only if its owner
+    is listed in the directory, else the name alone."""
+    row = await db.fetchrow("SELECT person_id, conference_id, listed_in_directory,"
+                            f" {', '.join(PROFILE)} FROM attendees WHERE connect_code = ?",
+                            connect_code)
+    if row is None or row["listed_in_directory"]:
+        return row
+    return {**row, **{f: "" for f in PROFILE if f != "name"}}

@@ -127,3 +127,9 @@ async def follow_ups(db: Reader, person_id: UUID, today: date,
         "met_without_follow_up": await lists.met_without_follow_up(scope),
         "introductions_to_answer": await lists.introductions_to_answer(scope),
     }
+
+
+async def met(db: Reader, person_id: UUID, other_id: UUID) -> bool:
+    """Whether the two are connected, so a scanned badge shows "Connected" and no button."""
+    return await db.fetchval("SELECT COUNT(*) FROM followup_contacts WHERE person_id = ?"
+                             " AND other_id = ?", str(person_id), str(other_id)) > 0

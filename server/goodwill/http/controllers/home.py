@@ -41,5 +41,5 @@ async def events_of(reader: Reader, person: UUID) -> list[dict[str, Any]]:
         organizing = str(person) in event["organizers"]
         attending = await directory.attendee(reader, UUID(event["conference_id"]), person)
         if organizing or attending or str(person) in event["staff"]:
-            mine.append({**event, "organizing": organizing})
+            mine.append({**event, "organizing": organizing, "attending": bool(attending)})
     return mine

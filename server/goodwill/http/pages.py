@@ -1,0 +1,33 @@
+"""The attendee's pages: HTML for a phone, under the same rules as the API.
+
+They take the API's dependencies (the acting person, a reader caught up with ``after``),
+but a refusal is a page a person can read, with the same status the API would send.
+"""
+
+from __future__ import annotations
+
+from http import HTTPStatus
+
+from litestar import Request, Router
+from litestar.exceptions import HTTPException
+from litestar.response import Template
+
+from goodwill.domain.errors import DomainError
+from goodwill.http.controllers import badge, meet
+from goodwill.http.errors import domain_status
+
+
+def refusal_page(_: Request, error: HTTPException | DomainError) -> Template:
+    if isinstance(error, DomainError):
+        status, detail = domain_status(error), error.message
+    else:
+        status, detail = error.status_code, error.detail
+    return Template("problem.html", status_code=status, headers=getattr(error, "headers", None),
+                    context={"status": status, "title": HTTPStatus(status).phrase,
+                             "detail": detail})
+
+
+def page_router(dependencies: dict) -> Router:
+    return Router("/", route_handlers=[badge.badge, meet.connect_page, meet.connect],
+                  dependencies=dependencies, include_in_schema=False,
+                  exception_handlers={HTTPException: refusal_page, DomainError: refusal_page})
