@@ -15,7 +15,7 @@ from typing import Any
 E = "/api/v1/events/{conference_id:uuid}"
 PUBLIC = {"GET /", "GET /s", "POST /s", "POST /auth/organizer", "POST /auth/resend", "POST /join",
           "POST /auth/sign-out", "GET /healthz", "GET /readyz", "GET /static/{file_path:path}",
-          "HEAD /static/{file_path:path}"}
+          "HEAD /static/{file_path:path}", "GET /manifest.webmanifest", "GET /sw.js"}
 
 
 def rules(v: dict[str, Any]) -> dict[str, tuple[str, dict[str, Any] | None]]:
@@ -88,6 +88,10 @@ def rules(v: dict[str, Any]) -> dict[str, tuple[str, dict[str, Any] | None]]:
         "GET /events/{conference_id:uuid}/badge": ("attendee", None),
         "GET /c/{code:str}": ("signed_in", None),
         "POST /c/{code:str}": ("signed_in", None),
+        "GET /contacts/{person_id:str}": ("party", None),
+        "GET /promises/{promise_id:str}": ("party", None),
+        "GET /me/data/timeline.csv": ("signed_in", None),
+        "GET /me/data/timeline.json": ("signed_in", None),
     }
 
 

@@ -45,11 +45,12 @@ async def connected(db: Reader, person_id: UUID, other_id: UUID) -> bool:
 
 
 async def shared_events(db: Reader, person_id: UUID, other_id: UUID) -> list[dict[str, Any]]:
-    """``other_id``'s profile at each event both attend, with their consent to show their
-    contact details to connections and, to be dropped without it, their email."""
+    """``other_id``'s profile at each event both attend, with their consent to be listed and to
+    show their contact details to connections and, to be dropped without it, their email."""
     return await db.fetch(
         "SELECT them.conference_id, them.name, them.company, them.role, them.offers,"
-        " them.needs, them.contact_shared_with_connections, p.email FROM attendees them"
+        " them.needs, them.listed_in_directory, them.contact_shared_with_connections, p.email"
+        " FROM attendees them"
         " JOIN attendees me ON me.conference_id = them.conference_id AND me.person_id = ?"
         " JOIN people p ON p.person_id = them.person_id WHERE them.person_id = ?"
         " ORDER BY them.registered_at, them.conference_id", str(person_id), str(other_id))
