@@ -96,8 +96,9 @@ def live_server(tmp_path: Path) -> Iterator[LiveServer]:
         sock.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """Per module, so Playwright's own event loop is gone before other tests run."""
     if not CHROMIUM.exists():
         reason = f"{CHROMIUM} is missing (Debian package chromium)"
         if os.environ.get("CI") == "true":
