@@ -1,0 +1,148 @@
+"""A real server on a free local port and Debian's Chromium driven by Playwright, so the
+pages are tried the way a phone uses them: cookies, redirects, CSP and scripts included.
+
+Chromium comes from the system (``/usr/bin/chromium``), never from a download. Without it
+the browser tests are skipped, except under CI=true, where a missing browser fails the run.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from uuid import UUID, uuid4
+
+import pytest
+import uvicorn
+
+from goodwill.application.core import SYSTEM_ACTOR
+from goodwill.bootstrap import bootstrap
+from goodwill.http import create_app
+from goodwill.settings import Settings
+from goodwill.tokens import SIGN_IN_LINK, Keys
+from tests.conftest import SECRET_KEY
+from tests.scenario import Guest, Scenario
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--disable-quic",
+                 "--no-first-run"]
+"""Without the networking flags Chromium keeps calling home, which this network refuses."""
+PHONE = {"width": 390, "height": 844}
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "browser"
+START_SECONDS = 15
+
+
+@dataclass
+class Attendee:
+    name: str
+    guest: Guest
+    token: str
+
+
+@dataclass
+class LiveServer:
+    url: str
+    alice: Attendee
+    bob: Attendee
+
+
+def sign_in_token(scenario: Scenario, person: UUID) -> str:
+    """What follows ``/s#`` in the personal link an organizer hands out."""
+    issued = scenario.app.issue_sign_in_link(SYSTEM_ACTOR, uuid4(), person)
+    return Keys(SECRET_KEY).token(SIGN_IN_LINK, issued.result["credential_id"])
+
+
+def seeded(settings: Settings) -> tuple[Attendee, Attendee]:
+    """An organizer, an event and two attendees, made through the application's commands
+    before the server opens the same store."""
+    system = bootstrap(settings)
+    try:
+        scenario = Scenario(system.app)
+        people = [Attendee(name, scenario.guest(name, company=f"{name} Ltd"), "")
+                  for name in ("Alice Archer", "Bob Baker")]
+        for person in people:
+            person.token = sign_in_token(scenario, person.guest.person_id)
+        system.runner.catch_up()
+    finally:
+        system.close()
+    return people[0], people[1]
+
+
+@pytest.fixture
+def live_server(tmp_path: Path) -> Iterator[LiveServer]:
+    """uvicorn in a thread, on a socket bound to port 0 so parallel runs never collide."""
+    settings = Settings(database_url=f"sqlite:///{tmp_path}/goodwill.db", secret_key=SECRET_KEY)
+    alice, bob = seeded(settings)
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), log_level="warning"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + START_SECONDS
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            pytest.fail("the server did not start")
+        time.sleep(0.05)
+    try:
+        yield LiveServer(f"http://127.0.0.1:{sock.getsockname()[1]}", alice, bob)
+    finally:
+        server.should_exit = True
+        thread.join(START_SECONDS)
+        sock.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Per module, so Playwright's own event loop is gone before other tests run."""
+    if not CHROMIUM.exists():
+        reason = f"{CHROMIUM} is missing (Debian package chromium)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true but {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                             args=CHROMIUM_ARGS, timeout=30_000)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def console() -> list[str]:
+    """CSP refusals and uncaught script errors of every page the test opened (a missing
+    favicon's 404 is not one of them)."""
+    return []
+
+
+@pytest.fixture
+def phone(browser, live_server: LiveServer, console: list[str]):
+    """Opens a fresh phone-sized context (its own cookies) per call; ``javascript=False``
+    for a phone with scripts off."""
+    contexts = []
+
+    def open_context(javascript: bool = True):
+        context = browser.new_context(base_url=live_server.url, viewport=PHONE,
+                                      java_script_enabled=javascript)
+        context.set_default_timeout(10_000)
+        context.on("console", lambda m: "Content Security Policy" in m.text
+                   and console.append(m.text))
+        context.on("weberror", lambda e: console.append(str(e.error)))
+        contexts.append(context)
+        return context
+
+    yield open_context
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def screenshot():
+    """Saves a full-page picture under test-artifacts/browser/, for a person to look at."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return lambda page, name: page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=True)
