@@ -37,7 +37,14 @@ async def security_headers(message: Message, scope: Scope) -> None:
 
 def same_origin(connection: ASGIConnection, _: BaseRouteHandler) -> None:
     """Refuses a form posted from another site, so nobody can sign a visitor in as someone
-    else (login CSRF). Browsers send ``Origin`` on every cross-site POST."""
+    else (login CSRF). Browsers say where a request comes from in ``Sec-Fetch-Site``; under
+    ``Referrer-Policy: no-referrer`` their ``Origin`` is "null" even on this site, so it is
+    compared only when that header is missing (older browsers)."""
+    fetch_site = connection.headers.get("Sec-Fetch-Site")
+    if fetch_site is not None:
+        if fetch_site not in ("same-origin", "none"):
+            raise PermissionDeniedException(detail="This form can only be sent from this site.")
+        return
     origin = connection.headers.get("Origin")
     if origin is not None and urlsplit(origin).netloc != connection.headers.get("Host"):
         raise PermissionDeniedException(detail="This form can only be sent from this site.")
