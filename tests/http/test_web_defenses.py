@@ -79,3 +79,12 @@ def test_a_sliding_window_forgets_old_attempts():
     windows.check("scan", "10.0.0.2")
     time.sleep(0.06)
     windows.check("scan", "10.0.0.1")
+
+
+def test_sign_in_forms_trust_the_browsers_word_on_where_they_come_from(api):
+    """A no-referrer page posts with Origin "null"; Sec-Fetch-Site still tells the truth."""
+    same = api.client.post("/s", data={"token": "gwl_nonsense"},
+                           headers={"Origin": "null", "Sec-Fetch-Site": "same-origin"})
+    cross = api.client.post("/s", data={"token": "gwl_nonsense"},
+                            headers={"Origin": "null", "Sec-Fetch-Site": "cross-site"})
+    assert (same.status_code, cross.status_code) == (401, 403)
