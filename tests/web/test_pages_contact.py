@@ -81,7 +81,8 @@ def test_a_past_due_date_is_fine(summit):
     url = f"/contacts/{alice}"
     form = {**form_of(opened(api, url, headers), "promise"),
             "what": "Call back", "due_on": "2020-01-01"}
-    assert api.client.post(url, data=form, headers=headers, follow_redirects=False).status_code == 303
+    answer = api.client.post(url, data=form, headers=headers, follow_redirects=False)
+    assert answer.status_code == 303
 
 
 def test_only_my_contacts_have_a_page(summit):

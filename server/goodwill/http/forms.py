@@ -28,9 +28,10 @@ def wants_fragment(request: Request) -> bool:
     return request.headers.get("HX-Request") == "true"
 
 
-def page(request: Request, full: str, fragment: str, context: dict[str, Any],
+def page(request: Request, full: str, context: dict[str, Any], fragment: str | None = None,
          status_code: int = 200) -> Template:
-    """The fragment alone for htmx; else the page, which includes that same fragment."""
+    """The fragment alone for htmx, if the page has one; else the page, which includes it.
+    Either way with the CSRF token its forms carry."""
     context = {**context, "csrf_token": form_token(request, request.app.state.signer)}
-    return Template(fragment if wants_fragment(request) else full, context=context,
-                    status_code=status_code)
+    chosen = fragment if fragment and wants_fragment(request) else full
+    return Template(chosen, context=context, status_code=status_code)

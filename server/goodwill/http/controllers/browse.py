@@ -30,8 +30,8 @@ async def timeline_page(request: Request, reader: Reads, actor: Actor,
         raise ValidationException(extra=[{
             "key": "before", "message": "is not a cursor from this timeline"}]) from None
     more = rows[-1]["cursor"] if len(rows) == PAGE_SIZE else None
-    return page(request, "timeline.html", "_timeline_items.html",
-                {"entries": rows, "more": more})
+    return page(request, "timeline.html", {"entries": rows, "more": more},
+                "_timeline_items.html")
 
 
 @get("/events/{conference_id:uuid}/directory")
@@ -40,9 +40,10 @@ async def directory_page(request: Request, conference_id: PathId, reader: Reads,
     """For the people at the event only, like the API's directory."""
     await require_present(reader, conference_id, actor)
     event = await directory.conference(reader, conference_id)
-    return page(request, "directory.html", "_directory_results.html",
+    return page(request, "directory.html",
                 {"event": event, "q": q,
-                 "people": await directory.listed(reader, conference_id, q)})
+                 "people": await directory.listed(reader, conference_id, q)},
+                "_directory_results.html")
 
 
 HANDLERS = [timeline_page, directory_page]

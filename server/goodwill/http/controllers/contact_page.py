@@ -88,8 +88,8 @@ def record(app: Goodwill, actor: UUID, other: UUID, conference: UUID, form: Any)
 @get("/contacts/{person_id:uuid}")
 async def contact_page(request: Request, person_id: PathId, reader: Reads,
                        actor: Actor) -> Template:
-    return page(request, "contact.html", "_contact.html",
-                await sections(reader, actor, person_id))
+    return page(request, "contact.html", await sections(reader, actor, person_id),
+                "_contact.html")
 
 
 @post("/contacts/{person_id:uuid}")
@@ -115,7 +115,7 @@ async def act(request: Request, state: State, person_id: PathId, reader: Reads,
     context, action = await sections(reader, actor, person_id), str(form.get("action"))
     if errors:
         context["errors"], context["values"] = {action: errors}, {action: dict(form)}
-    return page(request, "contact.html", "_contact.html", context, status)
+    return page(request, "contact.html", context, "_contact.html", status)
 
 
 HANDLERS = [contact_page, act]

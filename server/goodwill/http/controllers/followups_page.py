@@ -28,7 +28,7 @@ async def follow_ups_page(request: Request, reader: Reads, actor: Actor) -> Temp
     """Dated by the server's UTC day: a page has no client date to go by before it loads."""
     lists = await followups.follow_ups(reader, actor, datetime.now(timezone.utc).date())
     names = await directory.names(reader, {r["other_id"] for rows in lists.values() for r in rows})
-    return page(request, "follow_ups.html", "follow_ups.html",
+    return page(request, "follow_ups.html",
                 {"lists": {name: named(rows, names) for name, rows in lists.items()}})
 
 
