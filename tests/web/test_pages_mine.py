@@ -87,3 +87,22 @@ def test_home_and_nav_link_the_pages(summit):
                                       params={"after": api.position}))
     for link in ("/follow-ups", "/timeline", f"/events/{summit.event_id}/directory"):
         assert f'href="{link}"' in page
+
+
+def test_accepting_an_introduction_from_the_page_takes_it_off_the_list(summit):
+    api, alice, bob = summit.api, summit.people["Alice"], summit.people["Bob"]
+    summit.guest("Carol")
+    intro = api.do(alice, "/introductions", conference_id=summit.event_id, person_a=bob,
+                   person_b=summit.people["Carol"], why="Both build kilns")["introduction_id"]
+    headers = browser(api.headers(bob))
+    page = assert_page(api.client.get("/follow-ups", headers=headers,
+                                      params={"after": api.position}))
+    fields = re.search(rf'action="/follow-ups/introductions/{intro}">\s*<input type="hidden"'
+                       r' name="csrf_token" value="([^"]*)">\s*<input type="hidden"'
+                       r' name="command_id" value="([^"]*)"', page)
+    answer = api.client.post(f"/follow-ups/introductions/{intro}", headers=headers,
+                             data={"csrf_token": fields[1], "command_id": fields[2],
+                                   "accept": "yes"}, follow_redirects=False)
+    assert answer.status_code == 303
+    after = assert_page(api.client.get(answer.headers["location"], headers=headers))
+    assert f"/follow-ups/introductions/{intro}" not in after
