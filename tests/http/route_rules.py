@@ -88,10 +88,17 @@ def rules(v: dict[str, Any]) -> dict[str, tuple[str, dict[str, Any] | None]]:
         "GET /events/{conference_id:uuid}/badge": ("attendee", None),
         "GET /c/{code:str}": ("signed_in", None),
         "POST /c/{code:str}": ("signed_in", None),
-        "GET /contacts/{person_id:str}": ("party", None),
-        "GET /promises/{promise_id:str}": ("party", None),
+        "GET /contacts/{person_id:uuid}/card.vcf": ("party", None),
+        "GET /promises/{promise_id:uuid}/reminder.ics": ("party", None),
         "GET /me/data/timeline.csv": ("signed_in", None),
         "GET /me/data/timeline.json": ("signed_in", None),
+        "GET /follow-ups": ("signed_in", None),
+        "POST /follow-ups/thanks/{give_id:uuid}": ("party", None),
+        "POST /follow-ups/introductions/{introduction_id:uuid}": ("party", None),
+        "GET /timeline": ("signed_in", None),
+        "GET /events/{conference_id:uuid}/directory": ("present", None),
+        "GET /contacts/{person_id:uuid}": ("party", None),
+        "POST /contacts/{person_id:uuid}": ("party", {}),
     }
 
 

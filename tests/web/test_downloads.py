@@ -36,7 +36,7 @@ def download(summit, who: str, path: str):
 
 
 def test_a_contact_card_holds_the_profile_but_no_email_without_consent(met):
-    card = download(met, "Bob", f"/contacts/{met.people['Alice']}.vcf")
+    card = download(met, "Bob", f"/contacts/{met.people['Alice']}/card.vcf")
     assert card.headers["content-type"].startswith("text/vcard")
     fields = dict(parse(card.text, "VCARD"))
     assert fields["VERSION"] == "4.0" and fields["FN"] == "Alice"
@@ -47,14 +47,14 @@ def test_a_contact_card_holds_the_profile_but_no_email_without_consent(met):
 def test_a_contact_who_shares_contact_details_comes_with_their_email(met):
     met.api.do(met.people["Alice"], f"/events/{met.event_id}/attendees/me/consent",
                consent={"contact_shared_with_connections": True})
-    fields = dict(parse(download(met, "Bob", f"/contacts/{met.people['Alice']}.vcf").text,
+    fields = dict(parse(download(met, "Bob", f"/contacts/{met.people['Alice']}/card.vcf").text,
                         "VCARD"))
     assert fields["EMAIL"] == "alice@example.org" and fields["FN"] == "Alice"
     assert "ORG" not in fields, "no longer listed: the profile goes too"
 
 
 def test_a_promise_is_an_all_day_calendar_entry_on_its_due_date(met):
-    answer = download(met, "Alice", f"/promises/{met.promise}.ics")
+    answer = download(met, "Alice", f"/promises/{met.promise}/reminder.ics")
     assert answer.headers["content-type"].startswith("text/calendar")
     fields = parse(answer.text, "VCALENDAR")
     names = [name for name, _ in fields]
@@ -66,8 +66,8 @@ def test_a_promise_is_an_all_day_calendar_entry_on_its_due_date(met):
     assert values["SUMMARY"] == r"Promised to Bob: Send the deck\; slides\, notes"
 
 
-@pytest.mark.parametrize("path", ["/contacts/{alice}.vcf", "/promises/{promise}.ics",
-                                  "/contacts/{carol}.vcf", "/contacts/{alice}.txt"])
+@pytest.mark.parametrize("path", ["/contacts/{alice}/card.vcf", "/promises/{promise}/reminder.ics",
+                                  "/contacts/{carol}/card.vcf"])
 def test_what_is_not_yours_is_a_404(met, path):
     met.guest("Carol")
     url = path.format(alice=met.people["Alice"], carol=met.people["Carol"],
@@ -75,7 +75,7 @@ def test_what_is_not_yours_is_a_404(met, path):
     assert_page(download(met, "Carol" if "alice" in path else "Bob", url), 404)
 
 
-@pytest.mark.parametrize("path", ["/contacts/{alice}.vcf", "/promises/{promise}.ics",
+@pytest.mark.parametrize("path", ["/contacts/{alice}/card.vcf", "/promises/{promise}/reminder.ics",
                                   "/me/data/timeline.csv", "/me/data/timeline.json"])
 def test_a_stranger_is_asked_to_sign_in(met, path):
     url = path.format(alice=met.people["Alice"], promise=met.promise)
@@ -96,3 +96,10 @@ def test_an_empty_timeline_is_still_valid_json_and_csv(summit):
     assert json.loads(download(summit, "Sam", "/me/data/timeline.json").text) == []
     assert download(summit, "Sam", "/me/data/timeline.csv").text.strip() == (
         "at,kind,conference_id,other_person_id,other_name,detail")
+
+
+def test_the_contact_page_offers_the_card_and_the_reminder(met):
+    page = download(met, "Alice", f"/contacts/{met.people['Bob']}")
+    assert page.status_code == 200, page.text
+    assert f"/contacts/{met.people['Bob']}/card.vcf" in page.text
+    assert f"/promises/{met.promise}/reminder.ics" in page.text

@@ -13,7 +13,8 @@ from litestar.exceptions import HTTPException
 from litestar.response import Template
 
 from goodwill.domain.errors import DomainError
-from goodwill.http.controllers import badge, downloads, meet
+from goodwill.http.controllers import (badge, browse, contact_page, downloads,
+                                       followups_page, meet)
 from goodwill.http.errors import domain_status
 
 
@@ -29,6 +30,7 @@ def refusal_page(_: Request, error: HTTPException | DomainError) -> Template:
 
 def page_router(dependencies: dict) -> Router:
     return Router("/", route_handlers=[badge.badge, meet.connect_page, meet.connect,
-                                       *downloads.HANDLERS],
+                                       *browse.HANDLERS, *contact_page.HANDLERS,
+                                       *followups_page.HANDLERS, *downloads.HANDLERS],
                   dependencies=dependencies, include_in_schema=False,
                   exception_handlers={HTTPException: refusal_page, DomainError: refusal_page})

@@ -146,3 +146,10 @@ async def wearer(db: Reader, connect_code: str) -> dict[str, Any] | None:
     if row is None or row["listed_in_directory"]:
         return row
     return {**row, **{f: "" for f in PROFILE if f != "name"}}
+
+
+async def names(db: Reader, person_ids: set[str]) -> dict[str, str]:
+    """Each person's registered name, for lists that hold only ids."""
+    rows = await db.fetch(f"SELECT person_id, name FROM people WHERE person_id IN"
+                          f" ({', '.join('?' * len(person_ids)) or 'NULL'})", *person_ids)
+    return {r["person_id"]: r["name"] for r in rows}

@@ -137,3 +137,14 @@ async def timeline(db: Reader, person_id: UUID, conference_id: UUID | None = Non
         f" WHERE {' AND '.join(where)} ORDER BY t.at DESC, t.entry_id DESC LIMIT ?",
         *params, limit)
     return [{**r, "detail": json.loads(r["detail"]), "cursor": cursor(r)} for r in rows]
+
+
+async def about(db: Reader, person_id: UUID, other_id: UUID,
+                kinds: tuple[str, ...]) -> list[dict[str, Any]]:
+    """My entries of these kinds about one other person, newest first: a contact page's notes
+    and promises, which no other read model keeps with their text."""
+    rows = await db.fetch(
+        "SELECT * FROM timeline_entries WHERE person_id = ? AND other_person_id = ?"
+        f" AND kind IN ({', '.join('?' * len(kinds))}) ORDER BY at DESC, entry_id DESC",
+        str(person_id), str(other_id), *kinds)
+    return [{**r, "detail": json.loads(r["detail"])} for r in rows]

@@ -11,34 +11,20 @@ import csv
 import io
 import json
 from collections.abc import AsyncIterator
-from typing import Annotated, Any
+from typing import Any
 from uuid import UUID
 
 from litestar import Request, get
 from litestar.exceptions import NotFoundException
-from litestar.params import Parameter
 from litestar.response import Response, Stream
 
 from goodwill.database import Reader
 from goodwill.http import cards
-from goodwill.http.markers import Actor, Reads
+from goodwill.http.markers import Actor, PathId, Reads
 from goodwill.projections import followups, roster, timeline
 
 PAGE = 200
-FileName = Annotated[str, Parameter(max_length=64)]
-"""``<id>.<suffix>``: room for a UUID and its file ending."""
 COLUMNS = ("at", "kind", "conference_id", "other_person_id", "other_name", "detail")
-
-
-def id_of(name: str, suffix: str) -> UUID:
-    """The id in ``<id>.<suffix>``: the path names the file, so it must end as its type."""
-    stem, dot, ending = name.rpartition(".")
-    try:
-        if dot and ending == suffix:
-            return UUID(stem)
-    except ValueError:
-        pass
-    raise NotFoundException("No such file.")
 
 
 def attachment(body: str, media_type: str, filename: str) -> Response[str]:
@@ -46,11 +32,11 @@ def attachment(body: str, media_type: str, filename: str) -> Response[str]:
         "Content-Disposition": f'attachment; filename="{filename}"'})
 
 
-@get("/contacts/{person_id:str}")
-async def contact_card(person_id: FileName, reader: Reads, actor: Actor) -> Response[str]:
+@get("/contacts/{person_id:uuid}/card.vcf")
+async def contact_card(person_id: PathId, reader: Reads, actor: Actor) -> Response[str]:
     """Only what the contact consented to: their profile if they list themselves, their email
     if they share contact details with connections; as at the first event we shared."""
-    other = id_of(person_id, "vcf")
+    other = person_id
     rows = await roster.shared_events(reader, actor, other)
     if not rows or not await roster.connected(reader, actor, other):
         raise NotFoundException("You are not connected with this person.")
@@ -60,15 +46,15 @@ async def contact_card(person_id: FileName, reader: Reads, actor: Actor) -> Resp
     return attachment(card, "text/vcard; charset=utf-8", f"{other}.vcf")
 
 
-@get("/promises/{promise_id:str}")
-async def promise_calendar(request: Request, promise_id: FileName, reader: Reads,
+@get("/promises/{promise_id:uuid}/reminder.ics")
+async def promise_calendar(request: Request, promise_id: PathId, reader: Reads,
                            actor: Actor) -> Response[str]:
     """For the maker only: it is their reminder, not the promisee's."""
-    promise = await followups.promise(reader, id_of(promise_id, "ics"), actor)
+    promise = await followups.promise(reader, promise_id, actor)
     if promise is None:
         raise NotFoundException("You made no such promise.")
     event = cards.promise_event(promise, request.url.hostname or "goodwill")
-    return attachment(event, "text/calendar; charset=utf-8", promise_id)
+    return attachment(event, "text/calendar; charset=utf-8", f"{promise_id}.ics")
 
 
 async def my_entries(reader: Reader, person: UUID) -> AsyncIterator[dict[str, Any]]:

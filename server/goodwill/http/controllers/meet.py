@@ -12,10 +12,11 @@ from uuid import UUID, uuid4
 
 from litestar import Request, get, post
 from litestar.datastructures import State
-from litestar.exceptions import NotFoundException, ValidationException
+from litestar.exceptions import NotFoundException
 from litestar.params import Parameter
 from litestar.response import Redirect, Template
 
+from goodwill.http.forms import command_id
 from goodwill.http.identity import form_token
 from goodwill.http.markers import Actor, Reads
 from goodwill.projections import directory, followups
@@ -39,12 +40,6 @@ async def connect_page(request: Request, state: State, code: BadgeCode, actor: A
 @post("/c/{code:str}", status_code=303)
 async def connect(request: Request, state: State, code: BadgeCode, actor: Actor) -> Redirect:
     """Back to the same page once the read models include the connection (``after``)."""
-    form = await request.form()
-    try:
-        command_id = UUID(str(form.get("command_id")))
-    except ValueError:
-        raise ValidationException(
-            detail="The form lost its command id: reload the page.") from None
-    outcome = await asyncio.to_thread(state.system.app.connect_by_badge, actor, command_id,
-                                      code)
+    outcome = await asyncio.to_thread(state.system.app.connect_by_badge, actor,
+                                      command_id(await request.form()), code)
     return Redirect(f"/c/{code}", query_params={"after": outcome.position}, status_code=303)

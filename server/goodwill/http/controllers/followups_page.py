@@ -1,0 +1,52 @@
+"""My follow-ups as a page: what I owe, whom to thank, whom I have not helped back, and
+introductions waiting for my answer, each with the button that settles it."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime, timezone
+from typing import Any
+from uuid import uuid4
+
+from litestar import Request, get, post
+from litestar.datastructures import State
+from litestar.response import Redirect, Template
+
+from goodwill.http.forms import command_id, page
+from goodwill.http.markers import Actor, PathId, Reads
+from goodwill.projections import directory, followups
+
+
+def named(rows: list[dict[str, Any]], names: dict[str, str]) -> list[dict[str, Any]]:
+    """Each row with the other person's name and a fresh command id for its button."""
+    return [{**r, "name": names.get(r["other_id"], "Someone"), "command_id": uuid4()}
+            for r in rows]
+
+
+@get("/follow-ups")
+async def follow_ups_page(request: Request, reader: Reads, actor: Actor) -> Template:
+    """Dated by the server's UTC day: a page has no client date to go by before it loads."""
+    lists = await followups.follow_ups(reader, actor, datetime.now(timezone.utc).date())
+    names = await directory.names(reader, {r["other_id"] for rows in lists.values() for r in rows})
+    return page(request, "follow_ups.html",
+                {"lists": {name: named(rows, names) for name, rows in lists.items()}})
+
+
+@post("/follow-ups/thanks/{give_id:uuid}", status_code=303)
+async def thank(request: Request, state: State, give_id: PathId, actor: Actor) -> Redirect:
+    outcome = await asyncio.to_thread(state.system.app.thank, actor,
+                                      command_id(await request.form()), give_id)
+    return Redirect("/follow-ups", query_params={"after": outcome.position}, status_code=303)
+
+
+@post("/follow-ups/introductions/{introduction_id:uuid}", status_code=303)
+async def answer(request: Request, state: State, introduction_id: PathId,
+                 actor: Actor) -> Redirect:
+    form = await request.form()
+    outcome = await asyncio.to_thread(state.system.app.answer_introduction, actor,
+                                      command_id(form), introduction_id,
+                                      form.get("accept") == "yes")
+    return Redirect("/follow-ups", query_params={"after": outcome.position}, status_code=303)
+
+
+HANDLERS = [follow_ups_page, thank, answer]
