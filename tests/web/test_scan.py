@@ -40,6 +40,7 @@ def test_the_page_has_the_camera_the_form_and_the_directory_of_my_events(summit)
     assert '<label for="code">' in page and 'class="error"' not in page
     assert f'href="/events/{summit.event_id}/directory"' in page
     assert 'data-badge-origin="http://testserver.local"' in page
+    assert 'data-code-pattern="^[A-Za-z0-9_-]+$" data-code-length="64"' in page
     assert 'data-decoder="/static/vendor/jsqr/jsQR-1.4.0.js"' in page
     assert '<script src="/static/scan.js" defer></script>' in page
     assert summit.api.client.get("/static/scan.js").status_code == 200

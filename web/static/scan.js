@@ -11,6 +11,7 @@
   const canvas = document.createElement("canvas");
   const pixels = canvas.getContext("2d", { willReadFrequently: true });
   const pattern = new RegExp(scanner.dataset.codePattern);
+  const longest = Number(scanner.dataset.codeLength);
   const origins = [location.origin, scanner.dataset.badgeOrigin];
   const EVERY_MS = 200;  /* a frame this often feels instant and leaves the phone cool */
   const WIDTH = 640;     /* frames are scaled down to this: plenty for a badge held near */
@@ -24,17 +25,21 @@
     if (status.textContent !== text) status.textContent = text;
   }
 
+  function isCode(text) {
+    return text.length <= longest && pattern.test(text);
+  }
+
   /* The connect code a QR names: a badge link of this site, or a bare code. */
   function badgeCode(text) {
     let url;
     try {
       url = new URL(text);
     } catch (notALink) {
-      return pattern.test(text) ? text : null;
+      return isCode(text) ? text : null;
     }
     if (!origins.includes(url.origin) || !url.pathname.startsWith("/c/")) return null;
     const code = url.pathname.slice(3);
-    return pattern.test(code) ? code : null;
+    return isCode(code) ? code : null;
   }
 
   function loadScript(src) {
