@@ -97,7 +97,7 @@ def live_server(tmp_path: Path) -> Iterator[LiveServer]:
 
 
 @pytest.fixture(scope="module")
-def browser():
+def playwright():
     """Per module, so Playwright's own event loop is gone before other tests run."""
     if not CHROMIUM.exists():
         reason = f"{CHROMIUM} is missing (Debian package chromium)"
@@ -107,10 +107,20 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                             args=CHROMIUM_ARGS, timeout=30_000)
-        yield browser
-        browser.close()
+        yield playwright
+
+
+def launch(playwright, *extra_args: str):
+    """Debian's Chromium with the flags every test needs and those a test adds."""
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                      args=[*CHROMIUM_ARGS, *extra_args], timeout=30_000)
+
+
+@pytest.fixture(scope="module")
+def browser(playwright):
+    browser = launch(playwright)
+    yield browser
+    browser.close()
 
 
 @pytest.fixture
@@ -120,21 +130,25 @@ def console() -> list[str]:
     return []
 
 
+def open_phone(browser, base_url: str, console: list[str], **options):
+    """A fresh phone-sized context (its own cookies) that reports into ``console``."""
+    context = browser.new_context(base_url=base_url, viewport=PHONE, **options)
+    context.set_default_timeout(10_000)
+    context.on("console", lambda m: "Content Security Policy" in m.text
+               and console.append(m.text))
+    context.on("weberror", lambda e: console.append(str(e.error)))
+    return context
+
+
 @pytest.fixture
 def phone(browser, live_server: LiveServer, console: list[str]):
-    """Opens a fresh phone-sized context (its own cookies) per call; ``javascript=False``
-    for a phone with scripts off."""
+    """Opens a phone per call; ``javascript=False`` for a phone with scripts off."""
     contexts = []
 
     def open_context(javascript: bool = True):
-        context = browser.new_context(base_url=live_server.url, viewport=PHONE,
-                                      java_script_enabled=javascript)
-        context.set_default_timeout(10_000)
-        context.on("console", lambda m: "Content Security Policy" in m.text
-                   and console.append(m.text))
-        context.on("weberror", lambda e: console.append(str(e.error)))
-        contexts.append(context)
-        return context
+        contexts.append(open_phone(browser, live_server.url, console,
+                                   java_script_enabled=javascript))
+        return contexts[-1]
 
     yield open_context
     for context in contexts:

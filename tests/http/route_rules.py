@@ -87,6 +87,7 @@ def rules(v: dict[str, Any]) -> dict[str, tuple[str, dict[str, Any] | None]]:
         "GET /auth/session": ("signed_in", None),
         "GET /events/{conference_id:uuid}/badge": ("attendee", None),
         "GET /c/{code:str}": ("signed_in", None),
+        "GET /scan": ("signed_in", None),
         "POST /c/{code:str}": ("signed_in", None),
         "GET /contacts/{person_id:uuid}/card.vcf": ("party", None),
         "GET /promises/{promise_id:uuid}/reminder.ics": ("party", None),

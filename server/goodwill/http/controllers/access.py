@@ -14,6 +14,7 @@ from goodwill.http.commands import answer
 from goodwill.http.markers import Actor, App, PathId, Reads, Signer
 from goodwill.http.schemas.access import IssueDevice, OpenRegistration
 from goodwill.http.schemas.common import Command, CommandAnswer
+from goodwill.http.site import site_url
 from goodwill.projections import credentials
 from goodwill.tokens import DEVICE, SIGN_IN_LINK
 
@@ -29,8 +30,7 @@ class AccessController(Controller):
         """The attendee's link, to show or print; asked again, the same link."""
         outcome = goodwill.issue_sign_in_link(actor, data.command_id, person_id, conference_id)
         token = keys.token(SIGN_IN_LINK, UUID(str(outcome.result["credential_id"])))
-        base = request.app.state.settings.public_url or str(request.base_url).rstrip("/")
-        return answer(outcome, link=f"{base}/s#{token}")
+        return answer(outcome, link=f"{site_url(request)}/s#{token}")
 
     @post("/attendees/{person_id:uuid}/sign-in-link/revoke", status_code=200,
           sync_to_thread=True)

@@ -4,24 +4,24 @@ from __future__ import annotations
 
 import segno
 from litestar import Request, get
-from litestar.datastructures import State
 from litestar.exceptions import NotFoundException
 from litestar.response import Template
 from markupsafe import Markup
 
 from goodwill.http.markers import Actor, PathId, Reads
+from goodwill.http.site import site_url
 from goodwill.projections import directory
 
 
 @get("/events/{conference_id:uuid}/badge")
-async def badge(request: Request, state: State, conference_id: PathId, actor: Actor,
+async def badge(request: Request, conference_id: PathId, actor: Actor,
                 reader: Reads) -> Template:
     """Only the wearer sees it: a connect code is public on a printed badge, but this page
     also says whose event it is, so someone else's asks get a 404."""
     me = await directory.attendee(reader, conference_id, actor)
     if me is None:
         raise NotFoundException("You have no badge at this event.")
-    url = f"{state.settings.public_url or str(request.base_url).rstrip('/')}/c/{me['connect_code']}"
+    url = f"{site_url(request)}/c/{me['connect_code']}"
     return Template("badge.html", context={"code": me["connect_code"], "url": url,
                                            "qr": qr_svg(url, me["name"])})
 

@@ -19,9 +19,10 @@ from litestar.response import Redirect, Template
 from goodwill.http.forms import command_id
 from goodwill.http.identity import form_token
 from goodwill.http.markers import Actor, Reads
+from goodwill.http.schemas.common import CODE_LENGTH, CODE_PATTERN
 from goodwill.projections import directory, followups
 
-BadgeCode = Annotated[str, Parameter(max_length=64, pattern=r"^[A-Za-z0-9_-]+$")]
+BadgeCode = Annotated[str, Parameter(max_length=CODE_LENGTH, pattern=CODE_PATTERN)]
 
 
 @get("/c/{code:str}")

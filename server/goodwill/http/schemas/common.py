@@ -13,7 +13,10 @@ from msgspec import Meta
 Name = Annotated[str, Meta(min_length=1, max_length=120)]
 Text = Annotated[str, Meta(max_length=2000)]
 Reason = Annotated[str, Meta(max_length=500)]
-Code = Annotated[str, Meta(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_-]+$")]
+CODE_PATTERN = r"^[A-Za-z0-9_-]+$"
+"""A ticket's or a badge's code; written so that JavaScript's RegExp reads it the same."""
+CODE_LENGTH = 64
+Code = Annotated[str, Meta(min_length=1, max_length=CODE_LENGTH, pattern=CODE_PATTERN)]
 ListKey = Annotated[str, Meta(min_length=1, max_length=40, pattern=r"^[a-z0-9][a-z0-9_-]*$")]
 Device = Annotated[str, Meta(min_length=1, max_length=60)]
 Moment = Annotated[datetime, Meta(tz=True)]
