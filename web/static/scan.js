@@ -141,6 +141,10 @@
     }
     scanner.dataset.reader = reader.name;
     scanner.hidden = false;
+    /* On a touch screen the focused field's keyboard would cover the camera view. */
+    if (matchMedia("(pointer: coarse)").matches && document.activeElement) {
+      document.activeElement.blur();
+    }
     say("Looking for a badge's QR code.");
     scanFrame();
   }
