@@ -115,8 +115,8 @@ def browser():
 
 @pytest.fixture
 def console() -> list[str]:
-    """CSP refusals and uncaught script errors of every page the test opened (a missing
-    favicon's 404 is not one of them)."""
+    """Console errors (CSP refusals, failed loads) and uncaught script errors of every page
+    the test opened."""
     return []
 
 
@@ -130,8 +130,8 @@ def phone(browser, live_server: LiveServer, console: list[str]):
         context = browser.new_context(base_url=live_server.url, viewport=PHONE,
                                       java_script_enabled=javascript)
         context.set_default_timeout(10_000)
-        context.on("console", lambda m: "Content Security Policy" in m.text
-                   and console.append(m.text))
+        context.on("console", lambda m: m.type == "error"
+                   and console.append(f"{m.text} ({m.location['url']})"))
         context.on("weberror", lambda e: console.append(str(e.error)))
         contexts.append(context)
         return context
