@@ -40,8 +40,8 @@ def test_a_give_is_thanked_a_need_noted_and_a_promise_reminded(phone, live_serve
     alice_page, page = met(phone, live_server)
     record(page, "I gave…", {"Kind": "advice", "What it was": "Pricing tips"})
     expect(page.locator("#ledger")).to_contain_text("I gave advice: Pricing tips")
-    record(page, "Note a need, goal or challenge", {"Kind": "goal", "Note": "Open a shop"})
-    expect(page.locator("#notes")).to_contain_text("goal: Open a shop")
+    record(page, "Note a need, goal or challenge", {"Kind": "need", "Note": "A glaze supplier"})
+    expect(page.locator("#notes")).to_contain_text("need: A glaze supplier")
     due = datetime.now(timezone.utc).date() + timedelta(days=3)
     record(page, "Promise a follow-up", {"What I will do": "Send the deck",
                                          "Due": due.isoformat()})

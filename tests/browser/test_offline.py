@@ -38,7 +38,7 @@ def test_actions_taken_offline_wait_visibly_and_are_stored_once(phone, live_serv
     context.set_offline(False)
     expect(page.locator("#pending")).to_be_empty()
     expect(page.get_by_role("status").filter(has_text="Sent.")).to_have_count(2)
-    screenshot(page, "offline-synced")
+    screenshot(page, "offline-sent")
     gives = read(context, f"/me/ledger/{alice.guest.person_id}")["gives"]
     assert Counter(g["note"] for g in gives) == {"Pricing tips": 1, "Offline supplier list": 1}
     notes = [e["detail"] for e in read(context, "/me/timeline")["entries"] if e["kind"] == "noted"]
@@ -46,6 +46,7 @@ def test_actions_taken_offline_wait_visibly_and_are_stored_once(phone, live_serv
     page.reload()
     expect(page.locator("#ledger")).to_contain_text("Offline supplier list")
     expect(page.locator("#notes")).to_contain_text("need: Offline: a kiln")
+    screenshot(page, "offline-synced")
     assert not console
 
 
