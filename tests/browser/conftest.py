@@ -125,8 +125,8 @@ def browser(playwright):
 
 @pytest.fixture
 def console() -> list[str]:
-    """CSP refusals and uncaught script errors of every page the test opened (a missing
-    favicon's 404 is not one of them)."""
+    """Console errors (CSP refusals, failed loads) and uncaught script errors of every page
+    the test opened."""
     return []
 
 
@@ -134,8 +134,8 @@ def open_phone(browser, base_url: str, console: list[str], **options):
     """A fresh phone-sized context (its own cookies) that reports into ``console``."""
     context = browser.new_context(base_url=base_url, viewport=PHONE, **options)
     context.set_default_timeout(10_000)
-    context.on("console", lambda m: "Content Security Policy" in m.text
-               and console.append(m.text))
+    context.on("console", lambda m: m.type == "error"
+               and console.append(f"{m.text} ({m.location['url']})"))
     context.on("weberror", lambda e: console.append(str(e.error)))
     return context
 

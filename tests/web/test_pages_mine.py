@@ -22,7 +22,8 @@ def test_follow_ups_list_what_to_do_with_buttons_that_do_it(summit):
     summit.guest("Carol")
     give = api.do(alice, "/gives", **at, giver=alice, receiver=bob, kind="advice",
                   note="Pricing tips")["give_id"]
-    api.do(bob, "/promises", **at, promisee=alice, what="Send deck", due_on="2020-01-01")
+    promise = api.do(bob, "/promises", **at, promisee=alice, what="Send deck",
+                     due_on="2020-01-01")["promise_id"]
     api.do(alice, "/introductions", **at, person_a=bob, person_b=summit.people["Carol"],
            why="Both build kilns")
     headers = browser(api.headers(bob))
@@ -30,6 +31,7 @@ def test_follow_ups_list_what_to_do_with_buttons_that_do_it(summit):
                                       params={"after": api.position}))
     assert "Send deck" in page and "Pricing tips" in page and "Both build kilns" in page
     assert "Carol" in page and "Accept" in page and "Decline" in page
+    assert f'<a href="/promises/{promise}/reminder.ics" download>Add reminder</a>' in page
     thank = re.search(rf'action="/follow-ups/thanks/{give}">\s*<input type="hidden"'
                       r' name="csrf_token" value="([^"]*)">\s*<input type="hidden"'
                       r' name="command_id" value="([^"]*)"', page)

@@ -1,5 +1,6 @@
 /* Registers the service worker and shows what it holds: how many actions wait for the
-   network, and which of those the server refused when they were replayed. */
+   network, which of those the server refused when they were replayed, and, beside a form
+   sent offline, that it was saved on this phone and later that it was sent. */
 "use strict";
 
 (function () {
@@ -29,9 +30,40 @@
     }
   }
 
+  /* The worker answered a form htmx sent offline with "queued" (202) and swapped nothing:
+     the form says so, and is emptied with a new command id, ready for another action. */
+  function showQueued(form, commandId) {
+    form.reset();
+    form.elements.command_id.value = crypto.randomUUID();
+    const note = document.createElement("p");
+    note.className = "queued";
+    note.setAttribute("role", "status");
+    note.dataset.commandId = commandId;
+    note.textContent = "Saved on this phone: it will be sent when you are online.";
+    form.append(note);
+  }
+
+  function showSent(sent, refusals) {
+    const outcomes = new Map(sent.map((id) => [id, "Sent."]));
+    for (const refused of refusals) outcomes.set(refused.command_id, "Not sent: see above.");
+    for (const note of document.querySelectorAll("p.queued")) {
+      if (outcomes.has(note.dataset.commandId)) {
+        note.textContent = outcomes.get(note.dataset.commandId);
+      }
+    }
+  }
+
+  document.addEventListener("htmx:afterRequest", (event) => {
+    const commandId = event.detail.xhr.getResponseHeader("Goodwill-Queued");
+    if (commandId && event.detail.elt instanceof HTMLFormElement) {
+      showQueued(event.detail.elt, commandId);
+    }
+  });
+
   worker.addEventListener("message", (event) => {
     showPending(event.data.pending);
     showRefusals(event.data.refusals || []);
+    showSent(event.data.sent || [], event.data.refusals || []);
   });
   window.addEventListener("online", () => ask("replay"));
   worker.register("/sw.js").then(() => ask(navigator.onLine ? "replay" : "count"));

@@ -3,10 +3,11 @@
    carries a command id: the server answers a command it has seen with its first answer. */
 "use strict";
 
-const SHELL = "shell-v1";
+const SHELL = "shell-v2";
 const PAGES = "pages-v1";
 const SHELL_FILES = ["/static/app.css", "/static/vendor/htmx/htmx-2.0.11.min.js",
-                     "/static/app.js", "/static/offline.html", "/static/icons/icon-192.png"];
+                     "/static/app.js", "/static/offline.html", "/static/queued.html",
+                     "/static/icons/icon-192.png"];
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(SHELL).then((cache) => cache.addAll(SHELL_FILES))
@@ -23,22 +24,41 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("fetch", (event) => {
   const url = new URL(event.request.url);
   if (url.origin !== self.location.origin || url.pathname === "/sw.js") return;
-  if (event.request.method === "GET") event.respondWith(networkFirst(event.request));
+  if (event.request.method === "GET") event.respondWith(networkFirst(event));
   else if (event.request.method === "POST") event.respondWith(sendOrQueue(event.request));
 });
 
-/* Network first, so a page is never older than it must be; the copy is for when offline. */
-async function networkFirst(request) {
+/* Network first, so a page is never older than it must be; the copy is for when offline,
+   kept while the worker lives on (waitUntil), so going offline right after a visit finds it.
+   An htmx fragment has its page's URL: only whole pages are kept, and served as pages. */
+async function networkFirst(event) {
+  const request = event.request;
+  const fragment = request.headers.get("HX-Request") === "true";
   try {
     const response = await fetch(request);
-    if (response.ok) (await caches.open(PAGES)).put(request, response.clone());
+    if (response.ok && !fragment) {
+      const copy = response.clone();
+      event.waitUntil(caches.open(PAGES).then((pages) => pages.put(request, copy)));
+    }
     return response;
   } catch (offline) {
+    if (fragment) throw offline;
     const copy = await caches.match(request);
-    if (copy) return copy;
+    if (copy) return withFreshCommandIds(copy);
     if (request.mode === "navigate") return caches.match("/static/offline.html");
     throw offline;
   }
+}
+
+/* A copy's forms carry the command ids of the render it was cached from, and those may
+   have been sent since: the server would then take a new action for the old one and answer
+   it as done. So every showing of a copy draws new ids, as every render on the server does. */
+async function withFreshCommandIds(copy) {
+  if (!(copy.headers.get("Content-Type") || "").startsWith("text/html")) return copy;
+  const page = (await copy.text()).replace(/(name="\w*command_id" value=")[^"]*/g,
+                                           (_, field) => field + crypto.randomUUID());
+  return new Response(page, { status: copy.status, statusText: copy.statusText,
+                              headers: copy.headers });
 }
 
 /* Signing out forgets the cached pages: they are the attendee's own data. */
@@ -56,16 +76,20 @@ async function sendOrQueue(request) {
       type: request.headers.get("Content-Type") || "application/x-www-form-urlencoded"}));
     if (self.registration.sync) self.registration.sync.register("replay").catch(() => {});
     await tell({ pending: await pending() });
-    return new Response(QUEUED, { status: 202, headers: { "Content-Type": "text/html" } });
+    return queued(request, commandId);
   }
 }
 
-const QUEUED = '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
-  '<meta name="viewport" content="width=device-width, initial-scale=1">' +
-  '<link rel="stylesheet" href="/static/app.css"><title>Queued · Goodwill</title></head>' +
-  '<body><main><h1>Saved on this phone</h1><p>You are offline. This will be sent when the ' +
-  'network returns, once, however often it is tried.</p><p><a href="/">Home</a></p>' +
-  '</main></body></html>';
+/* htmx swaps nothing (HX-Reswap) and the page script says "saved" beside the form, which
+   stays usable for the next action; a plain form post gets a page that says so. */
+async function queued(request, commandId) {
+  const headers = { "Content-Type": "text/html; charset=utf-8", "Goodwill-Queued": commandId };
+  if (request.headers.get("HX-Request") === "true") {
+    return new Response("", { status: 202, headers: { ...headers, "HX-Reswap": "none" } });
+  }
+  const page = await (await caches.match("/static/queued.html")).text();
+  return new Response(page, { status: 202, headers });
+}
 
 function store(mode, work) {
   return new Promise((resolve, reject) => {
@@ -87,10 +111,18 @@ async function tell(message) {
   for (const client of await self.clients.matchAll()) client.postMessage(message);
 }
 
+/* One replay at a time: the online event and background sync may ask together, and two
+   replays would report one refusal twice. */
+let replaying = Promise.resolve();
+function replay() {
+  replaying = replaying.then(sendQueued, sendQueued);
+  return replaying;
+}
+
 /* Oldest first. A 4xx is the server refusing the command: it is dropped from the queue
    and shown to the attendee. Offline again or a 5xx: it stays, for the next try. */
-async function replay() {
-  const refusals = [];
+async function sendQueued() {
+  const sent = [], refusals = [];
   const queued = await store("readonly", (queue) => queue.getAll());
   queued.sort((a, b) => a.queued_at.localeCompare(b.queued_at));
   for (const item of queued) {
@@ -100,16 +132,20 @@ async function replay() {
         headers: { "Content-Type": item.type }, credentials: "same-origin" });
     } catch (offline) { break; }
     if (response.status >= 500) break;
-    if (response.status >= 400) refusals.push({ url: item.url, status: response.status,
+    if (response.status >= 400) refusals.push({ command_id: item.command_id, url: item.url,
+                                                status: response.status,
                                                 detail: await refusal(response) });
+    else sent.push(item.command_id);
     await store("readwrite", (queue) => queue.delete(item.command_id));
   }
-  await tell({ pending: await pending(), refusals });
+  await tell({ pending: await pending(), sent, refusals });
 }
 
+/* A problem page says why in its detail, a form page next to the field it refused. */
 async function refusal(response) {
   const text = await response.text();
-  const found = /<p class="detail">([^<]*)<\/p>/.exec(text) || /"detail":"([^"]*)"/.exec(text);
+  const found = /<p class="(?:detail|error)"[^>]*>([^<]*)<\/p>/.exec(text) ||
+    /"detail":"([^"]*)"/.exec(text);
   return found ? found[1] : response.statusText;
 }
 

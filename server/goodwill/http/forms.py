@@ -16,9 +16,10 @@ from litestar.response import Template
 from goodwill.http.identity import form_token
 
 
-def command_id(form: Any) -> UUID:
+def command_id(form: Any, field: str = "command_id") -> UUID:
+    """A form that runs two commands carries a second id under another ``field``."""
     try:
-        return UUID(str(form.get("command_id")))
+        return UUID(str(form.get(field)))
     except ValueError:
         raise ValidationException(
             detail="The form lost its command id: reload the page.") from None

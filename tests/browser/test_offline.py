@@ -1,0 +1,76 @@
+"""A phone that loses the network keeps working: pages it opened come from the service
+worker's copies, forms sent meanwhile wait on the phone, visibly, and go out once when the
+network returns; what the server then refuses is shown, not dropped.
+
+Chromium applies Playwright's offline emulation to the service worker's own fetches too, so
+``set_offline`` is a real loss of network for the whole app, and going online again fires
+the page's ``online`` event, which asks the worker to replay."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from playwright.sync_api import expect
+
+from tests.browser.steps import command, controlled, met, open_mine, read, record
+
+
+def test_actions_taken_offline_wait_visibly_and_are_stored_once(phone, live_server, console,
+                                                                screenshot):
+    alice = live_server.alice
+    _, page = met(phone, live_server)
+    controlled(page)
+    page.reload()  # now through the worker, which keeps a copy
+    record(page, "I gave…", {"Kind": "advice", "What it was": "Pricing tips"})
+    expect(page.locator("#ledger")).to_contain_text("Pricing tips")
+    context = page.context
+    context.set_offline(True)
+    page.reload()  # the copy's give form carries the command id the give above spent
+    expect(page.get_by_role("heading", name=alice.name)).to_be_visible()
+    record(page, "I gave…", {"Kind": "resource", "What it was": "Offline supplier list"})
+    record(page, "Note a need, goal or challenge", {"Kind": "need", "Note": "Offline: a kiln"})
+    saved = page.get_by_role("status").filter(has_text="Saved on this phone")
+    expect(saved).to_have_count(2)
+    expect(page.locator("#pending")).to_have_text(re.compile(r"^2 pending"))
+    screenshot(page, "offline-pending")
+
+    context.set_offline(False)
+    expect(page.locator("#pending")).to_be_empty()
+    expect(page.get_by_role("status").filter(has_text="Sent.")).to_have_count(2)
+    screenshot(page, "offline-sent")
+    gives = read(context, f"/me/ledger/{alice.guest.person_id}")["gives"]
+    assert Counter(g["note"] for g in gives) == {"Pricing tips": 1, "Offline supplier list": 1}
+    notes = [e["detail"] for e in read(context, "/me/timeline")["entries"] if e["kind"] == "noted"]
+    assert notes == [{"kind": "need", "text": "Offline: a kiln"}]
+    page.reload()
+    expect(page.locator("#ledger")).to_contain_text("Offline supplier list")
+    expect(page.locator("#notes")).to_contain_text("need: Offline: a kiln")
+    screenshot(page, "offline-synced")
+    assert not console
+
+
+def test_a_replay_the_server_refuses_is_shown(phone, live_server, console, screenshot):
+    """Alice thanks Bob offline; before she is back, Bob retracts what he gave."""
+    alice, bob = live_server.alice, live_server.bob
+    alice_page, page = met(phone, live_server)
+    record(page, "I gave…", {"Kind": "advice", "What it was": "Pricing tips"})
+    expect(page.locator("#ledger")).to_contain_text("Pricing tips")
+    [give] = read(page.context, f"/me/ledger/{alice.guest.person_id}")["gives"]
+    open_mine(alice_page, "Follow-ups")
+    controlled(alice_page)
+    alice_page.context.set_offline(True)
+    alice_page.get_by_role("button", name=f"Thank {bob.name}").click()
+    expect(alice_page.get_by_role("heading", name="Saved on this phone")).to_be_visible()
+    expect(alice_page.locator("#pending")).to_have_text(re.compile(r"^1 pending"))
+    command(page.context, f"/gives/{give['give_id']}/retract", reason="Wrong person")
+
+    alice_page.context.set_offline(False)
+    expect(alice_page.locator("#refusals")).to_have_text(
+        "Not done (409): The giver has retracted this give.")
+    expect(alice_page.locator("#pending")).to_be_empty()
+    screenshot(alice_page, "offline-refused")
+    thanked = [e for e in read(alice_page.context, "/me/timeline")["entries"]
+               if e["kind"] == "thanked_by_me"]
+    assert thanked == []
+    assert not console
