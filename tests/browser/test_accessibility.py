@@ -54,7 +54,7 @@ def test_key_pages_pass_wcag_checks_and_have_thumb_sized_targets(alice_with_a_co
     badge = page.get_by_role("link", name="My badge").get_attribute("href")
     paths = ["/", badge, f"/contacts/{bob.guest.person_id}",
              "/follow-ups", "/timeline", badge.replace("/badge", "/directory"),
-             f"/c/{bob.guest.connect_code}"]
+             f"/c/{bob.guest.connect_code}", "/scan"]
     found = {}
     for path in paths:
         page.goto(path)
