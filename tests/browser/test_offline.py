@@ -14,6 +14,7 @@ from collections import Counter
 from playwright.sync_api import expect
 
 from tests.browser.steps import command, controlled, met, open_mine, read, record
+from tests.browser.test_journey import sign_in
 
 
 def test_actions_taken_offline_wait_visibly_and_are_stored_once(phone, live_server, console,
@@ -73,4 +74,28 @@ def test_a_replay_the_server_refuses_is_shown(phone, live_server, console, scree
     thanked = [e for e in read(alice_page.context, "/me/timeline")["entries"]
                if e["kind"] == "thanked_by_me"]
     assert thanked == []
+    assert not console
+
+
+def test_actions_queued_when_the_session_ends_wait_for_the_next_sign_in(phone, live_server,
+                                                                        console):
+    """A session that ends while the phone is offline is no refusal: what was queued stays
+    until the attendee signs in again, and then goes out once, under the new session."""
+    alice, bob = live_server.alice, live_server.bob
+    _, page = met(phone, live_server)
+    controlled(page)
+    page.reload()
+    context = page.context
+    context.set_offline(True)
+    record(page, "I gave…", {"Kind": "insight", "What it was": "Queued before sign-out"})
+    expect(page.locator("#pending")).to_have_text(re.compile(r"^1 pending"))
+    context.clear_cookies()
+    context.set_offline(False)
+    expect(page.locator("#pending")).to_have_text("1 pending: sign in again to send them")
+    expect(page.locator("#refusals")).to_be_empty()
+
+    sign_in(context, bob, live_server.url)
+    expect(page.locator("#pending")).to_be_empty()
+    gives = read(context, f"/me/ledger/{alice.guest.person_id}")["gives"]
+    assert [g["note"] for g in gives] == ["Queued before sign-out"]
     assert not console

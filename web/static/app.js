@@ -11,9 +11,16 @@
     worker.ready.then((registration) => registration.active.postMessage(message));
   }
 
-  function showPending(count) {
+  function showPending(count, signedOut) {
     const indicator = document.getElementById("pending");
-    indicator.textContent = count ? count + " pending: will be sent when you are online" : "";
+    const when = signedOut ? "sign in again to send them" : "will be sent when you are online";
+    indicator.textContent = count ? count + " pending: " + when : "";
+  }
+
+  /* The page hands the worker its session's CSRF token: queued forms may carry an older one. */
+  function replay() {
+    const found = /(?:^|; )goodwill_csrf=([^;]*)/.exec(document.cookie);
+    ask({ replay: true, csrf: found ? decodeURIComponent(found[1]) : "" });
   }
 
   /* The server's words arrive as page text, already escaped; parsed, never run. */
@@ -61,10 +68,10 @@
   });
 
   worker.addEventListener("message", (event) => {
-    showPending(event.data.pending);
+    showPending(event.data.pending, event.data.signedOut);
     showRefusals(event.data.refusals || []);
     showSent(event.data.sent || [], event.data.refusals || []);
   });
-  window.addEventListener("online", () => ask("replay"));
-  worker.register("/sw.js").then(() => ask(navigator.onLine ? "replay" : "count"));
+  window.addEventListener("online", replay);
+  worker.register("/sw.js").then(() => (navigator.onLine ? replay() : ask({ count: true })));
 })();

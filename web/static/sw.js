@@ -114,23 +114,30 @@ async function tell(message) {
 /* One replay at a time: the online event and background sync may ask together, and two
    replays would report one refusal twice. */
 let replaying = Promise.resolve();
-function replay() {
-  replaying = replaying.then(sendQueued, sendQueued);
+function replay(csrf) {
+  const send = () => sendQueued(csrf);
+  replaying = replaying.then(send, send);
   return replaying;
 }
 
 /* Oldest first. A 4xx is the server refusing the command: it is dropped from the queue
-   and shown to the attendee. Offline again or a 5xx: it stays, for the next try. */
-async function sendQueued() {
+   and shown to the attendee. Offline again or a 5xx: it stays, for the next try. A 401 is
+   no refusal but an ended session: everything stays until the attendee signs in again,
+   and is then sent with the new session's CSRF token, which the header carries. */
+async function sendQueued(csrf) {
   const sent = [], refusals = [];
+  const token = csrf || await csrfCookie();
   const queued = await store("readonly", (queue) => queue.getAll());
   queued.sort((a, b) => a.queued_at.localeCompare(b.queued_at));
+  let signedOut = false;
   for (const item of queued) {
     let response;
     try {
       response = await fetch(item.url, { method: "POST", body: item.body,
-        headers: { "Content-Type": item.type }, credentials: "same-origin" });
+        headers: token ? { "Content-Type": item.type, "X-CSRF-Token": token }
+                       : { "Content-Type": item.type }, credentials: "same-origin" });
     } catch (offline) { break; }
+    if (response.status === 401) { signedOut = true; break; }
     if (response.status >= 500) break;
     if (response.status >= 400) refusals.push({ command_id: item.command_id, url: item.url,
                                                 status: response.status,
@@ -138,7 +145,14 @@ async function sendQueued() {
     else sent.push(item.command_id);
     await store("readwrite", (queue) => queue.delete(item.command_id));
   }
-  await tell({ pending: await pending(), sent, refusals });
+  await tell({ pending: await pending(), sent, refusals, signedOut });
+}
+
+/* Background sync runs with no page to ask; where the browser lets a worker read cookies,
+   the readable CSRF cookie is the token. */
+async function csrfCookie() {
+  const cookie = self.cookieStore && await self.cookieStore.get("goodwill_csrf");
+  return cookie ? cookie.value : "";
 }
 
 /* A problem page says why in its detail, a form page next to the field it refused. */
@@ -154,6 +168,6 @@ self.addEventListener("sync", (event) => {
 });
 
 self.addEventListener("message", (event) => {
-  if (event.data === "replay") event.waitUntil(replay());
-  if (event.data === "count") event.waitUntil(pending().then((n) => tell({ pending: n })));
+  if (event.data.replay) event.waitUntil(replay(event.data.csrf));
+  if (event.data.count) event.waitUntil(pending().then((n) => tell({ pending: n })));
 });
