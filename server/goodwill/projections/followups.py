@@ -4,6 +4,7 @@ answer. Listening notes count as following up but their text is not kept here.""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 from uuid import UUID
@@ -19,7 +20,6 @@ from goodwill.projections.gives import GIVE_COLUMNS, GiveRecords
 from goodwill.projections.rows import update, when
 
 DUE_SOON = timedelta(days=7)
-DAY = timedelta(days=1)
 
 
 def both_ways(a: UUID, b: UUID) -> tuple[tuple[str, str], ...]:
@@ -116,12 +116,18 @@ class FollowUps(GiveRecords):
 
 
 async def follow_ups(db: Reader, person_id: UUID, today: date,
-                     conference_id: UUID | None = None) -> dict[str, list[dict[str, Any]]]:
-    """Everything a person should act on; ``conference_id`` narrows it to one event."""
+                     conference_id: UUID | None = None,
+                     dates: Mapping[str, date] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Everything a person should act on; ``conference_id`` narrows it to one event.
+    ``dates`` is today at each event by its id, where promises made there fall due;
+    ``today`` stands for any other."""
     scope = lists.Scope(db, str(person_id), key(conference_id))
+    dates = dates or {}
+    last = max([today, *dates.values()]) + DUE_SOON
+    promises = await lists.open_promises(scope, date.min, last)
     return {
-        "overdue_promises": await lists.open_promises(scope, date.min, today - DAY),
-        "due_promises": await lists.open_promises(scope, today, today + DUE_SOON),
+        **lists.by_due_date(promises, lambda row: dates.get(row["conference_id"], today),
+                            DUE_SOON),
         "thanks_to_send": await lists.thanks_to_send(scope),
         "not_helped_back": await lists.not_helped_back(scope),
         "met_without_follow_up": await lists.met_without_follow_up(scope),
