@@ -92,6 +92,8 @@ def rules(v: dict[str, Any]) -> dict[str, tuple[str, dict[str, Any] | None]]:
         "GET /promises/{promise_id:uuid}/reminder.ics": ("party", None),
         "GET /me/data/timeline.csv": ("signed_in", None),
         "GET /me/data/timeline.json": ("signed_in", None),
+        "GET /events/{conference_id:uuid}/profile": ("attendee", None),
+        "POST /events/{conference_id:uuid}/profile": ("attendee", {}),
         "GET /follow-ups": ("signed_in", None),
         "POST /follow-ups/thanks/{give_id:uuid}": ("party", None),
         "POST /follow-ups/introductions/{introduction_id:uuid}": ("party", None),

@@ -14,7 +14,7 @@ from litestar.response import Template
 
 from goodwill.domain.errors import DomainError
 from goodwill.http.controllers import (badge, browse, contact_page, downloads,
-                                       followups_page, home, meet)
+                                       followups_page, home, meet, profile_page)
 from goodwill.http.errors import domain_status
 
 
@@ -29,9 +29,9 @@ def refusal_page(_: Request, error: HTTPException | DomainError) -> Template:
 
 
 def page_router(dependencies: dict) -> Router:
-    return Router("/", route_handlers=[home.home, badge.badge, meet.connect_page,
-                                       meet.connect,
+    return Router("/", route_handlers=[home.home, badge.badge, meet.connect_page, meet.connect,
                                        *browse.HANDLERS, *contact_page.HANDLERS,
-                                       *followups_page.HANDLERS, *downloads.HANDLERS],
+                                       *followups_page.HANDLERS, *downloads.HANDLERS,
+                                       *profile_page.HANDLERS],
                   dependencies=dependencies, include_in_schema=False,
                   exception_handlers={HTTPException: refusal_page, DomainError: refusal_page})
