@@ -7,6 +7,7 @@ const SHELL = "shell-v1";
 const PAGES = "pages-v1";
 const SHELL_FILES = ["/static/app.css", "/static/vendor/htmx/htmx-2.0.11.min.js",
                      "/static/app.js", "/static/offline.html", "/static/icons/icon-192.png"];
+const LEAVING = ["/auth/sign-out", "/me/forget"];
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(SHELL).then((cache) => cache.addAll(SHELL_FILES))
@@ -41,12 +42,12 @@ async function networkFirst(request) {
   }
 }
 
-/* Signing out forgets the cached pages: they are the attendee's own data. */
+/* Signing out, or being forgotten, drops the cached pages: they are the attendee's own data. */
 async function sendOrQueue(request) {
   const body = await request.clone().text();
   try {
     const response = await fetch(request);
-    if (new URL(request.url).pathname === "/auth/sign-out") await caches.delete(PAGES);
+    if (LEAVING.includes(new URL(request.url).pathname)) await caches.delete(PAGES);
     return response;
   } catch (offline) {
     const commandId = new URLSearchParams(body).get("command_id");

@@ -14,7 +14,7 @@ from litestar.response import Template
 
 from goodwill.domain.errors import DomainError
 from goodwill.http.controllers import (badge, browse, contact_page, downloads,
-                                       followups_page, home, meet, profile_page)
+                                       followups_page, home, meet, my_data, profile_page)
 from goodwill.http.errors import domain_status
 
 
@@ -32,6 +32,6 @@ def page_router(dependencies: dict) -> Router:
     return Router("/", route_handlers=[home.home, badge.badge, meet.connect_page, meet.connect,
                                        *browse.HANDLERS, *contact_page.HANDLERS,
                                        *followups_page.HANDLERS, *downloads.HANDLERS,
-                                       *profile_page.HANDLERS],
+                                       *profile_page.HANDLERS, *my_data.HANDLERS],
                   dependencies=dependencies, include_in_schema=False,
                   exception_handlers={HTTPException: refusal_page, DomainError: refusal_page})

@@ -141,10 +141,18 @@ async def met(db: Reader, person_id: UUID, other_id: UUID) -> bool:
                              " AND other_id = ?", str(person_id), str(other_id)) > 0
 
 
+PROMISES = ("SELECT p.promise_id, p.what, p.due_on, p.status, a.name AS promisee_name"
+            " FROM followup_promises p LEFT JOIN attendees a ON a.person_id = p.promisee"
+            " AND a.conference_id = p.conference_id WHERE p.promiser = ?")
+"""Promises someone made, each with the name its promisee goes by where it was made."""
+
+
 async def promise(db: Reader, promise_id: UUID, promiser: UUID) -> dict[str, Any] | None:
-    """The promise if ``promiser`` made it, with the name its promisee goes by there."""
-    return await db.fetchrow(
-        "SELECT p.promise_id, p.what, p.due_on, p.status, a.name AS promisee_name"
-        " FROM followup_promises p LEFT JOIN attendees a ON a.person_id = p.promisee"
-        " AND a.conference_id = p.conference_id WHERE p.promise_id = ? AND p.promiser = ?",
-        str(promise_id), str(promiser))
+    """The promise if ``promiser`` made it."""
+    return await db.fetchrow(PROMISES + " AND p.promise_id = ?", str(promiser), str(promise_id))
+
+
+async def still_to_keep(db: Reader, promiser: UUID) -> list[dict[str, Any]]:
+    """What ``promiser`` still has to do, the soonest due first."""
+    return await db.fetch(PROMISES + " AND p.status = 'open' ORDER BY p.due_on, p.promise_id",
+                          str(promiser))
