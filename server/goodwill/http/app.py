@@ -20,7 +20,7 @@ from goodwill.application import Goodwill
 from goodwill.bootstrap import bootstrap
 from goodwill.http.actor import SCHEMES, acting_person
 from goodwill.http.controllers import (access, attendees, connections, dashboard, erasure,
-                                       events, gives, home, introductions, join, me, notes,
+                                       events, gives, introductions, join, me, notes,
                                        people, promises, pwa, sessions, tickets)
 from goodwill.http.defenses import security_headers
 from goodwill.http.errors import EXCEPTION_HANDLERS
@@ -82,7 +82,7 @@ def create_app(settings: Settings) -> Litestar:
                  security=[{"session": []}, {"device": []}])
     static = create_static_files_router("/static", directories=[STATIC], include_in_schema=False)
     app = Litestar(
-        route_handlers=[api, page_router(DEPENDENCIES), home.home, *sessions.HANDLERS, join.join,
+        route_handlers=[api, page_router(DEPENDENCIES), *sessions.HANDLERS, join.join,
                         static, *pwa.HANDLERS, healthz, readyz],
         lifespan=[running],
         state=State({"settings": settings, "signer": Keys(settings.secret_key),

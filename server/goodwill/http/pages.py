@@ -14,7 +14,8 @@ from litestar.response import Template
 
 from goodwill.domain.errors import DomainError
 from goodwill.http.controllers import (badge, browse, contact_page, downloads,
-                                       followups_page, meet, scan)
+                                       followups_page, home, meet, my_data, profile_page,
+                                       scan)
 from goodwill.http.errors import domain_status
 
 
@@ -29,8 +30,9 @@ def refusal_page(_: Request, error: HTTPException | DomainError) -> Template:
 
 
 def page_router(dependencies: dict) -> Router:
-    return Router("/", route_handlers=[badge.badge, meet.connect_page, meet.connect,
-                                       scan.scan_page, *browse.HANDLERS, *contact_page.HANDLERS,
-                                       *followups_page.HANDLERS, *downloads.HANDLERS],
+    return Router("/", route_handlers=[home.home, badge.badge, meet.connect_page, meet.connect,
+                                       *browse.HANDLERS, *contact_page.HANDLERS,
+                                       *followups_page.HANDLERS, *downloads.HANDLERS,
+                                       *profile_page.HANDLERS, *my_data.HANDLERS, scan.scan_page],
                   dependencies=dependencies, include_in_schema=False,
                   exception_handlers={HTTPException: refusal_page, DomainError: refusal_page})
