@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import httpx
 
 from goodwill.cli import main
+from goodwill.exports import EXPORTS
 
 OFFLINE_SCAN = "2026-06-01T08:05:00+02:00"
 OFFLINE_SCAN_UTC = "2026-06-01T06:05:00.000000Z"
@@ -57,6 +58,7 @@ class Gathering:
     def both(self, name: str, folder, monkeypatch) -> tuple[httpx.Response, bytes]:
         response = self.download(name)
         assert response.status_code == 200, response.text
+        assert response.headers["content-type"].split(";")[0] == EXPORTS[name].media_type
         assert response.headers["content-disposition"] == (
             f'attachment; filename="reciprocity-summit-{name}"')
         return response, self.command_line(name, folder, monkeypatch)

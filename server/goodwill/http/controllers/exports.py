@@ -23,7 +23,8 @@ class ExportController(Controller):
     path = "/events/{conference_id:uuid}/exports"
     tags = ["exports"]
 
-    @get("/{name:str}")
+    @get("/{name:str}",
+         response_description="The file; its media type follows its name's ending.")
     async def download(self, conference_id: PathId, name: FromPath[ExportName], reader: Reads,
                        actor: Actor) -> Stream:
         """The export as an attachment named ``<event-slug>-<name>``, sent as it is read."""
