@@ -3,7 +3,9 @@ large the event, and only what attendees consented to show their organizers.
 
 Pages are keyset pages: each query starts after the last row of the one before, by the
 columns the rows are ordered by, so a page costs the same at the end of a long export as at
-its start (an ``OFFSET`` would re-read every row before it).
+its start (an ``OFFSET`` would re-read every row before it). Pages are read one after
+another, not in one snapshot: an export that runs while the event goes on includes what
+was recorded meanwhile in the pages it has not yet read.
 """
 
 from __future__ import annotations
