@@ -1,5 +1,6 @@
 """The ``goodwill`` command: what an operator does before or beside the web app — serve it,
-seed a demo, rebuild or inspect the read models, create the first organizer."""
+seed a demo, rebuild or inspect the read models, create the first organizer, export an
+event's data."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from goodwill.application.core import SYSTEM_ACTOR as ROOT
 from goodwill.bootstrap import System, bootstrap
 from goodwill.demo.people import MOST
 from goodwill.domain.ids import derived
+from goodwill.exports import EXPORTS
 from goodwill.settings import Settings
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,7 +35,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="goodwill", description="Serve Goodwill, seed a demo,"
-                                   " rebuild or inspect read models, create an organizer.")
+                                   " rebuild or inspect read models, create an organizer,"
+                                   " export an event.")
     commands = root.add_subparsers(required=True, metavar="command")
     serve = command(commands, "serve", run_serve, "run the web app with uvicorn")
     serve.add_argument("--host")
@@ -53,6 +56,11 @@ def parser() -> argparse.ArgumentParser:
     organizer.add_argument("--email", required=True)
     organizer.add_argument("--password", help="visible to other users of this machine; better:"
                            " $GOODWILL_ORGANIZER_PASSWORD, or typed when asked on a terminal")
+    export = command(commands, "export", run_export, "write one of an event's exports, as its"
+                     " organizers download it (consent-filtered)")
+    export.add_argument("--event", required=True, type=uuid.UUID, help="the event's id")
+    export.add_argument("--format", required=True, choices=sorted(EXPORTS))
+    export.add_argument("--out", required=True, help="a file, or - for standard output")
     return root
 
 
@@ -136,6 +144,15 @@ def run_create_organizer(settings: Settings, args: argparse.Namespace) -> None:
             system.app.set_password(ROOT, uuid.uuid4(), person, password)
         system.runner.catch_up()
     print(person)
+
+
+def run_export(settings: Settings, args: argparse.Namespace) -> None:
+    """After bringing the read models up to date, so the file holds all that was recorded."""
+    from goodwill.exports.command import export_event
+
+    with opened(settings) as system:
+        system.runner.catch_up()
+        export_event(system.reader, args.event, args.format, args.out)
 
 
 def organizer_password(args: argparse.Namespace) -> str | None:

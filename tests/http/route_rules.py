@@ -53,6 +53,7 @@ def rules(v: dict[str, Any]) -> dict[str, tuple[str, dict[str, Any] | None]]:
         "GET " + E + "/scan-log": ("organizers", None),
         "GET " + E + "/figures": ("organizers", None),
         "GET " + E + "/check-ins": ("crew", None),
+        "GET " + E + "/exports/{name:str}": ("organizers", None),
         "GET " + E + "/directory": ("present", None),
         "POST /api/v1/tickets/check-in": ("crew", dict(at, ticket_code=v["code"],
                                                        list_key="main", device="d")),
@@ -105,6 +106,7 @@ def rules(v: dict[str, Any]) -> dict[str, tuple[str, dict[str, Any] | None]]:
         "POST /follow-ups/introductions/{introduction_id:uuid}": ("party", None),
         "GET /timeline": ("signed_in", None),
         "GET /events/{conference_id:uuid}/directory": ("present", None),
+        "GET /events/{conference_id:uuid}/exports": ("organizers", None),
         "GET /contacts/{person_id:uuid}": ("party", None),
         "POST /contacts/{person_id:uuid}": ("party", {}),
     }

@@ -36,6 +36,7 @@ def victim_event(summit) -> dict[str, Any]:
         "intro": api.do(alice, "/introductions", **at, person_a=bob, person_b=carol,
                         why="Both build kilns")["introduction_id"],
         "device": api.do(summit.organizer, f"/events/{event}/devices", label="Door 1")["device_id"],
+        "export": "attendees.csv",
     }
 
 
@@ -56,7 +57,7 @@ def url(path: str, ids: dict[str, Any]) -> str:
     names = {"conference_id": "event", "person_id": "alice", "other_id": "alice",
              "ticket_id": "ticket", "give_id": "give", "note_id": "note",
              "promise_id": "promise", "introduction_id": "intro", "device_id": "device",
-             "code": "connect_code"}
+             "code": "connect_code", "name": "export"}
     return re.sub(r"\{(\w+):\w+\}", lambda m: str(ids[names[m.group(1)]]), path)
 
 

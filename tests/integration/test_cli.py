@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import re
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 from uuid import UUID
 
@@ -66,3 +69,24 @@ def test_rebuild_shows_progress_and_leaves_no_lag(goodwill):
     header, *rows = goodwill("projections", "status").stdout.strip().splitlines()
     assert header.split() == ["projection", "position", "head", "lag"]
     assert rows and all(row.split()[3] == "0" and row.split()[1] != "0" for row in rows)
+
+
+def test_export_writes_an_event_s_file_to_standard_output(goodwill):
+    """The demo's event, as its organizers download it: the named rows first, then the
+    anonymous ones of those who did not share their profile."""
+    event = re.search(r"^event\s+(\S+)", goodwill("demo", "--attendees", "12").stdout,
+                      re.MULTILINE).group(1)
+    written = goodwill("export", "--event", event, "--format", "attendees.csv", "--out", "-")
+    rows = list(csv.DictReader(io.StringIO(written.stdout.removeprefix("\ufeff"))))
+    assert len(rows) == 12 and {r["shared"] for r in rows} <= {"true", "false"}
+    shared = [r["shared"] for r in rows]
+    assert shared == sorted(shared, reverse=True) and all(
+        r["name"] for r in rows if r["shared"] == "true")
+
+
+def test_export_refuses_an_unknown_event_and_leaves_no_file(goodwill, tmp_path):
+    with pytest.raises(subprocess.CalledProcessError) as refused:
+        goodwill("export", "--event", str(uuid.uuid4()), "--format", "gives.csv",
+                 "--out", "gives.csv")
+    assert "there is no event" in refused.value.stderr
+    assert not list(tmp_path.glob("*gives.csv*"))
