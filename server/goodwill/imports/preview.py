@@ -4,11 +4,13 @@ the organizer may override the separator, the preset or the mapping, and it is m
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from goodwill.application.importing import ImportRow
 from goodwill.imports.decoding import decode
-from goodwill.imports.presets import Mapping, Preset, detect, mapping_for, preset_named
+from goodwill.imports.presets import (Mapping, Preset, detect, mapping_for, mapping_named,
+                                      preset_named)
 from goodwill.imports.rows import BadRow, check
 from goodwill.imports.table import SEPARATORS, read_table
 
@@ -36,13 +38,17 @@ class Prepared:
 
 
 def prepare(text: str, encoding: str, separator: str | None = None, preset: str | None = None,
-            mapping: Mapping | None = None) -> Prepared:
+            mapping: Mapping | None = None,
+            named: dict[str, Sequence[str]] | None = None) -> Prepared:
     """What is not given is found: the separator from the header line, the preset from the
-    header's names, the mapping from the preset."""
+    header's names, the mapping from the preset. A script names its mapping's columns by
+    their headers (``named``); the page, by their positions (``mapping``)."""
     if separator is not None and separator not in SEPARATORS:
         raise ValueError("The separator must be a comma, a semicolon or a tab.")
     table = read_table(text, separator)
     chosen = preset_named(preset) if preset else detect(table.header)
+    if named:
+        mapping = mapping_named(table.header, named)
     mapping = mapping if mapping is not None else mapping_for(chosen, table.header)
     rows, bad = check(table, mapping)
     return Prepared(encoding, table.separator, chosen, table.header, mapping, rows, bad)

@@ -9,6 +9,7 @@ import io
 from dataclasses import dataclass
 
 SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab"}
+NAMED = {name: separator for separator, name in SEPARATORS.items()}
 MOST_ROWS = 50_000
 """Five times the largest event we plan for; a bigger file is refused before any work."""
 
