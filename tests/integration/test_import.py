@@ -9,6 +9,7 @@ import uuid
 import pytest
 
 from goodwill.application.core import SYSTEM_ACTOR
+from goodwill.application.import_rows import ImportRow
 from goodwill.domain.attendee import Profile
 from goodwill.domain.errors import NotAllowedError
 from goodwill.imports.batches import run_import
@@ -153,3 +154,11 @@ def test_only_the_events_organizers_import(system, scenario):
     guest = scenario.guest("Mallory Mole")
     with pytest.raises(NotAllowedError):
         imported(system, scenario, export(), actor=guest.person_id)
+
+
+def test_the_command_takes_one_row_per_person_whoever_calls_it(system, scenario):
+    rows = [ImportRow(2, "Ada Adler", "ada@example.org"),
+            ImportRow(3, "Ada Again", "ADA@example.org")]
+    answer = system.app.import_attendees(scenario.organizer, uuid.uuid4(),
+                                         scenario.conference_id, rows).result
+    assert (answer["created"], answer["refused"]) == (1, [[3, "The same person as line 2."]])

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from uuid import UUID
 
 from goodwill.application import Goodwill
-from goodwill.application.importing import ImportRow
+from goodwill.application.import_rows import ImportRow
 from goodwill.domain.ids import derived
 from goodwill.imports.rows import BadRow
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from goodwill.application.importing import ImportRow
+from goodwill.application.import_rows import ImportRow
 from goodwill.imports.decoding import decode
 from goodwill.imports.presets import (Mapping, Preset, detect, mapping_for, mapping_named,
                                       preset_named)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from goodwill.application.importing import ImportRow
+from goodwill.application.import_rows import ImportRow
 from goodwill.imports.presets import FIELDS, Mapping, value
 from goodwill.imports.table import Record, Table
 
