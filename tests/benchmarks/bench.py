@@ -1,9 +1,10 @@
-"""Write and rebuild throughput on SQLite and PostgreSQL, each set against a baseline measured
-in the same run on the same store: plain single-row INSERT + COMMIT transactions per second.
-Absolute numbers depend on the machine's disk; the ratios say what our own code costs.
+"""Write, rebuild and import throughput on SQLite and PostgreSQL, each set against a
+baseline measured in the same run on the same store: plain single-row INSERT + COMMIT
+transactions per second. Absolute numbers depend on the machine's disk; the ratios say what
+our own code costs.
 
-Run: python tests/benchmarks/bench.py [--attendees 300]; writes var/bench.json. Nothing here
-asserts a timing.
+Run: python tests/benchmarks/bench.py [--attendees 300] [--import-rows 10000]; writes
+var/bench.json. Nothing here asserts a timing.
 """
 
 from __future__ import annotations
@@ -21,8 +22,10 @@ from typing import Any
 
 import psycopg
 
-from goodwill.bootstrap import bootstrap
-from goodwill.demo import seed_demo
+from goodwill.bootstrap import System, bootstrap
+from goodwill.demo import Demo, seed_demo
+from goodwill.imports.batches import run_import
+from goodwill.imports.preview import prepare_bytes
 from goodwill.settings import Settings
 
 POSTGRES_URL = os.environ.get("GOODWILL_TEST_POSTGRES_URL",
@@ -72,7 +75,24 @@ def timed(action: Callable[..., Any], *args: Any, **kwargs: Any) -> tuple[float,
     return time.perf_counter() - started, result
 
 
-def measure(settings: Settings, attendees: int, baseline: Callable[[Settings], float]) -> dict:
+def exported(rows: int) -> bytes:
+    """A generated export: every row a new attendee with a ticket id."""
+    lines = ["Name,Email,Company,Role,Ticket id"]
+    lines += [f"Guest {n},guest{n}@import.example,Company {n % 97},Engineer,T-{n}"
+              for n in range(rows)]
+    return "\n".join(lines).encode()
+
+
+def importing(system: System, demo: Demo, data: bytes) -> float:
+    """Reading the file and importing it, chunk by chunk, as the import page does."""
+    started = time.perf_counter()
+    prepared = prepare_bytes(data)
+    run_import(system.app, demo.organizer, uuid.uuid4(), demo.conference_id, prepared.rows)
+    return time.perf_counter() - started
+
+
+def measure(settings: Settings, attendees: int, rows: int,
+            baseline: Callable[[Settings], float]) -> dict:
     """The baseline runs before and after the work, so a busy machine weighs on both sides."""
     system = bootstrap(settings)
     try:
@@ -81,27 +101,32 @@ def measure(settings: Settings, attendees: int, baseline: Callable[[Settings], f
                               say=lambda line: None)
         events = system.runner.head()
         rebuilding, _ = timed(system.runner.rebuild)
+        data = exported(rows)
+        first, again = importing(system, demo, data), importing(system, demo, data)
         after = baseline(settings)
         per_second = {BASELINE: (before + after) / 2,
                       "events appended (seeding the demo)": events / seeding,
                       "commands (seeding the demo)": demo.sent / seeding,
-                      "events replayed (rebuilding all read models)": events / rebuilding}
+                      "events replayed (rebuilding all read models)": events / rebuilding,
+                      f"rows imported ({rows:,} new attendees)": rows / first,
+                      f"rows imported again ({rows:,} unchanged)": rows / again}
         return {"events": events, "commands": demo.sent,
-                "read_models": len(system.runner.projections),
-                "seconds": {"seeding": seeding, "rebuilding": rebuilding},
+                "read_models": len(system.runner.projections), "import_rows": rows,
+                "seconds": {"seeding": seeding, "rebuilding": rebuilding, "importing": first,
+                            "importing again": again},
                 "baseline_before_and_after": [before, after], "per_second": per_second,
                 "ratio_to_baseline": {k: v / per_second[BASELINE] for k, v in per_second.items()}}
     finally:
         system.close()
 
 
-def on_sqlite(attendees: int) -> dict:
+def on_sqlite(attendees: int, rows: int) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         settings = Settings(database_url=f"sqlite:///{folder}/bench.db")
-        return measure(settings, attendees, sqlite_baseline)
+        return measure(settings, attendees, rows, sqlite_baseline)
 
 
-def on_postgres(attendees: int) -> dict | str:
+def on_postgres(attendees: int, rows: int) -> dict | str:
     """A fresh schema of its own, dropped afterwards; a message instead when unreachable."""
     try:
         psycopg.connect(POSTGRES_URL, connect_timeout=3).close()
@@ -110,7 +135,7 @@ def on_postgres(attendees: int) -> dict | str:
     schema = f"bench_{uuid.uuid4().hex[:12]}"
     try:
         return measure(Settings(database_url=f"{POSTGRES_URL}?schema={schema}"), attendees,
-                       postgres_baseline)
+                       rows, postgres_baseline)
     finally:
         with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
             conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
@@ -127,17 +152,23 @@ def table(results: dict[str, dict | str]) -> str:
             lines.append(f"{store:<12}{name:<48}{rate:>12,.0f}{ratio:>12.3f}")
         lines.append(f"{'':<12}({result['events']} events from {result['commands']} commands,"
                      f" {result['read_models']} read models)")
+        lines.append(f"{'':<12}(importing {result['import_rows']:,} rows took"
+                     f" {result['seconds']['importing']:.1f} s, again"
+                     f" {result['seconds']['importing again']:.1f} s)")
     return "\n".join(lines)
 
 
 def main() -> None:
     args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     args.add_argument("--attendees", type=int, default=300)
-    attendees = args.parse_args().attendees
-    results = {"sqlite": on_sqlite(attendees), "postgresql": on_postgres(attendees)}
+    args.add_argument("--import-rows", type=int, default=10_000)
+    chosen = args.parse_args()
+    attendees, rows = chosen.attendees, chosen.import_rows
+    results = {"sqlite": on_sqlite(attendees, rows), "postgresql": on_postgres(attendees, rows)}
     print(table(results))
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)
-    OUTPUT.write_text(json.dumps({"attendees": attendees, "results": results}, indent=2))
+    OUTPUT.write_text(json.dumps({"attendees": attendees, "import_rows": rows,
+                                  "results": results}, indent=2))
     print(f"\nwritten to {OUTPUT}")
 
 
