@@ -1,6 +1,6 @@
 """The ``goodwill`` command: what an operator does before or beside the web app — serve it,
-seed a demo, rebuild or inspect the read models, create the first organizer, import
-attendees."""
+seed a demo, rebuild or inspect the read models, create the first organizer, export an
+event's data, import attendees."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from goodwill.application.core import SYSTEM_ACTOR as ROOT
 from goodwill.bootstrap import System, bootstrap
 from goodwill.demo.people import MOST
 from goodwill.domain.ids import derived
+from goodwill.exports import EXPORTS
 from goodwill.imports.command import import_file
 from goodwill.imports.presets import PRESETS
 from goodwill.imports.table import NAMED
@@ -38,7 +39,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="goodwill", description="Serve Goodwill, seed a demo,"
-                                   " rebuild or inspect read models, create an organizer.")
+                                   " rebuild or inspect read models, create an organizer,"
+                                   " export an event.")
     commands = root.add_subparsers(required=True, metavar="command")
     serve = command(commands, "serve", run_serve, "run the web app with uvicorn")
     serve.add_argument("--host")
@@ -67,6 +69,11 @@ def parser() -> argparse.ArgumentParser:
     imports.add_argument("--separator", choices=list(NAMED),
                          help="default: told by the header row")
     imports.add_argument("--dry-run", action="store_true", help="check the file, import nothing")
+    export = command(commands, "export", run_export, "write one of an event's exports, as its"
+                     " organizers download it (consent-filtered)")
+    export.add_argument("--event", required=True, type=uuid.UUID, help="the event's id")
+    export.add_argument("--format", required=True, choices=sorted(EXPORTS))
+    export.add_argument("--out", required=True, help="a file, or - for standard output")
     return root
 
 
@@ -158,6 +165,13 @@ def run_import(settings: Settings, args: argparse.Namespace) -> None:
                              NAMED.get(args.separator), args.dry_run)
     if failed:
         sys.exit(failed)
+def run_export(settings: Settings, args: argparse.Namespace) -> None:
+    """After bringing the read models up to date, so the file holds all that was recorded."""
+    from goodwill.exports.command import export_event
+
+    with opened(settings) as system:
+        system.runner.catch_up()
+        export_event(system.reader, args.event, args.format, args.out)
 
 
 def organizer_password(args: argparse.Namespace) -> str | None:

@@ -17,10 +17,13 @@ WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SMALL_TARGETS = """() => [...document.querySelectorAll(
     'a, button, input:not([type=hidden]), select, textarea, summary')]
   .filter((e) => e.offsetParent !== null && !e.closest('p, li > p'))
-  .map((e) => [e.outerHTML.slice(0, 80), e.getBoundingClientRect()])
+  .map((e) => [e.outerHTML.slice(0, 80),
+                (/^(checkbox|radio)$/.test(e.type) && e.labels.length ? e.labels[0] : e)
+                  .getBoundingClientRect()])
   .filter(([, box]) => box.height < 44 || box.width < 44)
   .map(([html, box]) => `${html} is ${Math.round(box.width)}x${Math.round(box.height)}`)"""
-"""Links inside a sentence are exempt, as WCAG exempts them: the sentence sets their size."""
+"""Links inside a sentence are exempt, as WCAG exempts them: the sentence sets their size.
+A box's label is its target: tapping the label ticks the box."""
 
 
 @pytest.fixture
@@ -49,14 +52,15 @@ def violations(page) -> list[str]:
 
 def test_key_pages_pass_wcag_checks_and_have_thumb_sized_targets(alice_with_a_contact,
                                                                  live_server):
-    page, alice, bob = alice_with_a_contact, live_server.alice, live_server.bob
+    page, bob = alice_with_a_contact, live_server.bob
     page.goto("/")
     badge = page.get_by_role("link", name="My badge").get_attribute("href")
     paths = ["/", badge, f"/contacts/{bob.guest.person_id}",
              "/follow-ups", "/timeline", badge.replace("/badge", "/directory"),
-             f"/c/{bob.guest.connect_code}", "/scan"]
+             f"/c/{bob.guest.connect_code}", "/scan",
+             badge.replace("/badge", "/profile"), "/me/data"]
     found = {}
     for path in paths:
         page.goto(path)
         found[path] = violations(page)
-    assert not any(found.values()), found
+    assert not any(found.values()), {path: v for path, v in found.items() if v}

@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 
 from tests.browser.test_accessibility import violations
 from tests.browser.test_journey import post_sign_in, sign_in
-from tests.exports import pretix_csv, pretix_row
+from tests.ticketing import pretix_csv, pretix_row
 
 ROWS = [pretix_row("ABC12", 1, "Dario Dubois", "dario@example.org", "Atlas\nRobotics"),
         pretix_row("ABC12", 2, "", "nameless@example.org"),

@@ -15,7 +15,8 @@ from typing import Any
 E = "/api/v1/events/{conference_id:uuid}"
 PUBLIC = {"GET /", "GET /s", "POST /s", "POST /auth/organizer", "POST /auth/resend", "POST /join",
           "POST /auth/sign-out", "GET /healthz", "GET /readyz", "GET /static/{file_path:path}",
-          "HEAD /static/{file_path:path}", "GET /manifest.webmanifest", "GET /sw.js"}
+          "HEAD /static/{file_path:path}", "GET /manifest.webmanifest", "GET /sw.js",
+          "GET /forgotten"}
 
 
 def rules(v: dict[str, Any]) -> dict[str, tuple[str, dict[str, Any] | None]]:
@@ -52,6 +53,7 @@ def rules(v: dict[str, Any]) -> dict[str, tuple[str, dict[str, Any] | None]]:
         "GET " + E + "/scan-log": ("organizers", None),
         "GET " + E + "/figures": ("organizers", None),
         "GET " + E + "/check-ins": ("crew", None),
+        "GET " + E + "/exports/{name:str}": ("organizers", None),
         "GET " + E + "/directory": ("present", None),
         "POST /api/v1/tickets/check-in": ("crew", dict(at, ticket_code=v["code"],
                                                        list_key="main", device="d")),
@@ -93,11 +95,18 @@ def rules(v: dict[str, Any]) -> dict[str, tuple[str, dict[str, Any] | None]]:
         "GET /promises/{promise_id:uuid}/reminder.ics": ("party", None),
         "GET /me/data/timeline.csv": ("signed_in", None),
         "GET /me/data/timeline.json": ("signed_in", None),
+        "GET /me/data/connections.vcf": ("signed_in", None),
+        "GET /me/data/promises.ics": ("signed_in", None),
+        "GET /me/data": ("signed_in", None),
+        "POST /me/forget": ("signed_in", None),
+        "GET /events/{conference_id:uuid}/profile": ("attendee", None),
+        "POST /events/{conference_id:uuid}/profile": ("attendee", {}),
         "GET /follow-ups": ("signed_in", None),
         "POST /follow-ups/thanks/{give_id:uuid}": ("party", None),
         "POST /follow-ups/introductions/{introduction_id:uuid}": ("party", None),
         "GET /timeline": ("signed_in", None),
         "GET /events/{conference_id:uuid}/directory": ("present", None),
+        "GET /events/{conference_id:uuid}/exports": ("organizers", None),
         "GET /contacts/{person_id:uuid}": ("party", None),
         "POST /contacts/{person_id:uuid}": ("party", {}),
         "GET /events/{conference_id:uuid}/import": ("organizers", None),

@@ -16,6 +16,16 @@ def test_an_attendee_forgets_themself(summit):
     assert "quiet room" not in str(ledger) and "Alice" not in str(api.read(bob, "/me/timeline"))
 
 
+def test_a_forgotten_persons_link_and_sessions_stop_working(summit):
+    """The link they were given would otherwise open a nameless account."""
+    api, alice = summit.api, summit.people["Alice"]
+    token = api.link_token(alice)
+    api.do(alice, "/me/forget")
+    assert api.get(alice, "/me/ledger").status_code == 401
+    refused = api.client.post("/s", data={"token": token}, follow_redirects=False)
+    assert refused.status_code != 303
+
+
 def test_only_the_events_organizers_forget_someone_else(summit):
     api, alice, bob = summit.api, summit.people["Alice"], summit.people["Bob"]
     forget_bob = f"/events/{summit.event_id}/attendees/{bob}/forget"

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import re
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 from uuid import UUID
 
@@ -13,7 +16,7 @@ import pytest
 
 from goodwill.bootstrap import bootstrap
 from goodwill.settings import Settings
-from tests.exports import pretix_csv, pretix_row
+from tests.ticketing import pretix_csv, pretix_row
 from tests.scenario import Scenario
 
 GOODWILL = Path(sys.executable).parent / "goodwill"
@@ -95,3 +98,22 @@ def test_import_reports_every_row_and_a_second_run_changes_nothing(goodwill, tmp
     assert "created 0, updated 0, unchanged 2, not imported 1" in again.stdout
     missing = goodwill("import", "--event", str(UUID(int=7)), str(export), check=False)
     assert missing.returncode == 2 and "No such event" in missing.stderr
+def test_export_writes_an_event_s_file_to_standard_output(goodwill):
+    """The demo's event, as its organizers download it: the named rows first, then the
+    anonymous ones of those who did not share their profile."""
+    event = re.search(r"^event\s+(\S+)", goodwill("demo", "--attendees", "12").stdout,
+                      re.MULTILINE).group(1)
+    written = goodwill("export", "--event", event, "--format", "attendees.csv", "--out", "-")
+    rows = list(csv.DictReader(io.StringIO(written.stdout.removeprefix("\ufeff"))))
+    assert len(rows) == 12 and {r["shared"] for r in rows} <= {"true", "false"}
+    shared = [r["shared"] for r in rows]
+    assert shared == sorted(shared, reverse=True) and all(
+        r["name"] for r in rows if r["shared"] == "true")
+
+
+def test_export_refuses_an_unknown_event_and_leaves_no_file(goodwill, tmp_path):
+    with pytest.raises(subprocess.CalledProcessError) as refused:
+        goodwill("export", "--event", str(uuid.uuid4()), "--format", "gives.csv",
+                 "--out", "gives.csv")
+    assert "there is no event" in refused.value.stderr
+    assert not list(tmp_path.glob("*gives.csv*"))

@@ -15,7 +15,7 @@ from goodwill.domain.errors import NotAllowedError
 from goodwill.imports.batches import run_import
 from goodwill.imports.preview import prepare_bytes
 from goodwill.projections import checkins, roster
-from tests.exports import pretix_csv, pretix_row
+from tests.ticketing import pretix_csv, pretix_row
 from tests.integration.queries import read
 from tests.integration.readmodels import event_count
 

@@ -8,7 +8,7 @@ import pytest
 from goodwill.imports.presets import mapping_named
 from goodwill.imports.preview import prepare, prepare_bytes
 from goodwill.imports.table import FileProblem
-from tests.exports import (EVENTBRITE, PRETIX_CHECKIN, csv_text, eventbrite_row, pretix_csv,
+from tests.ticketing import (EVENTBRITE, PRETIX_CHECKIN, csv_text, eventbrite_row, pretix_csv,
                            pretix_row)
 
 

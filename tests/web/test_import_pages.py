@@ -8,7 +8,7 @@ import re
 import uuid
 
 from goodwill.imports import jobs
-from tests.exports import pretix_csv, pretix_row
+from tests.ticketing import pretix_csv, pretix_row
 from tests.web.pages import assert_page, browser
 
 HX = {"HX-Request": "true"}

@@ -8,6 +8,7 @@ const PAGES = "pages-v1";
 const SHELL_FILES = ["/static/app.css", "/static/vendor/htmx/htmx-2.0.11.min.js",
                      "/static/app.js", "/static/offline.html", "/static/queued.html",
                      "/static/icons/icon-192.png"];
+const LEAVING = ["/auth/sign-out", "/me/forget"];
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(SHELL).then((cache) => cache.addAll(SHELL_FILES))
@@ -61,12 +62,12 @@ async function withFreshCommandIds(copy) {
                               headers: copy.headers });
 }
 
-/* Signing out forgets the cached pages: they are the attendee's own data. */
+/* Signing out, or being forgotten, drops the cached pages: they are the attendee's own data. */
 async function sendOrQueue(request) {
   const body = await request.clone().text();
   try {
     const response = await fetch(request);
-    if (new URL(request.url).pathname === "/auth/sign-out") await caches.delete(PAGES);
+    if (LEAVING.includes(new URL(request.url).pathname)) await caches.delete(PAGES);
     return response;
   } catch (offline) {
     const commandId = new URLSearchParams(body).get("command_id");

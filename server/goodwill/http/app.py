@@ -20,8 +20,8 @@ from goodwill.application import Goodwill
 from goodwill.bootstrap import bootstrap
 from goodwill.http.actor import SCHEMES, acting_person
 from goodwill.http.controllers import (access, attendees, connections, dashboard, erasure,
-                                       events, gives, home, imports, introductions, join, me,
-                                       notes, people, promises, pwa, sessions, tickets)
+                                       events, exports, gives, imports, introductions, join,
+                                       me, notes, people, promises, pwa, sessions, tickets)
 from goodwill.http.defenses import security_headers
 from goodwill.http.errors import EXCEPTION_HANDLERS
 from goodwill.http.freshness import fresh_reader, stale_header
@@ -41,7 +41,8 @@ CONTROLLERS = [events.EventController, people.PersonController, attendees.Attend
                gives.GiveController, introductions.IntroductionController,
                notes.NoteController, promises.PromiseController,
                dashboard.DashboardController, me.MeController, access.AccessController,
-               erasure.ErasureController, imports.ImportController]
+               erasure.ErasureController, exports.ExportController,
+               imports.ImportController]
 STATIC = sessions.PAGE.parent
 """web/static; its sibling web/templates holds the pages."""
 
@@ -82,7 +83,7 @@ def create_app(settings: Settings) -> Litestar:
                  security=[{"session": []}, {"device": []}])
     static = create_static_files_router("/static", directories=[STATIC], include_in_schema=False)
     app = Litestar(
-        route_handlers=[api, page_router(DEPENDENCIES), home.home, *sessions.HANDLERS, join.join,
+        route_handlers=[api, page_router(DEPENDENCIES), *sessions.HANDLERS, join.join,
                         static, *pwa.HANDLERS, healthz, readyz],
         lifespan=[running],
         state=State({"settings": settings, "signer": Keys(settings.secret_key),

@@ -41,16 +41,26 @@ def vcard(name: str, profile: dict[str, Any] | None, email: str | None) -> str:
     return document([*lines, "END:VCARD"])
 
 
-def promise_event(promise: dict[str, Any], host: str) -> str:
+def contact(row: dict[str, Any]) -> str:
+    """A connection as they consented to be saved: their profile if they list themselves in
+    the directory, their email if they share contact details with connections."""
+    return vcard(row["name"], row if row["listed_in_directory"] else None,
+                 row["email"] if row["contact_shared_with_connections"] else None)
+
+
+def calendar(events: list[list[str]]) -> str:
+    return document(["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Goodwill//Promises//EN",
+                     *(line for event in events for line in event), "END:VCALENDAR"])
+
+
+def promise_event(promise: dict[str, Any], host: str) -> list[str]:
     """An all-day entry on the due date; the UID stays the same across downloads, so a
     rescheduled promise imported again moves the entry instead of adding a second."""
     due = date.fromisoformat(promise["due_on"])
     to = f" to {promise['promisee_name']}" if promise["promisee_name"] else ""
-    return document([
-        "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Goodwill//Promises//EN", "BEGIN:VEVENT",
-        f"UID:{promise['promise_id']}@{host}",
+    return [
+        "BEGIN:VEVENT", f"UID:{promise['promise_id']}@{host}",
         f"DTSTAMP:{datetime.now(timezone.utc):%Y%m%dT%H%M%SZ}",
         f"DTSTART;VALUE=DATE:{due:%Y%m%d}",
         f"DTEND;VALUE=DATE:{due + timedelta(days=1):%Y%m%d}",
-        f"SUMMARY:{escape(f'Promised{to}: ' + promise['what'])}",
-        "END:VEVENT", "END:VCALENDAR"])
+        f"SUMMARY:{escape(f'Promised{to}: ' + promise['what'])}", "END:VEVENT"]

@@ -13,8 +13,9 @@ from litestar.exceptions import HTTPException
 from litestar.response import Template
 
 from goodwill.domain.errors import DomainError
-from goodwill.http.controllers import (badge, browse, contact_page, downloads,
-                                       followups_page, import_page, meet, scan)
+from goodwill.http.controllers import (badge, browse, contact_page, downloads, exports,
+                                       followups_page, home, import_page, meet, my_data,
+                                       profile_page, scan)
 from goodwill.http.errors import domain_status
 
 
@@ -29,9 +30,10 @@ def refusal_page(_: Request, error: HTTPException | DomainError) -> Template:
 
 
 def page_router(dependencies: dict) -> Router:
-    return Router("/", route_handlers=[badge.badge, meet.connect_page, meet.connect,
-                                       scan.scan_page, *browse.HANDLERS, *contact_page.HANDLERS,
+    return Router("/", route_handlers=[home.home, badge.badge, meet.connect_page, meet.connect,
+                                       *browse.HANDLERS, *contact_page.HANDLERS,
                                        *followups_page.HANDLERS, *downloads.HANDLERS,
-                                       *import_page.HANDLERS],
+                                       *profile_page.HANDLERS, *my_data.HANDLERS, scan.scan_page,
+                                       exports.exports_page, *import_page.HANDLERS],
                   dependencies=dependencies, include_in_schema=False,
                   exception_handlers={HTTPException: refusal_page, DomainError: refusal_page})

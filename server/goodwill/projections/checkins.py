@@ -31,6 +31,7 @@ class CheckIns(Projection):
     }
     indexes = (
         "CREATE INDEX IF NOT EXISTS ticket_state_by_event ON ticket_state (conference_id)",
+        "CREATE INDEX IF NOT EXISTS ticket_state_by_attendee ON ticket_state (attendee_id)",
         "CREATE INDEX IF NOT EXISTS scan_log_by_event ON scan_log (conference_id, scanned_at)",
     )
 

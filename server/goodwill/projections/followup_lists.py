@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from goodwill.database import Reader
@@ -34,6 +35,20 @@ async def open_promises(scope: Scope, first: date, last: date) -> Rows:
         " AND p.due_on BETWEEN ? AND ?",
         (scope.person_id, first.isoformat(), last.isoformat()), "p",
         "ORDER BY p.due_on, p.promise_id")
+
+
+def by_due_date(promises: Rows, today: Callable[[dict[str, Any]], date],
+                soon: timedelta) -> dict[str, Rows]:
+    """Open promises that are overdue, and those due from today until ``soon`` after it,
+    each by ``today`` where it was made: midnight comes to every event at its own time."""
+    overdue, due = [], []
+    for row in promises:
+        days_left = date.fromisoformat(row["due_on"]) - today(row)
+        if days_left < timedelta(0):
+            overdue.append(row)
+        elif days_left <= soon:
+            due.append(row)
+    return {"overdue_promises": overdue, "due_promises": due}
 
 
 async def thanks_to_send(scope: Scope) -> Rows:

@@ -4,6 +4,7 @@ answer. Listening notes count as following up but their text is not kept here.""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 from uuid import UUID
@@ -19,7 +20,6 @@ from goodwill.projections.gives import GIVE_COLUMNS, GiveRecords
 from goodwill.projections.rows import update, when
 
 DUE_SOON = timedelta(days=7)
-DAY = timedelta(days=1)
 
 
 def both_ways(a: UUID, b: UUID) -> tuple[tuple[str, str], ...]:
@@ -116,12 +116,18 @@ class FollowUps(GiveRecords):
 
 
 async def follow_ups(db: Reader, person_id: UUID, today: date,
-                     conference_id: UUID | None = None) -> dict[str, list[dict[str, Any]]]:
-    """Everything a person should act on; ``conference_id`` narrows it to one event."""
+                     conference_id: UUID | None = None,
+                     dates: Mapping[str, date] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Everything a person should act on; ``conference_id`` narrows it to one event.
+    ``dates`` is today at each event by its id, where promises made there fall due;
+    ``today`` stands for any other."""
     scope = lists.Scope(db, str(person_id), key(conference_id))
+    dates = dates or {}
+    last = max([today, *dates.values()]) + DUE_SOON
+    promises = await lists.open_promises(scope, date.min, last)
     return {
-        "overdue_promises": await lists.open_promises(scope, date.min, today - DAY),
-        "due_promises": await lists.open_promises(scope, today, today + DUE_SOON),
+        **lists.by_due_date(promises, lambda row: dates.get(row["conference_id"], today),
+                            DUE_SOON),
         "thanks_to_send": await lists.thanks_to_send(scope),
         "not_helped_back": await lists.not_helped_back(scope),
         "met_without_follow_up": await lists.met_without_follow_up(scope),
@@ -135,10 +141,18 @@ async def met(db: Reader, person_id: UUID, other_id: UUID) -> bool:
                              " AND other_id = ?", str(person_id), str(other_id)) > 0
 
 
+PROMISES = ("SELECT p.promise_id, p.what, p.due_on, p.status, a.name AS promisee_name"
+            " FROM followup_promises p LEFT JOIN attendees a ON a.person_id = p.promisee"
+            " AND a.conference_id = p.conference_id WHERE p.promiser = ?")
+"""Promises someone made, each with the name its promisee goes by where it was made."""
+
+
 async def promise(db: Reader, promise_id: UUID, promiser: UUID) -> dict[str, Any] | None:
-    """The promise if ``promiser`` made it, with the name its promisee goes by there."""
-    return await db.fetchrow(
-        "SELECT p.promise_id, p.what, p.due_on, p.status, a.name AS promisee_name"
-        " FROM followup_promises p LEFT JOIN attendees a ON a.person_id = p.promisee"
-        " AND a.conference_id = p.conference_id WHERE p.promise_id = ? AND p.promiser = ?",
-        str(promise_id), str(promiser))
+    """The promise if ``promiser`` made it."""
+    return await db.fetchrow(PROMISES + " AND p.promise_id = ?", str(promiser), str(promise_id))
+
+
+async def still_to_keep(db: Reader, promiser: UUID) -> list[dict[str, Any]]:
+    """What ``promiser`` still has to do, the soonest due first."""
+    return await db.fetch(PROMISES + " AND p.status = 'open' ORDER BY p.due_on, p.promise_id",
+                          str(promiser))

@@ -16,6 +16,10 @@ ROSTER = (
     " (SELECT COUNT(*) FROM ticket_lists l WHERE l.ticket_id = t.ticket_id AND l.inside = 1)"
     " AS inside FROM attendees a JOIN people p ON p.person_id = a.person_id"
     " LEFT JOIN ticket_state t ON t.attendee_id = a.attendee_id WHERE a.conference_id = ?")
+THEM = ("SELECT them.person_id, them.conference_id, them.name, them.company, them.role,"
+        " them.offers, them.needs, them.listed_in_directory,"
+        " them.contact_shared_with_connections, p.email")
+"""Someone at an event, with the consent choices that decide what of it another may see."""
 
 
 async def roster(db: Reader, conference_id: UUID, search: str = "", limit: int = 50,
@@ -48,9 +52,18 @@ async def shared_events(db: Reader, person_id: UUID, other_id: UUID) -> list[dic
     """``other_id``'s profile at each event both attend, with their consent to be listed and to
     show their contact details to connections and, to be dropped without it, their email."""
     return await db.fetch(
-        "SELECT them.conference_id, them.name, them.company, them.role, them.offers,"
-        " them.needs, them.listed_in_directory, them.contact_shared_with_connections, p.email"
-        " FROM attendees them"
+        THEM + " FROM attendees them"
         " JOIN attendees me ON me.conference_id = them.conference_id AND me.person_id = ?"
         " JOIN people p ON p.person_id = them.person_id WHERE them.person_id = ?"
         " ORDER BY them.registered_at, them.conference_id", str(person_id), str(other_id))
+
+
+async def connections(db: Reader, person_id: UUID) -> list[dict[str, Any]]:
+    """Everyone ``person_id`` is connected with, as at each event they both attend: by
+    person, then in the order of those events, with the same consent columns."""
+    return await db.fetch(
+        THEM + " FROM followup_contacts c JOIN attendees them ON them.person_id = c.other_id"
+        " JOIN attendees me ON me.conference_id = them.conference_id"
+        " AND me.person_id = c.person_id JOIN people p ON p.person_id = them.person_id"
+        " WHERE c.person_id = ? ORDER BY them.person_id, them.registered_at, them.conference_id",
+        str(person_id))

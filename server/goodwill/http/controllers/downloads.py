@@ -1,5 +1,5 @@
-"""Files an attendee takes away: a contact for the phone's address book, a promise for its
-calendar, and their own timeline as CSV or JSON.
+"""Files an attendee takes away: contacts for the phone's address book, one or all of them;
+promises for its calendar, one or all still open; and their own timeline as CSV or JSON.
 
 Each belongs to the signed-in person alone. Anything else is 404, never 403, so trying ids
 tells nobody what exists.
@@ -25,6 +25,7 @@ from goodwill.projections import followups, roster, timeline
 
 PAGE = 200
 COLUMNS = ("at", "kind", "conference_id", "other_person_id", "other_name", "detail")
+VCARD, ICALENDAR = "text/vcard; charset=utf-8", "text/calendar; charset=utf-8"
 
 
 def attachment(body: str, media_type: str, filename: str) -> Response[str]:
@@ -40,10 +41,19 @@ async def contact_card(person_id: PathId, reader: Reads, actor: Actor) -> Respon
     rows = await roster.shared_events(reader, actor, other)
     if not rows or not await roster.connected(reader, actor, other):
         raise NotFoundException("You are not connected with this person.")
-    first = rows[0]
-    card = cards.vcard(first["name"], first if first["listed_in_directory"] else None,
-                       first["email"] if first["contact_shared_with_connections"] else None)
-    return attachment(card, "text/vcard; charset=utf-8", f"{other}.vcf")
+    return attachment(cards.contact(rows[0]), VCARD, f"{other}.vcf")
+
+
+@get("/me/data/connections.vcf")
+async def connection_cards(reader: Reads, actor: Actor) -> Response[str]:
+    """Every connection in one file, each as their own card would be; someone forgotten has
+    nothing left to save."""
+    first: dict[str, dict[str, Any]] = {}
+    for row in await roster.connections(reader, actor):
+        first.setdefault(row["person_id"], row)
+    found = sorted((row for row in first.values() if row["name"]),
+                   key=lambda row: (row["name"].casefold(), row["person_id"]))
+    return attachment("".join(map(cards.contact, found)), VCARD, "connections.vcf")
 
 
 @get("/promises/{promise_id:uuid}/reminder.ics")
@@ -54,7 +64,15 @@ async def promise_calendar(request: Request, promise_id: PathId, reader: Reads,
     if promise is None:
         raise NotFoundException("You made no such promise.")
     event = cards.promise_event(promise, request.url.hostname or "goodwill")
-    return attachment(event, "text/calendar; charset=utf-8", f"{promise_id}.ics")
+    return attachment(cards.calendar([event]), ICALENDAR, f"{promise_id}.ics")
+
+
+@get("/me/data/promises.ics")
+async def promises_calendar(request: Request, reader: Reads, actor: Actor) -> Response[str]:
+    """Every promise still open, one entry each, with the same UIDs as one at a time."""
+    host = request.url.hostname or "goodwill"
+    events = [cards.promise_event(p, host) for p in await followups.still_to_keep(reader, actor)]
+    return attachment(cards.calendar(events), ICALENDAR, "promises.ics")
 
 
 async def my_entries(reader: Reader, person: UUID) -> AsyncIterator[dict[str, Any]]:
@@ -102,4 +120,4 @@ async def my_timeline(request: Request, reader: Reads, actor: Actor) -> Stream:
         "Content-Disposition": f'attachment; filename="timeline.{kind}"'})
 
 
-HANDLERS = [contact_card, promise_calendar, my_timeline]
+HANDLERS = [contact_card, connection_cards, promise_calendar, promises_calendar, my_timeline]

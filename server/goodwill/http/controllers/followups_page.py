@@ -4,7 +4,6 @@ introductions waiting for my answer, each with the button that settles it."""
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime, timezone
 from typing import Any
 from uuid import uuid4
 
@@ -12,6 +11,7 @@ from litestar import Request, get, post
 from litestar.datastructures import State
 from litestar.response import Redirect, Template
 
+from goodwill.http.event_days import event_dates
 from goodwill.http.forms import command_id, page
 from goodwill.http.markers import Actor, PathId, Reads
 from goodwill.projections import directory, followups
@@ -25,8 +25,10 @@ def named(rows: list[dict[str, Any]], names: dict[str, str]) -> list[dict[str, A
 
 @get("/follow-ups")
 async def follow_ups_page(request: Request, reader: Reads, actor: Actor) -> Template:
-    """Dated by the server's UTC day: a page has no client date to go by before it loads."""
-    lists = await followups.follow_ups(reader, actor, datetime.now(timezone.utc).date())
+    """Dated by each event's own day, where its promises fall due: a page has no client
+    date to go by before it loads, and the server's UTC day is nobody's."""
+    today, dates = await event_dates(reader, actor)
+    lists = await followups.follow_ups(reader, actor, today, dates=dates)
     names = await directory.names(reader, {r["other_id"] for rows in lists.values() for r in rows})
     return page(request, "follow_ups.html",
                 {"lists": {name: named(rows, names) for name, rows in lists.items()}})

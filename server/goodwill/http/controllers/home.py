@@ -1,8 +1,10 @@
-"""The landing page after signing in: what the signed-in person can open, until the
-attendee app's own pages arrive."""
+"""The landing page after signing in: for each event I attend, my day there at a glance —
+my check-in, whom I met today, what is due, whom to thank, which introductions wait for me —
+and what I can open there."""
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from typing import Any
 from uuid import UUID
 
@@ -12,22 +14,26 @@ from litestar.exceptions import NotAuthorizedException
 from litestar.response import Template
 
 from goodwill.database import Reader
+from goodwill.http import event_days
 from goodwill.http.actor import acting_person
-from goodwill.http.identity import CSRF_COOKIE
-from goodwill.projections import directory
+from goodwill.http.forms import page
+from goodwill.http.markers import Reads
+from goodwill.projections import directory, followups, glance
+
+NAMES_SHOWN = 3
 
 
-@get("/", include_in_schema=False)
-async def home(request: Request, state: State) -> Template:
-    reader: Reader = state.system.reader
+@get("/")
+async def home(request: Request, state: State, reader: Reads) -> Template:
     try:
         person = await acting_person(request, state, reader)
     except NotAuthorizedException:
         return Template("home.html", context={"person": None}, status_code=401)
-    return Template("home.html", context={
-        "person": person, "name": await name_of(reader, person),
-        "events": await events_of(reader, person),
-        "csrf_token": request.cookies.get(CSRF_COOKIE, "")})
+    now = datetime.now(timezone.utc)
+    events = [{**e, "today": await at_a_glance(reader, person, e, now) if e["attending"]
+               else None} for e in await events_of(reader, person)]
+    return page(request, "home.html", {"person": person, "name": await name_of(reader, person),
+                                       "events": events})
 
 
 async def name_of(reader: Reader, person: UUID) -> str | None:
@@ -43,3 +49,18 @@ async def events_of(reader: Reader, person: UUID) -> list[dict[str, Any]]:
         if organizing or attending or str(person) in event["staff"]:
             mine.append({**event, "organizing": organizing, "attending": bool(attending)})
     return mine
+
+
+async def at_a_glance(reader: Reader, person: UUID, event: dict[str, Any],
+                      now: datetime) -> dict[str, Any]:
+    """My day at one event, on the event's clock: "today" is its date, not the server's."""
+    conference_id, zone = UUID(event["conference_id"]), event["timezone"]
+    day = event_days.today_in(zone, now)
+    met = await glance.met_between(reader, person, conference_id,
+                                   *event_days.day_span(zone, day))
+    lists = await followups.follow_ups(reader, person, day, conference_id)
+    return {"day": day, "met": met[:NAMES_SHOWN], "met_count": len(met),
+            "check_ins": [{**row, "at": event_days.local(row["checked_in_at"], zone)}
+                          for row in await glance.check_ins(reader, conference_id, person)],
+            **{name: len(lists[name]) for name in ("overdue_promises", "due_promises",
+                                                   "thanks_to_send", "introductions_to_answer")}}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -12,6 +12,7 @@ from litestar.exceptions import ValidationException
 from litestar.params import FromQuery, QueryParameter
 
 from goodwill.domain.errors import NotFoundError
+from goodwill.http.event_days import event_dates
 from goodwill.http.markers import Actor, PathId, Reads
 from goodwill.http.schemas.people import Contact, SharedProfile
 from goodwill.projections import followups, ledger, roster, timeline
@@ -55,9 +56,12 @@ class MeController(Controller):
     @get("/follow-ups")
     async def follow_ups(self, reader: Reads, actor: Actor, conference_id: OneEvent = None,
                          today: FromQuery[date | None] = None) -> dict[str, Any]:
-        """``today`` is the caller's own date, which decides what is overdue where they are."""
-        day = today or datetime.now(timezone.utc).date()
-        return await followups.follow_ups(reader, actor, day, conference_id)
+        """``today`` is the caller's own date, which decides what is overdue where they are;
+        without it, each promise falls due by the date at the event it was made at."""
+        if today is not None:
+            return await followups.follow_ups(reader, actor, today, conference_id)
+        latest, dates = await event_dates(reader, actor)
+        return await followups.follow_ups(reader, actor, latest, conference_id, dates)
 
     @get("/contacts/{person_id:uuid}")
     async def contact(self, person_id: PathId, reader: Reads, actor: Actor) -> Contact:

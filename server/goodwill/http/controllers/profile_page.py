@@ -1,0 +1,121 @@
+"""My profile at one event and what I share of it, with the history of those choices.
+
+Two forms, each its own command: the profile's fields, and the consent choices, every one
+off until the attendee turns it on. Anyone not attending the event gets a 404.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+from uuid import UUID, uuid4
+
+from litestar import Request, Response, get, post
+from litestar.datastructures import State
+from litestar.exceptions import ValidationException
+from litestar.response import Redirect, Template
+
+from goodwill.application import Goodwill, Outcome
+from goodwill.database import Reader
+from goodwill.domain.attendee import Consent, Profile
+from goodwill.domain.errors import DomainError, NotFoundError
+from goodwill.http import event_days
+from goodwill.http.controllers.contact_page import Invalid
+from goodwill.http.errors import domain_status
+from goodwill.http.forms import command_id, page, wants_fragment
+from goodwill.http.freshness import caught_up
+from goodwill.http.markers import Actor, PathId, Reads
+from goodwill.projections import consent, directory
+
+FIELDS = (("name", "Name", 120), ("company", "Company", 120), ("role", "Role", 120),
+          ("offers", "What I offer", 2000), ("needs", "What I need", 2000))
+CHOICES = (
+    ("listed_in_directory", "List me in this event's directory",
+     "Everyone at this event can find me there and see my profile: when they scan my badge"
+     " too, and on the contact card my connections save."),
+    ("contact_shared_with_connections", "Show my email to my connections",
+     "People I have connected with see my email on my contact page and on the contact card"
+     " they save; nobody else does."),
+    ("shared_with_organizer", "Share my profile with the organizers",
+     "This event's organizers see my profile and email in their attendee list and may"
+     " export it; without this they see an anonymous entry, and door staff only my name."),
+)
+FRAGMENTS = {"profile": "_profile_form.html", "consent": "_consent.html"}
+HISTORY_SHOWN = 10
+
+
+async def attending(reader: Reader, conference_id: UUID, actor: UUID) -> dict[str, Any]:
+    me = await directory.attendee(reader, conference_id, actor)
+    if me is None:
+        raise NotFoundError("You are not registered for this event.")
+    return me
+
+
+async def sections(reader: Reader, conference_id: UUID, actor: UUID) -> dict[str, Any]:
+    """What the page shows, the forms filled with what is recorded, each with a fresh id."""
+    me = await attending(reader, conference_id, actor)
+    event = await directory.conference(reader, conference_id)
+    history = await consent.consent_history(reader, conference_id, actor)
+    return {"event": event, "values": {"profile": me, "consent": me}, "errors": {},
+            "ids": {form: uuid4() for form in FRAGMENTS}, "fields": FIELDS,
+            "choices": CHOICES, "changes": len(history), "saved": None,
+            "history": [{**h, "at": event_days.local(h["at"], event["timezone"])}
+                        for h in reversed(history[-HISTORY_SHOWN:])]}
+
+
+def profile_of(form: Any) -> Profile:
+    values = {field: str(form.get(field) or "").strip() for field, _, _ in FIELDS}
+    if not values["name"]:
+        raise Invalid("name", "Please give the name people will see.")
+    for field, _, limit in FIELDS:
+        if len(values[field]) > limit:
+            raise Invalid(field, f"Please keep this to {limit} characters.")
+    return Profile(**values)
+
+
+def record(app: Goodwill, actor: UUID, conference_id: UUID, form: Any) -> Outcome:
+    """An unticked box is not sent at all, so it is a choice to share nothing."""
+    action, cid = form.get("action"), command_id(form)
+    if action == "profile":
+        return app.update_profile(actor, cid, conference_id, profile_of(form))
+    if action == "consent":
+        return app.change_consent(actor, cid, conference_id, Consent(
+            **{choice: form.get(choice) == "yes" for choice, _, _ in CHOICES}))
+    raise ValidationException(detail="The form names no action: reload the page.")
+
+
+@get("/events/{conference_id:uuid}/profile")
+async def profile_page(request: Request, conference_id: PathId, reader: Reads,
+                       actor: Actor) -> Template:
+    return page(request, "profile.html", await sections(reader, conference_id, actor))
+
+
+@post("/events/{conference_id:uuid}/profile")
+async def save(request: Request, state: State, conference_id: PathId, reader: Reads,
+               actor: Actor) -> Response:
+    """Like the contact page's forms: back to the page once it shows the change, or with
+    htmx the form alone; a refused or invalid form keeps its values and says why."""
+    await attending(reader, conference_id, actor)
+    form = await request.form()
+    action = form.get("action") if form.get("action") in FRAGMENTS else "profile"
+    try:
+        outcome = await asyncio.to_thread(record, state.system.app, actor, conference_id, form)
+    except Invalid as error:
+        errors, status = {error.field: error.message}, 400
+    except DomainError as error:
+        errors, status = {"form": error.message}, domain_status(error)
+    else:
+        if not wants_fragment(request):
+            return Redirect(f"/events/{conference_id}/profile",
+                            query_params={"after": outcome.position}, status_code=303)
+        await caught_up(reader, outcome.position)
+        errors, status = {}, 200
+    context = await sections(reader, conference_id, actor)
+    if errors:
+        context["errors"], context["values"][action] = {action: errors}, dict(form)
+    else:
+        context["saved"] = action
+    return page(request, "profile.html", context, FRAGMENTS[action], status)
+
+
+HANDLERS = [profile_page, save]
