@@ -162,3 +162,17 @@ def test_the_command_takes_one_row_per_person_whoever_calls_it(system, scenario)
     answer = system.app.import_attendees(scenario.organizer, uuid.uuid4(),
                                          scenario.conference_id, rows).result
     assert (answer["created"], answer["refused"]) == (1, [[3, "The same person as line 2."]])
+
+
+def test_reading_many_aggregates_at_once_reads_what_one_at_a_time_reads(system, scenario):
+    """The bulk read goes under the library, to its events table: it must agree with it."""
+    imported(system, scenario, export((0, {"Company": "Kiln & Clay"})))
+    imported(system, scenario, export())
+    ids = {uuid.UUID(row["attendee_id"]) for row in attendees(system, scenario).values()}
+    ids |= {scenario.organizer, scenario.conference_id}
+    many = system.app.find_all(ids | {uuid.uuid4()})
+    assert set(many) == ids
+    for aggregate_id, aggregate in many.items():
+        one = system.app.repository.get(aggregate_id)
+        assert (type(aggregate), aggregate.version, vars(aggregate)) == \
+               (type(one), one.version, vars(one))

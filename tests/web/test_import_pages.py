@@ -15,7 +15,8 @@ HX = {"HX-Request": "true"}
 ROWS = [pretix_row("ABC12", 1, "Ada Adler", "ada@example.org", "Töpferei Kiln"),
         pretix_row("ABC12", 2, "", "nameless@example.org"),
         pretix_row("XYZ99", 1, "Ben Brandt", "not-an-email"),
-        pretix_row("XYZ99", 2, "Chloe Costa", "chloe@example.org", product="Workshop room")]
+        pretix_row("XYZ99", 2, "Chloe <b>Costa</b>", "chloe@example.org",
+                   product="Workshop room")]
 
 
 def csrf(page: str) -> str:
@@ -47,6 +48,7 @@ def test_the_preview_shows_how_the_file_reads_and_every_bad_row_by_line(summit):
     assert "<td>Töpferei Kiln</td>" in page
     assert "<td>3</td><td>Missing name.</td>" in page
     assert "<td>4</td><td>The email address is not valid.</td>" in page
+    assert "<td>Chloe &lt;b&gt;Costa&lt;/b&gt;</td>" in page and "<b>Costa" not in page
     assert '<label for="map-name-2">Name, joined with</label>' in page
     assert '<option value="18" selected>Company (column 19)</option>' in page
 

@@ -54,6 +54,8 @@ def prepare(text: str, encoding: str, separator: str | None = None, preset: str 
     return Prepared(encoding, table.separator, chosen, table.header, mapping, rows, bad)
 
 
-def prepare_bytes(data: bytes, **overrides) -> Prepared:
+def prepare_bytes(data: bytes, separator: str | None = None,
+                  preset: str | None = None) -> Prepared:
+    """A file as it came, its encoding found (see :mod:`goodwill.imports.decoding`)."""
     decoded = decode(data)
-    return prepare(decoded.text, decoded.encoding, **overrides)
+    return prepare(decoded.text, decoded.encoding, separator, preset)

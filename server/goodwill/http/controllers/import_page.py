@@ -20,16 +20,15 @@ from litestar.exceptions import ValidationException
 from litestar.response import Redirect, Template
 
 from goodwill.bootstrap import System
-from goodwill.database import Reader, Writer
+from goodwill.database import Reader
 from goodwill.domain.errors import NotFoundError
 from goodwill.http.access import ORGANIZERS, require_role
 from goodwill.http.forms import Invalid, page, wants_fragment
+from goodwill.http.import_forms import choices_of, mapping_of, stored
 from goodwill.http.markers import Actor, PathId, Reads
 from goodwill.http.schemas.imports import UPLOAD_BYTES
 from goodwill.imports import jobs
-from goodwill.imports.decoding import decode
-from goodwill.imports.presets import BY_KEY, FIELDS, PRESETS
-from goodwill.imports.preview import prepare
+from goodwill.imports.presets import FIELDS, PRESETS
 from goodwill.imports.table import NAMED
 
 log = logging.getLogger(__name__)
@@ -37,26 +36,6 @@ JOINED = ("name", "external_id")
 """Fields the page lets make of two columns, as presets do (first and last name)."""
 PAGE = "/events/{conference_id:uuid}/import"
 JOB = PAGE + "/{import_id:uuid}"
-
-
-def choices_of(form: Any) -> dict[str, Any]:
-    preset, separator = form.get("preset") or None, form.get("separator") or None
-    if preset is not None and preset not in BY_KEY:
-        raise Invalid("preset", "Please choose one of the options.")
-    if separator is not None and separator not in NAMED:
-        raise Invalid("separator", "Please choose one of the options.")
-    return {"preset": preset, "separator": NAMED.get(separator), "mapping": None}
-
-
-def stored(writer: Writer, conference_id: UUID, file: Any, data: bytes,
-           choices: dict[str, Any]) -> UUID:
-    """Read before it is kept: a file that is no table is refused at once."""
-    decoded = decode(data)
-    try:
-        prepare(decoded.text, decoded.encoding, choices["separator"], choices["preset"])
-    except ValueError as error:
-        raise Invalid("file", str(error)) from None
-    return jobs.add(writer, conference_id, file.filename, decoded.encoding, decoded.text, choices)
 
 
 @get(PAGE)
@@ -81,8 +60,8 @@ async def upload(request: Request, state: State, conference_id: PathId, reader: 
         choices = choices_of(form)
         if not isinstance(file, UploadFile) or not file.filename:
             raise Invalid("file", "Please choose a CSV file.")
-        import_id = await asyncio.to_thread(stored, state.system.writer, conference_id, file,
-                                            await file.read(), choices)
+        import_id = await asyncio.to_thread(stored, state.system.writer, conference_id,
+                                            file.filename, await file.read(), choices)
     except Invalid as error:
         return page(request, "import.html", form_context(event, {error.field: error.message}),
                     status_code=400)
@@ -137,22 +116,6 @@ async def change_columns(request: Request, state: State, conference_id: PathId,
     await asyncio.to_thread(jobs.choose, state.system.writer, import_id,
                             {**job.choices, "mapping": mapping})
     return Redirect(f"/events/{conference_id}/import/{import_id}", status_code=303)
-
-
-def mapping_of(form: Any, width: int) -> dict[str, list[int]]:
-    """Each field's chosen column, and for a joined field its second one."""
-    mapping = {}
-    for field in FIELDS:
-        picked = [form.get(name) for name in (field, f"{field}-2")]
-        try:
-            columns = [int(p) for p in picked if p not in (None, "")]
-        except ValueError:
-            raise ValidationException(detail="The form names no column: reload the page.") from None
-        if any(not 0 <= column < width for column in columns):
-            raise ValidationException(detail="The form names no column: reload the page.")
-        if columns:
-            mapping[field] = columns
-    return mapping
 
 
 @post(JOB)
