@@ -1,11 +1,11 @@
-"""Write and rebuild throughput on SQLite and PostgreSQL, each set against a baseline measured
-in the same run on the same store: plain single-row INSERT + COMMIT transactions per second.
-Then the export rate: rows per second of the attendees and scan-log downloads, each against
-the plain SELECT of the same rows on the same store. Absolute numbers depend on the
-machine's disk; the ratios say what our own code costs.
+"""Write, rebuild and import throughput on SQLite and PostgreSQL, each set against a
+baseline measured in the same run on the same store: plain single-row INSERT + COMMIT
+transactions per second. Then the export rate: rows per second of the attendees and
+scan-log downloads, each against the plain SELECT of the same rows on the same store.
+Absolute numbers depend on the machine's disk; the ratios say what our own code costs.
 
-Run: python -m tests.benchmarks.bench [--attendees 300] [--export-attendees 3000]; writes
-var/bench.json. Nothing here asserts a timing.
+Run: python -m tests.benchmarks.bench [--attendees 300] [--import-rows 10000]
+[--export-attendees 3000]; writes var/bench.json. Nothing here asserts a timing.
 """
 
 from __future__ import annotations
@@ -24,8 +24,10 @@ from typing import Any
 
 import psycopg
 
-from goodwill.bootstrap import bootstrap
-from goodwill.demo import seed_demo
+from goodwill.bootstrap import System, bootstrap
+from goodwill.demo import Demo, seed_demo
+from goodwill.imports.batches import run_import
+from goodwill.imports.preview import prepare_bytes
 from goodwill.settings import Settings
 from tests.benchmarks.exports import measure_exports
 
@@ -76,7 +78,24 @@ def timed(action: Callable[..., Any], *args: Any, **kwargs: Any) -> tuple[float,
     return time.perf_counter() - started, result
 
 
-def measure(settings: Settings, attendees: int, baseline: Callable[[Settings], float]) -> dict:
+def exported(rows: int) -> bytes:
+    """A generated export: every row a new attendee with a ticket id."""
+    lines = ["Name,Email,Company,Role,Ticket id"]
+    lines += [f"Guest {n},guest{n}@import.example,Company {n % 97},Engineer,T-{n}"
+              for n in range(rows)]
+    return "\n".join(lines).encode()
+
+
+def importing(system: System, demo: Demo, data: bytes) -> float:
+    """Reading the file and importing it, chunk by chunk, as the import page does."""
+    started = time.perf_counter()
+    prepared = prepare_bytes(data)
+    run_import(system.app, demo.organizer, uuid.uuid4(), demo.conference_id, prepared.rows)
+    return time.perf_counter() - started
+
+
+def measure(settings: Settings, attendees: int, rows: int,
+            baseline: Callable[[Settings], float]) -> dict:
     """The baseline runs before and after the work, so a busy machine weighs on both sides."""
     system = bootstrap(settings)
     try:
@@ -85,16 +104,22 @@ def measure(settings: Settings, attendees: int, baseline: Callable[[Settings], f
                               say=lambda line: None)
         events = system.runner.head()
         rebuilding, _ = timed(system.runner.rebuild)
+        data = exported(rows)
+        first, again = importing(system, demo, data), importing(system, demo, data)
         after = baseline(settings)
         per_second = {BASELINE: (before + after) / 2,
                       "events appended (seeding the demo)": events / seeding,
                       "commands (seeding the demo)": demo.sent / seeding,
-                      "events replayed (rebuilding all read models)": events / rebuilding}
+                      "events replayed (rebuilding all read models)": events / rebuilding,
+                      f"rows imported ({rows:,} new attendees)": rows / first,
+                      f"rows imported again ({rows:,} unchanged)": rows / again}
         return {"events": events, "commands": demo.sent,
-                "read_models": len(system.runner.projections),
+                "read_models": len(system.runner.projections), "import_rows": rows,
                 "about": f"{events} events from {demo.sent} commands,"
-                         f" {len(system.runner.projections)} read models",
-                "seconds": {"seeding": seeding, "rebuilding": rebuilding},
+                         f" {len(system.runner.projections)} read models; importing"
+                         f" {rows:,} rows took {first:.1f} s, again {again:.1f} s",
+                "seconds": {"seeding": seeding, "rebuilding": rebuilding, "importing": first,
+                            "importing again": again},
                 "baseline_before_and_after": [before, after], "per_second": per_second,
                 "ratio_to_baseline": {k: v / per_second[BASELINE] for k, v in per_second.items()}}
     finally:
@@ -140,11 +165,12 @@ def table(results: dict[str, dict | str], unit: str = "per second") -> str:
 def main() -> None:
     args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     args.add_argument("--attendees", type=int, default=300)
+    args.add_argument("--import-rows", type=int, default=10_000)
     args.add_argument("--export-attendees", type=int, default=3000)
     options = args.parse_args()
 
     def writes(settings: Settings, baseline: Callable[[Settings], float]) -> dict:
-        return measure(settings, options.attendees, baseline)
+        return measure(settings, options.attendees, options.import_rows, baseline)
 
     def exports(settings: Settings, _: Callable[[Settings], float]) -> dict:
         return asyncio.run(measure_exports(settings, options.export_attendees))
@@ -154,7 +180,8 @@ def main() -> None:
     exported = {"sqlite": on_sqlite(exports), "postgresql": on_postgres(exports)}
     print("\n" + table(exported, "rows/s"))
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)
-    OUTPUT.write_text(json.dumps({"attendees": options.attendees, "results": results,
+    OUTPUT.write_text(json.dumps({"attendees": options.attendees,
+                                  "import_rows": options.import_rows, "results": results,
                                   "export_attendees": options.export_attendees,
                                   "exports": exported}, indent=2))
     print(f"\nwritten to {OUTPUT}")

@@ -12,6 +12,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from uuid import UUID, uuid4
@@ -33,6 +34,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--no-first-run"]
 """Without the networking flags Chromium keeps calling home, which this network refuses."""
 PHONE = {"width": 390, "height": 844}
+LAPTOP = {"width": 1280, "height": 800}
+"""Organizers set events up at a desk."""
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "browser"
 START_SECONDS = 15
 
@@ -45,10 +48,18 @@ class Attendee:
 
 
 @dataclass
+class Organizer:
+    name: str
+    token: str
+    event_id: UUID
+
+
+@dataclass
 class LiveServer:
     url: str
     alice: Attendee
     bob: Attendee
+    organizer: Organizer
 
 
 def sign_in_token(scenario: Scenario, person: UUID) -> str:
@@ -57,9 +68,9 @@ def sign_in_token(scenario: Scenario, person: UUID) -> str:
     return Keys(SECRET_KEY).token(SIGN_IN_LINK, issued.result["credential_id"])
 
 
-def seeded(settings: Settings) -> tuple[Attendee, Attendee]:
+def seeded(settings: Settings) -> tuple[Attendee, Attendee, Organizer]:
     """An organizer, an event and two attendees, made through the application's commands
-    before the server opens the same store."""
+    before the server opens the same store; each of them with a sign-in link."""
     system = bootstrap(settings)
     try:
         scenario = Scenario(system.app)
@@ -67,17 +78,19 @@ def seeded(settings: Settings) -> tuple[Attendee, Attendee]:
                   for name in ("Alice Archer", "Bob Baker")]
         for person in people:
             person.token = sign_in_token(scenario, person.guest.person_id)
+        organizer = Organizer("Olga Organizer", sign_in_token(scenario, scenario.organizer),
+                              scenario.conference_id)
         system.runner.catch_up()
     finally:
         system.close()
-    return people[0], people[1]
+    return people[0], people[1], organizer
 
 
 @pytest.fixture
 def live_server(tmp_path: Path) -> Iterator[LiveServer]:
     """uvicorn in a thread, on a socket bound to port 0 so parallel runs never collide."""
     settings = Settings(database_url=f"sqlite:///{tmp_path}/goodwill.db", secret_key=SECRET_KEY)
-    alice, bob = seeded(settings)
+    alice, bob, organizer = seeded(settings)
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     server = uvicorn.Server(uvicorn.Config(create_app(settings), log_level="warning"))
@@ -89,7 +102,7 @@ def live_server(tmp_path: Path) -> Iterator[LiveServer]:
             pytest.fail("the server did not start")
         time.sleep(0.05)
     try:
-        yield LiveServer(f"http://127.0.0.1:{sock.getsockname()[1]}", alice, bob)
+        yield LiveServer(f"http://127.0.0.1:{sock.getsockname()[1]}", alice, bob, organizer)
     finally:
         server.should_exit = True
         thread.join(START_SECONDS)
@@ -130,9 +143,10 @@ def console() -> list[str]:
     return []
 
 
-def open_phone(browser, base_url: str, console: list[str], **options):
-    """A fresh phone-sized context (its own cookies) that reports into ``console``."""
-    context = browser.new_context(base_url=base_url, viewport=PHONE, **options)
+def open_device(browser, base_url: str, console: list[str], viewport: dict[str, int],
+                **options):
+    """A fresh context of the screen's size (its own cookies) that reports into ``console``."""
+    context = browser.new_context(base_url=base_url, viewport=viewport, **options)
     context.set_default_timeout(10_000)
     context.on("console", lambda m: m.type == "error"
                and console.append(f"{m.text} ({m.location['url']})"))
@@ -140,19 +154,37 @@ def open_phone(browser, base_url: str, console: list[str], **options):
     return context
 
 
-@pytest.fixture
-def phone(browser, live_server: LiveServer, console: list[str]):
-    """Opens a phone per call; ``javascript=False`` for a phone with scripts off."""
+def open_phone(browser, base_url: str, console: list[str], **options):
+    return open_device(browser, base_url, console, PHONE, **options)
+
+
+@contextmanager
+def devices(browser, live_server: LiveServer, console: list[str], viewport: dict[str, int]):
+    """Opens a device per call, closed at the end; ``javascript=False`` for scripts off."""
     contexts = []
 
-    def open_context(javascript: bool = True):
-        contexts.append(open_phone(browser, live_server.url, console,
-                                   java_script_enabled=javascript))
+    def open_context(javascript: bool = True, **options):
+        contexts.append(open_device(browser, live_server.url, console, viewport,
+                                    java_script_enabled=javascript, **options))
         return contexts[-1]
 
-    yield open_context
-    for context in contexts:
-        context.close()
+    try:
+        yield open_context
+    finally:
+        for context in contexts:
+            context.close()
+
+
+@pytest.fixture
+def phone(browser, live_server: LiveServer, console: list[str]):
+    with devices(browser, live_server, console, PHONE) as open_context:
+        yield open_context
+
+
+@pytest.fixture
+def laptop(browser, live_server: LiveServer, console: list[str]):
+    with devices(browser, live_server, console, LAPTOP) as open_context:
+        yield open_context
 
 
 @pytest.fixture

@@ -109,6 +109,13 @@ def rules(v: dict[str, Any]) -> dict[str, tuple[str, dict[str, Any] | None]]:
         "GET /events/{conference_id:uuid}/exports": ("organizers", None),
         "GET /contacts/{person_id:uuid}": ("party", None),
         "POST /contacts/{person_id:uuid}": ("party", {}),
+        "GET /events/{conference_id:uuid}/import": ("organizers", None),
+        "POST /events/{conference_id:uuid}/import": ("organizers", {}),
+        "GET /events/{conference_id:uuid}/import/{import_id:uuid}": ("organizers", None),
+        "POST /events/{conference_id:uuid}/import/{import_id:uuid}": ("organizers", {}),
+        "POST /events/{conference_id:uuid}/import/{import_id:uuid}/reading": ("organizers", {}),
+        "POST /events/{conference_id:uuid}/import/{import_id:uuid}/columns": ("organizers", {}),
+        "POST " + E + "/imports": ("organizers", dict(csv="Name,Email\nEve,eve@example.org\n")),
     }
 
 

@@ -16,6 +16,14 @@ from litestar.response import Template
 from goodwill.http.identity import form_token
 
 
+class Invalid(Exception):
+    """A field the form must fix, shown next to that field."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field, self.message = field, message
+
+
 def command_id(form: Any, field: str = "command_id") -> UUID:
     """A form that runs two commands carries a second id under another ``field``."""
     try:

@@ -14,8 +14,8 @@ from litestar.response import Template
 
 from goodwill.domain.errors import DomainError
 from goodwill.http.controllers import (badge, browse, contact_page, downloads, exports,
-                                       followups_page, home, meet, my_data, profile_page,
-                                       scan)
+                                       followups_page, home, import_page, meet, my_data,
+                                       profile_page, scan)
 from goodwill.http.errors import domain_status
 
 
@@ -34,6 +34,6 @@ def page_router(dependencies: dict) -> Router:
                                        *browse.HANDLERS, *contact_page.HANDLERS,
                                        *followups_page.HANDLERS, *downloads.HANDLERS,
                                        *profile_page.HANDLERS, *my_data.HANDLERS, scan.scan_page,
-                                       exports.exports_page],
+                                       exports.exports_page, *import_page.HANDLERS],
                   dependencies=dependencies, include_in_schema=False,
                   exception_handlers={HTTPException: refusal_page, DomainError: refusal_page})

@@ -48,6 +48,10 @@ class CheckIns(Projection):
                     json.dumps(e.lists)))
 
     @on
+    def lists_changed(self, e: Ticket.ListsChanged, tx: Tx) -> None:
+        update(tx, "ticket_state", {"ticket_id": key(e.originator_id)}, lists=json.dumps(e.lists))
+
+    @on
     def revoked(self, e: Ticket.Revoked, tx: Tx) -> None:
         update(tx, "ticket_state", {"ticket_id": key(e.originator_id)}, revoked=1)
 

@@ -20,20 +20,12 @@ from goodwill.domain.errors import DomainError, NotFoundError
 from goodwill.domain.give import KINDS
 from goodwill.domain.note import NOTE_KINDS
 from goodwill.http.errors import domain_status
-from goodwill.http.forms import command_id, page, wants_fragment
+from goodwill.http.forms import Invalid, command_id, page, wants_fragment
 from goodwill.http.freshness import caught_up
 from goodwill.http.markers import Actor, PathId, Reads
 from goodwill.projections import ledger, roster, timeline
 
 ACTIONS = ("gave", "received", "note", "promise")
-
-
-class Invalid(Exception):
-    """A field the form must fix, shown next to that field."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field, self.message = field, message
 
 
 async def shared_event(reader: Reader, actor: UUID, other: UUID) -> dict[str, Any]:
