@@ -99,6 +99,9 @@ def rules(v: dict[str, Any]) -> dict[str, tuple[str, dict[str, Any] | None]]:
         "GET /events/{conference_id:uuid}/directory": ("present", None),
         "GET /contacts/{person_id:uuid}": ("party", None),
         "POST /contacts/{person_id:uuid}": ("party", {}),
+        "GET /gives/{give_id:uuid}": ("party", None),
+        "POST /gives/{give_id:uuid}": ("party", {}),
+        "POST /contacts/{person_id:uuid}/introductions/{introduction_id:uuid}": ("party", {}),
     }
 
 
