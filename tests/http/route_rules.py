@@ -102,6 +102,8 @@ def rules(v: dict[str, Any]) -> dict[str, tuple[str, dict[str, Any] | None]]:
         "GET /gives/{give_id:uuid}": ("party", None),
         "POST /gives/{give_id:uuid}": ("party", {}),
         "POST /contacts/{person_id:uuid}/introductions/{introduction_id:uuid}": ("party", {}),
+        "GET /introduce": ("signed_in", None),
+        "POST /introduce": ("signed_in", {}),
     }
 
 

@@ -72,12 +72,13 @@ async def attempt(command: Awaitable[Outcome]) -> Attempt:
 
 @dataclass(frozen=True)
 class View:
-    """A page a form is sent from: its URL, its templates and what it shows."""
+    """A page a form is sent from: its URL and query, its templates and what it shows."""
 
     url: str
     full: str
     fragment: str
     context: Callable[[], Awaitable[dict[str, Any]]]
+    query: dict[str, str] = field(default_factory=dict)
 
 
 async def settle(request: Request, reader: Reader, view: View, tried: Attempt, key: str,
@@ -86,7 +87,7 @@ async def settle(request: Request, reader: Reader, view: View, tried: Attempt, k
     A refused or invalid form comes back with its values and the error next to its field,
     filed under ``key`` (the page may hold several forms)."""
     if tried.outcome and not wants_fragment(request):
-        return Redirect(view.url, query_params={"after": tried.outcome.position},
+        return Redirect(view.url, query_params={**view.query, "after": tried.outcome.position},
                         status_code=303)
     if tried.outcome:
         await caught_up(reader, tried.outcome.position)

@@ -14,7 +14,7 @@ from litestar.response import Template
 
 from goodwill.domain.errors import DomainError
 from goodwill.http.controllers import (badge, browse, contact_page, downloads,
-                                       followups_page, give_page, meet)
+                                       followups_page, give_page, introduce_page, meet)
 from goodwill.http.errors import domain_status
 
 
@@ -31,7 +31,7 @@ def refusal_page(_: Request, error: HTTPException | DomainError) -> Template:
 def page_router(dependencies: dict) -> Router:
     return Router("/", route_handlers=[badge.badge, meet.connect_page, meet.connect,
                                        *browse.HANDLERS, *contact_page.HANDLERS,
-                                       *give_page.HANDLERS,
+                                       *give_page.HANDLERS, *introduce_page.HANDLERS,
                                        *followups_page.HANDLERS, *downloads.HANDLERS],
                   dependencies=dependencies, include_in_schema=False,
                   exception_handlers={HTTPException: refusal_page, DomainError: refusal_page})
