@@ -116,6 +116,11 @@ def rules(v: dict[str, Any]) -> dict[str, tuple[str, dict[str, Any] | None]]:
         "POST /events/{conference_id:uuid}/import/{import_id:uuid}/reading": ("organizers", {}),
         "POST /events/{conference_id:uuid}/import/{import_id:uuid}/columns": ("organizers", {}),
         "POST " + E + "/imports": ("organizers", dict(csv="Name,Email\nEve,eve@example.org\n")),
+        "GET /gives/{give_id:uuid}": ("party", None),
+        "POST /gives/{give_id:uuid}": ("party", {}),
+        "POST /contacts/{person_id:uuid}/introductions/{introduction_id:uuid}": ("party", {}),
+        "GET /introduce": ("signed_in", None),
+        "POST /introduce": ("signed_in", {}),
     }
 
 
