@@ -16,6 +16,7 @@ from goodwill.domain.errors import DomainError
 from goodwill.http.controllers import (badge, browse, contact_page, downloads, exports,
                                        followups_page, home, meet, my_data, profile_page,
                                        scan)
+from goodwill.http.controllers import dashboard_page
 from goodwill.http.errors import domain_status
 
 
@@ -34,6 +35,7 @@ def page_router(dependencies: dict) -> Router:
                                        *browse.HANDLERS, *contact_page.HANDLERS,
                                        *followups_page.HANDLERS, *downloads.HANDLERS,
                                        *profile_page.HANDLERS, *my_data.HANDLERS, scan.scan_page,
-                                       exports.exports_page],
+                                       exports.exports_page,
+                                       dashboard_page.dashboard_page],
                   dependencies=dependencies, include_in_schema=False,
                   exception_handlers={HTTPException: refusal_page, DomainError: refusal_page})
