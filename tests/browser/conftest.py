@@ -33,6 +33,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--no-first-run"]
 """Without the networking flags Chromium keeps calling home, which this network refuses."""
 PHONE = {"width": 390, "height": 844}
+LAPTOP = {"width": 1280, "height": 800}
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "browser"
 START_SECONDS = 15
 
@@ -45,10 +46,18 @@ class Attendee:
 
 
 @dataclass
+class Organizer:
+    name: str
+    conference_id: UUID
+    token: str
+
+
+@dataclass
 class LiveServer:
     url: str
     alice: Attendee
     bob: Attendee
+    organizer: Organizer
 
 
 def sign_in_token(scenario: Scenario, person: UUID) -> str:
@@ -57,7 +66,13 @@ def sign_in_token(scenario: Scenario, person: UUID) -> str:
     return Keys(SECRET_KEY).token(SIGN_IN_LINK, issued.result["credential_id"])
 
 
-def seeded(settings: Settings) -> tuple[Attendee, Attendee]:
+def organizer_of(scenario: Scenario) -> Organizer:
+    """The event's organizer, with a personal link of their own for the organizers' pages."""
+    return Organizer("Olga Organizer", scenario.conference_id,
+                     sign_in_token(scenario, scenario.organizer))
+
+
+def seeded(settings: Settings) -> tuple[Attendee, Attendee, Organizer]:
     """An organizer, an event and two attendees, made through the application's commands
     before the server opens the same store."""
     system = bootstrap(settings)
@@ -67,17 +82,18 @@ def seeded(settings: Settings) -> tuple[Attendee, Attendee]:
                   for name in ("Alice Archer", "Bob Baker")]
         for person in people:
             person.token = sign_in_token(scenario, person.guest.person_id)
+        organizer = organizer_of(scenario)
         system.runner.catch_up()
     finally:
         system.close()
-    return people[0], people[1]
+    return people[0], people[1], organizer
 
 
 @pytest.fixture
 def live_server(tmp_path: Path) -> Iterator[LiveServer]:
     """uvicorn in a thread, on a socket bound to port 0 so parallel runs never collide."""
     settings = Settings(database_url=f"sqlite:///{tmp_path}/goodwill.db", secret_key=SECRET_KEY)
-    alice, bob = seeded(settings)
+    alice, bob, organizer = seeded(settings)
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     server = uvicorn.Server(uvicorn.Config(create_app(settings), log_level="warning"))
@@ -89,7 +105,7 @@ def live_server(tmp_path: Path) -> Iterator[LiveServer]:
             pytest.fail("the server did not start")
         time.sleep(0.05)
     try:
-        yield LiveServer(f"http://127.0.0.1:{sock.getsockname()[1]}", alice, bob)
+        yield LiveServer(f"http://127.0.0.1:{sock.getsockname()[1]}", alice, bob, organizer)
     finally:
         server.should_exit = True
         thread.join(START_SECONDS)
@@ -130,9 +146,10 @@ def console() -> list[str]:
     return []
 
 
-def open_phone(browser, base_url: str, console: list[str], **options):
-    """A fresh phone-sized context (its own cookies) that reports into ``console``."""
-    context = browser.new_context(base_url=base_url, viewport=PHONE, **options)
+def open_phone(browser, base_url: str, console: list[str], viewport: dict = PHONE, **options):
+    """A fresh phone-sized context (its own cookies) that reports into ``console``; an
+    organizer's pages take a laptop's ``viewport``."""
+    context = browser.new_context(base_url=base_url, viewport=viewport, **options)
     context.set_default_timeout(10_000)
     context.on("console", lambda m: m.type == "error"
                and console.append(f"{m.text} ({m.location['url']})"))
