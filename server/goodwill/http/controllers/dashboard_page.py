@@ -84,26 +84,34 @@ def hourly(rows: list[dict[str, Any]], zone_name: str | None, day: date,
         return {"spans": []}
     spans = event_hours.spans(hours)
     starts = [event_hours.clock(span[0], zone_name) for span in spans]
-    series = event_hours.per_span(rows, spans)
-    zeros = [0] * len(spans)
-    gives = {kind.capitalize(): series.get(f"give:{kind}", zeros) for kind in KINDS}
-    columns = {"Arrivals": series.get("arrival", zeros),
-               "Connections": series.get("connection", zeros),
-               "Introductions": series.get("introduction", zeros),
-               **{f"{kind} gives": values for kind, values in gives.items() if any(values)}}
     labels = [event_hours.span_label(span, zone_name) for span in spans]
-
-    def said(values: list[int], noun: str) -> str:
-        """A chart in one sentence: its hours, its total and its busiest hour."""
-        period = event_hours.span_label(hours, zone_name)
-        if not any(values):
-            return f"No {noun} in {period}."
-        peak = max(range(len(values)), key=values.__getitem__)
-        return f"{sum(values)} {noun} in {period}; busiest {labels[peak]} with {values[peak]}."
+    period = event_hours.span_label(hours, zone_name)
+    columns, gives = per_hour(event_hours.per_span(rows, spans), len(spans))
     return {"spans": labels, "columns": columns,
             "arrivals": {"chart": charts.bar_chart(starts, columns["Arrivals"]),
-                         "summary": said(columns["Arrivals"], "arrivals")},
+                         "summary": said(period, labels, columns["Arrivals"], "arrivals")},
             "connections": {"chart": charts.bar_chart(starts, columns["Connections"]),
-                            "summary": said(columns["Connections"], "connections")},
+                            "summary": said(period, labels, columns["Connections"],
+                                            "connections")},
             "gives": {"chart": charts.rows_chart(starts, gives),
-                      "summary": said([sum(span) for span in zip(*gives.values())], "gives")}}
+                      "summary": said(period, labels, list(map(sum, zip(*gives.values()))),
+                                      "gives")}}
+
+
+def per_hour(series: dict[str, list[int]],
+             count: int) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """The table's columns, and the gives of each kind (every kind, for the chart's rows)."""
+    zeros = [0] * count
+    gives = {kind.capitalize(): series.get(f"give:{kind}", zeros) for kind in KINDS}
+    return {"Arrivals": series.get("arrival", zeros),
+            "Connections": series.get("connection", zeros),
+            "Introductions": series.get("introduction", zeros),
+            **{f"{kind} gives": values for kind, values in gives.items() if any(values)}}, gives
+
+
+def said(period: str, labels: list[str], values: list[int], noun: str) -> str:
+    """A chart in one sentence: its hours, its total and its busiest hour."""
+    if not any(values):
+        return f"No {noun} in {period}."
+    peak = max(range(len(values)), key=values.__getitem__)
+    return f"{sum(values)} {noun} in {period}; busiest {labels[peak]} with {values[peak]}."
