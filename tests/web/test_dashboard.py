@@ -87,14 +87,14 @@ def test_the_numbers_shown_are_the_read_models(api, demo):
                                       params={"day": str(demo.starts_on)}))
     counted = read_model(api, figures.figures, event)
     gives = read_model(api, figures.confirmed, event)
-    assert tally(page, "Inside now") == str(read_model(api, checkins.inside_now, event))
-    assert tally(page, "Arrived") == str(counted["totals"]["arrival"])
-    assert tally(page, "Connections") == str(counted["totals"]["connection"])
-    assert tally(page, "Introductions") == str(counted["totals"]["introduction"])
-    assert tally(page, "Gives") == str(gives["gives"]) != "0"
+    assert tally(page, "Inside now") == f"{read_model(api, checkins.inside_now, event):,}"
+    assert tally(page, "Arrived") == f"{counted['totals']['arrival']:,}"
+    assert tally(page, "Connections") == f"{counted['totals']['connection']:,}"
+    assert tally(page, "Introductions") == f"{counted['totals']['introduction']:,}"
+    assert tally(page, "Gives") == f"{gives['gives']:,}" != "0"
     assert tally(page, "Confirmed by their receivers") == (
-        f"{gives['confirmed'] / gives['gives']:.0%} {gives['confirmed']} of"
-        f" {gives['gives']} gives")
+        f"{gives['confirmed'] / gives['gives']:.0%} {gives['confirmed']:,} of"
+        f" {gives['gives']:,} gives")
     entrances = read_model(api, checkins.counts, event)
     assert table(page, "Entrances")[1:] == [
         ["Main entrance", str(entrances["main"]["checked_in"]), str(entrances["main"]["inside"])],
@@ -156,8 +156,8 @@ def test_the_busiest_day_still_fits_in_8_kb(client):
         "url": "/events/7a1b6cf2-5f0e-4c1e-9d7a-0e4b7c2d9f10/dashboard?day=2026-11-25",
         "day_name": "Wed 25 Nov",
         "tallies": [{"label": "Confirmed by their receivers", "value": "100%",
-                     "detail": "999999 of 999999 gives"},
-                    *({"label": label, "value": 999_999} for label in
+                     "detail": "999,999 of 999,999 gives"},
+                    *({"label": label, "value": "999,999"} for label in
                       ("Inside now", "Arrived", "Connections", "Introductions", "Gives"))],
         "entrances": [{"name": f"North hall entrance {n}", "checked_in": 99_999,
                        "inside": 99_999} for n in range(6)],

@@ -55,17 +55,18 @@ def day_name(day: date) -> str:
 
 async def tallies(reader: Reader, conference_id: UUID,
                   totals: dict[str, int]) -> list[dict[str, Any]]:
-    """The event's figures so far, each a label, a number and what it is out of."""
+    """The event's figures so far, each a label, a number (thousands marked, to be read
+    across a room) and what it is out of."""
     gives = await figures.confirmed(reader, conference_id)
     share = f"{gives['confirmed'] / gives['gives']:.0%}" if gives["gives"] else "–"
     return [
-        {"label": "Inside now", "value": await checkins.inside_now(reader, conference_id)},
-        {"label": "Arrived", "value": totals.get("arrival", 0)},
-        {"label": "Connections", "value": totals.get("connection", 0)},
-        {"label": "Introductions", "value": totals.get("introduction", 0)},
-        {"label": "Gives", "value": gives["gives"]},
+        {"label": "Inside now", "value": f"{await checkins.inside_now(reader, conference_id):,}"},
+        {"label": "Arrived", "value": f"{totals.get('arrival', 0):,}"},
+        {"label": "Connections", "value": f"{totals.get('connection', 0):,}"},
+        {"label": "Introductions", "value": f"{totals.get('introduction', 0):,}"},
+        {"label": "Gives", "value": f"{gives['gives']:,}"},
         {"label": "Confirmed by their receivers", "value": share,
-         "detail": f"{gives['confirmed']} of {gives['gives']} gives"},
+         "detail": f"{gives['confirmed']:,} of {gives['gives']:,} gives"},
     ]
 
 
