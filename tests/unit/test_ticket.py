@@ -21,7 +21,7 @@ def conference() -> Conference:
 
 def ticket(c: Conference, lists=()) -> Ticket:
     return given(Ticket(conference_id=c.id, attendee_id=uuid.uuid4(), lists=list(lists),
-                        id=uuid.uuid4()))
+                        code="ABCDEFGH", id=uuid.uuid4()))
 
 
 def test_check_in_records_the_device_and_scan_time():

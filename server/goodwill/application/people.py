@@ -80,7 +80,7 @@ class PeopleCommands(CommandApplication):
         badge = Badge(attendee_id=aid, conference_id=conference_id, person_id=person_id,
                       id=badge_id(connect))
         ticket = Ticket(conference_id=conference_id, attendee_id=aid, lists=list(lists),
-                        id=ticket_id(code))
+                        code=Personal(person_id, code), id=ticket_id(code))
         return (attendee, badge, ticket), {"attendee_id": aid, "ticket_id": ticket.id,
                                            "ticket_code": code, "connect_code": connect}
 

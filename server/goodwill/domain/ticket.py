@@ -15,6 +15,7 @@ from eventsourcing.domain import Aggregate, event
 
 from goodwill.domain.conference import Conference
 from goodwill.domain.errors import ConflictError, DomainError, NotAllowedError
+from goodwill.domain.personal import Personal
 
 
 @dataclass(frozen=True)
@@ -27,8 +28,25 @@ class Scan:
 class Ticket(Aggregate):
     id: UUID  # derived, passed in by the application
 
-    @event("Issued")
-    def __init__(self, conference_id: UUID, attendee_id: UUID, lists: list[str]) -> None:
+    class Issued(Aggregate.Created):
+        """Version 2 carries the code, sealed with the holder's key (see
+        :mod:`goodwill.domain.personal`), so organizers can print the ticket again; a
+        version 1 ticket's code was never kept."""
+
+        class_version = 2
+        conference_id: UUID
+        attendee_id: UUID
+        lists: list[str]
+        code: Personal | str
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state["code"] = ""
+
+    @event(Issued)
+    def __init__(self, conference_id: UUID, attendee_id: UUID, lists: list[str],
+                 code: Personal | str) -> None:
+        """The aggregate keeps no code: its id is derived from it, which is all a scan needs."""
         self.conference_id, self.attendee_id = conference_id, attendee_id
         self.lists = lists
         self.revoked = False
