@@ -19,12 +19,17 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import os
 import struct
 from dataclasses import dataclass
 from uuid import UUID
 
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
 SIGN_IN_LINK, DEVICE = "sign-in-link", "device"
 PREFIXES = {SIGN_IN_LINK: "gwl_", DEVICE: "gwd_"}
+JOIN_CODE = "join-code"
 MAC_BYTES = 20
 SESSION_SECONDS = 30 * 24 * 3600
 """A session outlives an event of a few days and its follow-ups; then the link again."""
@@ -85,6 +90,26 @@ class Keys:
     def join_digest(self, join_code: str) -> str:
         """Keyed, so the store's digests cannot be tried against guessed short codes."""
         return self.mac("join-code", join_code.strip().upper().encode()).hex()
+
+    def join_code_kept(self, join_code: str) -> tuple[str, str]:
+        """What the store keeps of a join code: its keyed digest, which finds the event, and
+        the code sealed for this server alone, which organizers are shown again."""
+        return self.join_digest(join_code), self.seal(JOIN_CODE, join_code.strip().upper())
+
+    def seal(self, purpose: str, text: str) -> str:
+        """AES-GCM under a key derived for ``purpose``: rotating the secret key makes it
+        unreadable, as it voids every digest and token."""
+        nonce = os.urandom(12)
+        sealed = AESGCM(self.mac("seal", purpose.encode())).encrypt(nonce, text.encode(), None)
+        return encode(nonce + sealed)
+
+    def unseal(self, purpose: str, sealed: str) -> str | None:
+        raw = decode(sealed) or b""
+        try:
+            return AESGCM(self.mac("seal", purpose.encode())).decrypt(
+                raw[:12], raw[12:], None).decode()
+        except (InvalidTag, ValueError):
+            return None
 
     def join_code(self, command_id: UUID) -> str:
         """A fresh code for an organizer who chose none; derived from the command id, so a

@@ -1,8 +1,8 @@
 """Self-registration: organizers open an event to anyone holding its join code, and a
 newcomer becomes a person, an attendee with a ticket and a badge, and signed in, at once.
 
-Join codes arrive as keyed digests (the HTTP layer holds the key), so neither the store
-nor a receipt ever shows a code.
+Join codes arrive as keyed digests and sealed (the HTTP layer holds the key), so neither
+the store nor a receipt ever shows a code.
 """
 
 from __future__ import annotations
@@ -25,8 +25,9 @@ def join_code_id(join_code_digest: str) -> UUID:
 
 class RegistrationCommands(PeopleCommands, CredentialCommands):
     def open_registration(self, actor: UUID, command_id: UUID, conference_id: UUID,
-                          join_code_digest: str) -> Outcome:
-        """Opening again with a new code retires the old one."""
+                          join_code_digest: str, sealed_code: str) -> Outcome:
+        """Opening again with a new code retires the old one. ``sealed_code`` is the code as
+        only the server can read it back, for organizers to show it again."""
         def decide():
             conference = self.organized_by(conference_id, actor)
             index = self.find(JoinCode, join_code_id(join_code_digest))
@@ -34,7 +35,7 @@ class RegistrationCommands(PeopleCommands, CredentialCommands):
                 raise ConflictError("Another event uses that join code; choose another.")
             index = index or JoinCode(conference_id=conference_id,
                                       id=join_code_id(join_code_digest))
-            conference.open_registration(join_code_digest)
+            conference.open_registration(join_code_digest, sealed_code)
             return (conference, index), {"conference_id": conference_id}
         return self.execute(actor, command_id, "open_registration", decide, audit=conference_id)
 

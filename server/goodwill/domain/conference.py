@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hmac
 from datetime import date
+from typing import Any
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
@@ -60,10 +61,22 @@ class Conference(Aggregate):
     def add_organizer(self, person_id: UUID) -> None:
         self.organizers.add(person_id)
 
-    @event("RegistrationOpened")
-    def open_registration(self, join_code_digest: str) -> None:
+    class RegistrationOpened(Aggregate.Event):
+        """Version 2 also carries the code sealed with the server's key, so organizers can
+        show it again (see :meth:`goodwill.tokens.Keys.seal`); a version 1 code is gone."""
+
+        class_version = 2
+        join_code_digest: str
+        sealed_code: str
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state["sealed_code"] = ""
+
+    @event(RegistrationOpened)
+    def open_registration(self, join_code_digest: str, sealed_code: str) -> None:
         """Anyone with the join code may register themselves. Only the code's keyed digest
-        is kept, so the store never shows the code itself."""
+        and its sealed form are kept, so the store never shows the code itself."""
         self.join_code_digest = join_code_digest
 
     @event("RegistrationClosed")

@@ -66,7 +66,7 @@ class AccessController(Controller):
         """Answers with the join code to announce; the store keeps only its keyed digest."""
         code = data.join_code or keys.join_code(data.command_id)
         outcome = goodwill.open_registration(actor, data.command_id, conference_id,
-                                             keys.join_digest(code))
+                                             *keys.join_code_kept(code))
         return answer(outcome, join_code=code.upper())
 
     @post("/registration/close", status_code=200, sync_to_thread=True)
