@@ -67,14 +67,16 @@ def test_only_the_event_s_organizers_hand_out_links_and_never_for_an_organizer(s
     assert api.post(summit.organizer, path).status_code == 403
 
 
-def test_a_link_is_no_bearer_token_and_a_device_token_signs_no_browser_in(summit):
+def test_a_link_is_no_bearer_token_and_a_device_token_signs_a_browser_in_as_the_device(summit):
     api = summit.api
     link_token = link(summit, "Alice")["link"].split("#")[1]
     bearer = api.client.get("/api/v1/events", headers={"Authorization": f"Bearer {link_token}"})
     assert bearer.status_code == 401
     device = api.do(summit.organizer, f"/events/{summit.event_id}/devices", label="Door 1")
     as_browser = api.client.post("/s", data={"token": device["token"]}, follow_redirects=False)
-    assert as_browser.status_code == 401 and "set-cookie" not in as_browser.headers
+    assert as_browser.status_code == 303, as_browser.text
+    assert as_browser.headers["location"] == f"/events/{summit.event_id}/desk"
+    assert api.client.get("/auth/session").json()["person_id"] == device["device_id"]
 
 
 def test_sign_out_forgets_the_session(summit):

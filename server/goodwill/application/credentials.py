@@ -109,6 +109,12 @@ class CredentialCommands(CommandApplication):
             return (device,), {"device_id": device_id}
         return self.execute(actor, command_id, "revoke_device", decide, audit=conference_id)
 
+    def device_event(self, device_id: UUID) -> UUID | None:
+        """The event a device may scan at, asked of the store when its link signs a browser
+        in: a device revoked a moment ago must not open a new session."""
+        device = self.find(Device, device_id)
+        return device.conference_id if device is not None and not device.revoked else None
+
     def lost_link(self, email: str, conference_id: UUID) -> UUID | None:
         """The link to email an attendee who lost theirs; None when that email is not
         attending, which the caller must not reveal."""

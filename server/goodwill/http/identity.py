@@ -29,6 +29,8 @@ CSRF_HEADER, CSRF_FIELD = "X-CSRF-Token", "csrf_token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 FORMS = ("application/x-www-form-urlencoded", "multipart/form-data")
 CATCH_UP_SECONDS = 2.0
+SESSION_PURPOSES = (credentials.LINK, credentials.ACCOUNT, credentials.DEVICE)
+"""What a session may be opened with: a device's link opens one as that device."""
 
 
 def unauthorized(detail: str) -> NotAuthorizedException:
@@ -54,13 +56,13 @@ async def live_credential(state: State, credential_id: UUID, purposes: tuple[str
 
 async def session_person(request: Request, state: State, cookie: str,
                          reader: Reader | None = None) -> UUID:
-    """The signed-in person, provided their session and its credential are still good and,
-    for an unsafe method, the request carries the session's CSRF token."""
+    """The signed-in person (or door device), provided their session and its credential are
+    still good and, for an unsafe method, the request carries the session's CSRF token."""
     keys: Keys = state.signer
     session = keys.session_of(cookie, int(time.time()))
-    row = session and await live_credential(state, session.credential_id,
-                                            (credentials.LINK, credentials.ACCOUNT), reader)
-    if not session or not row or row["person_id"] != str(session.person_id):
+    row = session and await live_credential(state, session.credential_id, SESSION_PURPOSES,
+                                            reader)
+    if not session or not row or credentials.holder(row) != str(session.person_id):
         raise unauthorized("Your session has ended. Open your personal sign-in link again.")
     await check_csrf(request, keys, cookie)
     return session.person_id

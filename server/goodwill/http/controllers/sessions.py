@@ -1,5 +1,5 @@
-"""Signing in and out: by personal link (attendees), by password (organizers), and asking
-for a lost link by email.
+"""Signing in and out: by personal link (attendees), by a door device's link (a browser at the
+door), by password (organizers), and asking for a lost link by email.
 
 A link reads ``/s#<token>``: the token is in the fragment, which no browser sends, so no
 access log, proxy or Referer ever sees it. ``GET /s`` is a page whose button posts the
@@ -28,12 +28,14 @@ from goodwill.http.limits import check_limit, count_attempt, limited
 from goodwill.http.mail import send_lost_link
 from goodwill.http.schemas.access import OrganizerSignIn, Resend, SignedIn, SignIn
 from goodwill.projections import credentials
-from goodwill.tokens import SIGN_IN_LINK
+from goodwill.tokens import DEVICE, PREFIXES, SIGN_IN_LINK
 
 PAGE = Path(__file__).resolve().parents[4] / "web" / "static" / "sign-in.html"
 NO_STORE = {"Cache-Control": "no-store"}
 RESENT = "If that email is registered for this event, a sign-in link is on its way."
 Form = Annotated[SignIn, Body(media_type=RequestEncodingType.URL_ENCODED)]
+Opened = tuple[UUID, UUID, str] | None
+"""Who signs in, with which credential, and where they land."""
 
 
 @get("/s", tags=["sign-in"], include_in_schema=False)
@@ -44,17 +46,37 @@ async def sign_in_page() -> File:
 
 @post("/s", tags=["sign-in"], status_code=303, guards=[same_origin], include_in_schema=False)
 async def sign_in(request: Request, state: State, data: Form) -> Redirect:
-    """Sets the session cookies and goes home. A link that is not ours, revoked or replaced
-    is refused, and failures from one address are limited."""
+    """Sets the session cookies and goes home, or for a door device's link to its event's
+    check-in desk. A link that is not ours, revoked or replaced is refused, and failures
+    from one address are limited."""
     check_limit(request, "sign-in")
-    credential_id = state.signer.credential_of(SIGN_IN_LINK, data.token.strip())
+    token = data.token.strip()
+    opened = await (device_session(state, token) if token.startswith(PREFIXES[DEVICE])
+                    else person_session(state, token))
+    if opened is None:
+        count_attempt(request, "sign-in")
+        raise unauthorized("This sign-in link is not valid any more. Ask for a new one.")
+    actor, credential_id, landing = opened
+    cookies = session_cookies(request, state, actor, credential_id)
+    return Redirect(landing, status_code=303, cookies=cookies, headers=NO_STORE)
+
+
+async def person_session(state: State, token: str) -> Opened:
+    credential_id = state.signer.credential_of(SIGN_IN_LINK, token)
     row = credential_id and await live_credential(state, credential_id, (credentials.LINK,))
     if not row or not await asyncio.to_thread(state.system.app.holds_link,
                                               UUID(row["person_id"]), credential_id):
-        count_attempt(request, "sign-in")
-        raise unauthorized("This sign-in link is not valid any more. Ask for a new one.")
-    cookies = session_cookies(request, state, UUID(row["person_id"]), credential_id)
-    return Redirect("/", status_code=303, cookies=cookies, headers=NO_STORE)
+        return None
+    return UUID(row["person_id"]), credential_id, "/"
+
+
+async def device_session(state: State, token: str) -> Opened:
+    """A browser signed in as a door device is that device: staff of its one event, sent
+    straight to the desk where it scans."""
+    device_id = state.signer.credential_of(DEVICE, token)
+    row = device_id and await live_credential(state, device_id, (credentials.DEVICE,))
+    event = row and await asyncio.to_thread(state.system.app.device_event, device_id)
+    return (device_id, device_id, f"/events/{event}/desk") if event else None
 
 
 @post("/auth/organizer", tags=["sign-in"], status_code=200, guards=[same_origin])
