@@ -122,6 +122,10 @@ def rules(v: dict[str, Any]) -> dict[str, tuple[str, dict[str, Any] | None]]:
         "POST /contacts/{person_id:uuid}/introductions/{introduction_id:uuid}": ("party", {}),
         "GET /introduce": ("signed_in", None),
         "POST /introduce": ("signed_in", {}),
+        "GET /console": ("organizer_role", None),
+        "POST /console": ("organizer_role", None),
+        "GET /events/{conference_id:uuid}/console": ("organizers", None),
+        "POST /events/{conference_id:uuid}/console": ("organizers", {}),
     }
 
 

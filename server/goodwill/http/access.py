@@ -39,6 +39,13 @@ async def door_device(reader: Reader, conference_id: UUID, actor: UUID) -> bool:
                 and row["conference_id"] == str(conference_id))
 
 
+async def require_organizer_role(reader: Reader, actor: UUID) -> None:
+    """Any organizer, for what comes before there is an event: setting one up."""
+    if not await reader.fetchval("SELECT is_organizer FROM people WHERE person_id = ?",
+                                 str(actor)):
+        raise NotAllowedError("Only organizers can set up events.")
+
+
 async def require_present(reader: Reader, conference_id: UUID, actor: UUID) -> None:
     """Attendees, staff and organizers of the event: the people its directory is for."""
     event = await event_row(reader, conference_id)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import segno
 from litestar import Request, get
 from litestar.exceptions import NotFoundException
 from litestar.response import Template
-from markupsafe import Markup
 
 from goodwill.http.markers import Actor, PathId, Reads
+from goodwill.http.qr import qr_svg
 from goodwill.http.site import site_url
 from goodwill.projections import directory
 
@@ -23,12 +22,5 @@ async def badge(request: Request, conference_id: PathId, actor: Actor,
         raise NotFoundException("You have no badge at this event.")
     url = f"{site_url(request)}/c/{me['connect_code']}"
     return Template("badge.html", context={"code": me["connect_code"], "url": url,
-                                           "qr": qr_svg(url, me["name"])})
+                                           "qr": qr_svg(url, f"Badge of {me['name']}")})
 
-
-def qr_svg(url: str, title: str) -> Markup:
-    """Drawn here as SVG: sharp at any size, no image request, no script. Scales by its
-    viewBox, so CSS sets its width; its colours are attributes, which the CSP allows."""
-    code = segno.make(url, error="m")
-    return Markup(code.svg_inline(omitsize=True, svgclass="qr", lineclass=None, light="#fff",
-                                  title=f"Badge of {title}"))

@@ -1,0 +1,63 @@
+"""The organizers' start page: the events I organize, each opening its console, and a form
+to set up a new one, which lands on the new event's console."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+from uuid import UUID, uuid4
+
+from litestar import Request, Response, get, post
+from litestar.datastructures import State
+from litestar.response import Redirect, Template
+
+from goodwill.application import Goodwill, Outcome
+from goodwill.database import Reader
+from goodwill.domain.errors import DomainError
+from goodwill.http import event_forms as read
+from goodwill.http.access import require_organizer_role
+from goodwill.http.errors import domain_status
+from goodwill.http.forms import Invalid, command_id, page
+from goodwill.http.markers import Actor, Reads
+from goodwill.projections import directory
+
+
+async def mine(reader: Reader, actor: UUID, errors: dict[str, str] | None = None,
+               values: Any = None) -> dict[str, Any]:
+    events = [e for e in await directory.conferences(reader) if str(actor) in e["organizers"]]
+    return {"events": events, "command_id": uuid4(), "errors": errors or {},
+            "values": values or {"entrance": "Main entrance"}, "zones": read.ZONE_NAMES}
+
+
+def create(app: Goodwill, actor: UUID, form: Any) -> Outcome:
+    """The event and, if named, its first entrance, in one command."""
+    return app.create_conference(actor, command_id(form), **read.event_details(form),
+                                 check_in_lists=read.check_in_list(form, "entrance",
+                                                                   required=False))
+
+
+@get("/console")
+async def console_home(request: Request, reader: Reads, actor: Actor) -> Template:
+    await require_organizer_role(reader, actor)
+    return page(request, "console.html", await mine(reader, actor))
+
+
+@post("/console")
+async def create_event(request: Request, state: State, reader: Reads,
+                       actor: Actor) -> Response:
+    await require_organizer_role(reader, actor)
+    form = await request.form()
+    try:
+        outcome = await asyncio.to_thread(create, state.system.app, actor, form)
+    except Invalid as error:
+        errors, status = {error.field: error.message}, 400
+    except DomainError as error:
+        errors, status = {"form": error.message}, domain_status(error)
+    else:
+        return Redirect(f"/events/{outcome.result['conference_id']}/console",
+                        query_params={"after": outcome.position}, status_code=303)
+    return page(request, "console.html", await mine(reader, actor, errors, dict(form)),
+                status_code=status)
+
+
+HANDLERS = [console_home, create_event]

@@ -1,0 +1,126 @@
+"""An event's console, for its organizers: the event's details, its entrances (check-in
+lists), who works the door (door devices invited by link, staff people) and
+self-registration with its join QR, with links to the event's other organizer pages.
+
+One URL for every form, each naming its ``action``; with htmx a form's section is swapped
+alone. A form that shows a device's link answers with the page itself instead of a
+redirect, so the link is never in a URL, the history or a cached page.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+from uuid import UUID, uuid4
+
+from litestar import Request, Response, get, post
+from litestar.datastructures import State
+from litestar.exceptions import ValidationException
+from litestar.response import Redirect, Template
+
+from goodwill.database import Reader
+from goodwill.domain.errors import DomainError
+from goodwill.http import event_days
+from goodwill.http.access import ORGANIZERS, require_role
+from goodwill.http.console_actions import ACTIONS, Done
+from goodwill.http.errors import domain_status
+from goodwill.http.event_forms import ZONE_NAMES
+from goodwill.http.forms import Invalid, page, wants_fragment
+from goodwill.http.freshness import caught_up
+from goodwill.http.markers import Actor, PathId, Reads
+from goodwill.http.qr import qr_svg
+from goodwill.http.site import site_url
+from goodwill.projections import credentials, directory, registration
+from goodwill.tokens import DEVICE, JOIN_CODE, Keys
+
+SECTIONS = {"details": "_console_details.html", "lists": "_console_lists.html",
+            "devices": "_console_devices.html", "staff": "_console_staff.html",
+            "registration": "_console_registration.html"}
+NO_STORE = {"Cache-Control": "no-store"}
+
+
+async def sections(request: Request, reader: Reader, event: dict[str, Any],
+                   shown: dict[str, Any]) -> dict[str, Any]:
+    """Everything the console shows, each form with a fresh command id."""
+    zone, site = event["timezone"], site_url(request)
+    devices = [{**d, "issued": event_days.local(d["issued_at"], zone), "command_id": uuid4()}
+               for d in await credentials.devices(reader, UUID(event["conference_id"]))]
+    staff = await directory.names(reader, set(event["staff"]))
+    return {"event": event, "url": f"/events/{event['conference_id']}/console",
+            "devices": devices, "device_link": device_link(request, devices, shown, site),
+            "staff": [{"person_id": p, "name": n or "Someone forgotten", "command_id": uuid4()}
+                      for p, n in sorted(staff.items(), key=lambda item: item[1])],
+            "registration": await joining(request, reader, event, site),
+            "ids": {action: uuid4() for action in ACTIONS}, "person_command_id": uuid4(),
+            "errors": {}, "values": {}, "saved": None, "zones": ZONE_NAMES}
+
+
+def device_link(request: Request, devices: list[dict[str, Any]], shown: dict[str, Any],
+                site: str) -> dict[str, Any] | None:
+    """The link (and its QR) of the device a form asked to see, if it is this event's and
+    not revoked: a door phone scans the QR and is signed in as that device."""
+    wanted = str(shown.get("device_id"))
+    device = next((d for d in devices if d["device_id"] == wanted and not d["revoked"]), None)
+    if device is None:
+        return None
+    keys: Keys = request.app.state.signer
+    link = f"{site}/s#{keys.token(DEVICE, UUID(wanted))}"
+    return {**device, "link": link, "qr": qr_svg(link, f"Sign-in link of {device['label']}")}
+
+
+async def joining(request: Request, reader: Reader, event: dict[str, Any],
+                  site: str) -> dict[str, Any] | None:
+    """Self-registration, if open: since when, its join code, the join page's URL and QR."""
+    row = await registration.registration(reader, UUID(event["conference_id"]))
+    if row is None:
+        return None
+    code = request.app.state.signer.unseal(JOIN_CODE, row["sealed_code"])
+    url = code and f"{site}/j/{code}"
+    return {"since": event_days.local(row["opened_at"], event["timezone"]), "code": code,
+            "url": url, "qr": url and qr_svg(url, f"Join {event['name']}")}
+
+
+@get("/events/{conference_id:uuid}/console")
+async def console(request: Request, conference_id: PathId, reader: Reads,
+                  actor: Actor) -> Template:
+    event = await require_role(reader, conference_id, actor, ORGANIZERS)
+    return page(request, "event_console.html", await sections(request, reader, event, {}))
+
+
+@post("/events/{conference_id:uuid}/console")
+async def act(request: Request, state: State, conference_id: PathId, reader: Reads,
+              actor: Actor) -> Response:
+    """Organizers only, checked before the form is read. Without JS, back to the console once
+    it shows the change; with htmx, the form's section. A refused or invalid form comes
+    back with its values and the error next to its field."""
+    await require_role(reader, conference_id, actor, ORGANIZERS)
+    form = await request.form()
+    name = str(form.get("action"))
+    if name not in ACTIONS:
+        raise ValidationException(detail="The form names no action: reload the page.")
+    section, action = ACTIONS[name]
+    errors, status, done = {}, 200, Done(None)
+    try:
+        done = await asyncio.to_thread(action, state.system.app, actor, conference_id, form,
+                                       state.signer)
+    except Invalid as error:
+        errors, status = {error.field: error.message}, 400
+    except DomainError as error:
+        errors, status = {"form": error.message}, domain_status(error)
+    if done.outcome and not done.shown and not wants_fragment(request):
+        return Redirect(f"/events/{conference_id}/console",
+                        query_params={"after": done.outcome.position}, status_code=303)
+    if done.outcome:
+        await caught_up(reader, done.outcome.position)
+    event = await require_role(reader, conference_id, actor, ORGANIZERS)
+    context = await sections(request, reader, event, done.shown)
+    if errors:
+        context["errors"], context["values"] = {name: errors}, {name: dict(form)}
+    elif done.outcome:
+        context["saved"] = name
+    response = page(request, "event_console.html", context, SECTIONS[section], status)
+    response.headers.update(NO_STORE)
+    return response
+
+
+HANDLERS = [console, act]
