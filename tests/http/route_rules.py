@@ -126,6 +126,9 @@ def rules(v: dict[str, Any]) -> dict[str, tuple[str, dict[str, Any] | None]]:
         "POST /console": ("organizer_role", None),
         "GET /events/{conference_id:uuid}/console": ("organizers", None),
         "POST /events/{conference_id:uuid}/console": ("organizers", {}),
+        "GET /events/{conference_id:uuid}/tickets": ("organizers", None),
+        "GET /events/{conference_id:uuid}/tickets/{person_id:uuid}": ("organizers", None),
+        "POST /events/{conference_id:uuid}/tickets/{person_id:uuid}": ("organizers", {}),
     }
 
 

@@ -37,7 +37,7 @@ async function networkFirst(event) {
   const fragment = request.headers.get("HX-Request") === "true";
   try {
     const response = await fetch(request);
-    if (response.ok && !fragment) {
+    if (response.ok && !fragment && !noStore(response)) {
       const copy = response.clone();
       event.waitUntil(caches.open(PAGES).then((pages) => pages.put(request, copy)));
     }
@@ -49,6 +49,11 @@ async function networkFirst(event) {
     if (request.mode === "navigate") return caches.match("/static/offline.html");
     throw offline;
   }
+}
+
+/* What the server says must not be kept (a page with a ticket's code) is not kept here either. */
+function noStore(response) {
+  return /no-store/.test(response.headers.get("Cache-Control") || "");
 }
 
 /* A copy's forms carry the command ids of the render it was cached from, and those may

@@ -1,5 +1,5 @@
-"""Emailing a lost sign-in link, after the answer has gone, so an unknown email and a known
-one are answered alike and as fast."""
+"""Emailing sign-in links, after the answer has gone: a lost one asked for by its holder (an
+unknown email and a known one are answered alike and as fast), or one an organizer sends."""
 
 from __future__ import annotations
 
@@ -18,10 +18,14 @@ SUBJECT = "Your Goodwill sign-in link"
 
 
 def send_lost_link(state: State, email: str, conference_id: UUID) -> None:
-    """Runs in a thread after the response. Failures are logged without the link."""
+    """Runs in a thread after the response, so a known email is answered as fast."""
     credential_id = state.system.app.lost_link(email, conference_id)
-    if credential_id is None:
-        return
+    if credential_id is not None:
+        send_sign_in_link(state, email, credential_id)
+
+
+def send_sign_in_link(state: State, email: str, credential_id: UUID) -> None:
+    """Runs after the response. Failures are logged without the link."""
     link = f"{state.settings.public_url}/s#{state.signer.token(SIGN_IN_LINK, credential_id)}"
     try:
         deliver(state.settings.smtp_url, email, SUBJECT,

@@ -16,7 +16,8 @@ from goodwill.domain.errors import DomainError
 from goodwill.http.controllers import (badge, browse, console, contact_page, dashboard_page,
                                        downloads, event_console,
                                        exports, followups_page, give_page, home, import_page,
-                                       introduce_page, meet, my_data, profile_page, scan)
+                                       introduce_page, meet, my_data, profile_page, scan,
+                                       tickets_page)
 from goodwill.http.errors import domain_status
 
 
@@ -38,6 +39,6 @@ def page_router(dependencies: dict) -> Router:
                                        *profile_page.HANDLERS, *my_data.HANDLERS, scan.scan_page,
                                        exports.exports_page, *import_page.HANDLERS,
                                        dashboard_page.dashboard_page, *console.HANDLERS,
-                                       *event_console.HANDLERS],
+                                       *event_console.HANDLERS, *tickets_page.HANDLERS],
                   dependencies=dependencies, include_in_schema=False,
                   exception_handlers={HTTPException: refusal_page, DomainError: refusal_page})

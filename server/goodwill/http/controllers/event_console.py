@@ -23,6 +23,7 @@ from goodwill.domain.errors import DomainError
 from goodwill.http import event_days
 from goodwill.http.access import ORGANIZERS, require_role
 from goodwill.http.console_actions import ACTIONS, Done
+from goodwill.http.controllers.sessions import NO_STORE
 from goodwill.http.errors import domain_status
 from goodwill.http.event_forms import ZONE_NAMES
 from goodwill.http.forms import Invalid, page, wants_fragment
@@ -36,7 +37,6 @@ from goodwill.tokens import DEVICE, JOIN_CODE, Keys
 SECTIONS = {"details": "_console_details.html", "lists": "_console_lists.html",
             "devices": "_console_devices.html", "staff": "_console_staff.html",
             "registration": "_console_registration.html"}
-NO_STORE = {"Cache-Control": "no-store"}
 
 
 async def sections(request: Request, reader: Reader, event: dict[str, Any],
