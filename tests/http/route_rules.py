@@ -129,6 +129,7 @@ def rules(v: dict[str, Any]) -> dict[str, tuple[str, dict[str, Any] | None]]:
         "GET /events/{conference_id:uuid}/tickets": ("organizers", None),
         "GET /events/{conference_id:uuid}/tickets/{person_id:uuid}": ("organizers", None),
         "POST /events/{conference_id:uuid}/tickets/{person_id:uuid}": ("organizers", {}),
+        "GET /events/{conference_id:uuid}/badges": ("organizers", None),
     }
 
 
