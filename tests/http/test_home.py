@@ -6,9 +6,9 @@ def test_home_lists_what_the_signed_in_person_can_open(summit):
     page = api.client.get("/", headers=api.headers(alice))
     assert page.status_code == 200 and "Signed in as Alice" in page.text
     assert f"/events/{summit.event_id}/directory" in page.text
-    assert "/audit" not in page.text
+    assert "/console" not in page.text
     organizer = api.client.get("/", headers=api.headers(summit.organizer)).text
-    assert f"/api/v1/events/{summit.event_id}/audit" in organizer
+    assert f"/events/{summit.event_id}/console" in organizer
 
 
 def test_home_asks_strangers_to_use_their_link(api):

@@ -228,3 +228,12 @@ def test_opening_registration_shows_the_join_code_its_page_and_qr_until_closed(c
     assert "<strong>Closed</strong>" in open_console(console)
     bad = form(open_console(console), "open_registration", join_code="no spaces")
     assert 'id="open_registration-join_code-error"' in assert_page(post(console, bad), 400)
+
+
+def test_home_leads_organizers_to_the_console_and_nobody_else(console):
+    api = console.api
+    home = assert_page(api.client.get("/", headers=console.as_organizer))
+    assert f'href="/events/{console.event_id}/console">Console</a>' in home
+    assert 'href="/console"' in home and "/api/v1/events/" not in home.split("Directory")[1]
+    alice = assert_page(api.client.get("/", headers=browser(api.headers(console.people["Alice"]))))
+    assert "console" not in alice.lower()

@@ -69,7 +69,7 @@ def test_before_any_scan_or_meeting_the_day_is_empty(summit):
     glance = re.sub(r"\s+", " ", section(page, "dl", "glance-" + event))
     assert "<dd>Not yet</dd>" in glance and "<dd>0 people</dd>" in glance
     organizer = api.client.get("/", headers=api.headers(summit.organizer)).text
-    assert "glance-" not in organizer and f"/api/v1/events/{event}/audit" in organizer
+    assert "glance-" not in organizer and f"/events/{event}/console" in organizer
 
 
 def test_follow_ups_fall_due_by_the_events_date_not_utcs(summit):

@@ -15,6 +15,7 @@ from litestar.response import Template
 
 from goodwill.database import Reader
 from goodwill.http import event_days
+from goodwill.http.access import is_organizer
 from goodwill.http.actor import acting_person
 from goodwill.http.forms import page
 from goodwill.http.markers import Reads
@@ -33,7 +34,8 @@ async def home(request: Request, state: State, reader: Reads) -> Template:
     events = [{**e, "today": await at_a_glance(reader, person, e, now) if e["attending"]
                else None} for e in await events_of(reader, person)]
     return page(request, "home.html", {"person": person, "name": await name_of(reader, person),
-                                       "events": events})
+                                       "events": events,
+                                       "organizer": await is_organizer(reader, person)})
 
 
 async def name_of(reader: Reader, person: UUID) -> str | None:
