@@ -14,7 +14,7 @@ from goodwill.application.credentials import CredentialCommands
 from goodwill.application.people import PeopleCommands
 from goodwill.domain.attendee import Consent, Profile
 from goodwill.domain.conference import Conference, JoinCode
-from goodwill.domain.errors import ConflictError, NotAllowedError
+from goodwill.domain.errors import ConflictError, DomainError, NotAllowedError
 from goodwill.domain.ids import derived, email_id
 from goodwill.domain.person import EmailIndex
 
@@ -65,6 +65,13 @@ class RegistrationCommands(PeopleCommands, CredentialCommands):
                 "credential_id": account.issue_link()}
         joiner = derived("joiner", email_id(email))
         return self.execute(joiner, command_id, "join", decide)
+
+    def event_to_join(self, join_code_digest: str) -> UUID | None:
+        """The event a join code opens now, for the join page to name; None otherwise."""
+        try:
+            return self._joinable(join_code_digest).id
+        except DomainError:
+            return None
 
     def _joinable(self, join_code_digest: str) -> Conference:
         index = self.find(JoinCode, join_code_id(join_code_digest))
