@@ -1,11 +1,9 @@
-"""What each form of an event's console does: the command it runs (under the form's command
-id, so a double click is one command) and what its answer shows that the store does not
-keep, such as a door device's link."""
+"""What each form of an event's console does: the command it runs, under the form's command
+id so that a double click is one command."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
 
@@ -14,66 +12,52 @@ from goodwill.http import event_forms as read
 from goodwill.http.forms import command_id
 from goodwill.tokens import Keys
 
-
-@dataclass(frozen=True)
-class Done:
-    """A command's outcome (None for a form that only shows something) and what to show."""
-
-    outcome: Outcome | None
-    shown: dict[str, Any] = field(default_factory=dict)
+Action = Callable[[Goodwill, UUID, UUID, Any, Keys], Outcome | None]
 
 
-Action = Callable[[Goodwill, UUID, UUID, Any, Keys], Done]
+def details(app: Goodwill, actor: UUID, event: UUID, form: Any, _: Keys) -> Outcome:
+    return app.change_details(actor, command_id(form), event, **read.event_details(form))
 
 
-def details(app: Goodwill, actor: UUID, event: UUID, form: Any, _: Keys) -> Done:
-    return Done(app.change_details(actor, command_id(form), event, **read.event_details(form)))
-
-
-def add_list(app: Goodwill, actor: UUID, event: UUID, form: Any, _: Keys) -> Done:
+def add_list(app: Goodwill, actor: UUID, event: UUID, form: Any, _: Keys) -> Outcome:
     (key, name), = read.check_in_list(form, "list_name").items()
-    return Done(app.add_check_in_list(actor, command_id(form), event, key, name))
+    return app.add_check_in_list(actor, command_id(form), event, key, name)
 
 
-def issue_device(app: Goodwill, actor: UUID, event: UUID, form: Any, _: Keys) -> Done:
-    """Shown at once: the device's link is derived from its id, so a resent form (one
-    command) shows the same link."""
-    outcome = app.issue_device(actor, command_id(form), event, read.text(form, "label"))
-    return Done(outcome, {"device_id": outcome.result["device_id"]})
+def issue_device(app: Goodwill, actor: UUID, event: UUID, form: Any, _: Keys) -> Outcome:
+    return app.issue_device(actor, command_id(form), event, read.text(form, "label"))
 
 
-def show_device(app: Goodwill, actor: UUID, event: UUID, form: Any, _: Keys) -> Done:
-    """Records nothing; the page shows the link only for one of this event's live devices."""
-    return Done(None, {"device_id": read.chosen_id(form, "device_id")})
+def show_device(app: Goodwill, actor: UUID, event: UUID, form: Any, _: Keys) -> None:
+    """Records nothing: the answer shows the link of the device the form names."""
+    read.chosen_id(form, "device_id")
 
 
-def revoke_device(app: Goodwill, actor: UUID, event: UUID, form: Any, _: Keys) -> Done:
-    return Done(app.revoke_device(actor, command_id(form), event,
-                                  read.chosen_id(form, "device_id")))
+def revoke_device(app: Goodwill, actor: UUID, event: UUID, form: Any, _: Keys) -> Outcome:
+    return app.revoke_device(actor, command_id(form), event, read.chosen_id(form, "device_id"))
 
 
-def add_staff(app: Goodwill, actor: UUID, event: UUID, form: Any, _: Keys) -> Done:
+def add_staff(app: Goodwill, actor: UUID, event: UUID, form: Any, _: Keys) -> Outcome:
     """Two commands, each with its form's id: find (or register) the person by email, then
     put them on the staff."""
     name, email = read.text(form, "name"), read.email(form)
     person = app.register_person(actor, command_id(form, "person_command_id"), name, email)
-    return Done(app.add_staff(actor, command_id(form), event, person.result["person_id"]))
+    return app.add_staff(actor, command_id(form), event, person.result["person_id"])
 
 
-def remove_staff(app: Goodwill, actor: UUID, event: UUID, form: Any, _: Keys) -> Done:
-    return Done(app.remove_staff(actor, command_id(form), event,
-                                 read.chosen_id(form, "person_id")))
+def remove_staff(app: Goodwill, actor: UUID, event: UUID, form: Any, _: Keys) -> Outcome:
+    return app.remove_staff(actor, command_id(form), event, read.chosen_id(form, "person_id"))
 
 
-def open_registration(app: Goodwill, actor: UUID, event: UUID, form: Any, keys: Keys) -> Done:
+def open_registration(app: Goodwill, actor: UUID, event: UUID, form: Any, keys: Keys) -> Outcome:
     """Without a chosen code, one derived from the command id: a resent form sets the same."""
     cid = command_id(form)
     code = read.join_code(form) or keys.join_code(cid)
-    return Done(app.open_registration(actor, cid, event, *keys.join_code_kept(code)))
+    return app.open_registration(actor, cid, event, *keys.join_code_kept(code))
 
 
-def close_registration(app: Goodwill, actor: UUID, event: UUID, form: Any, _: Keys) -> Done:
-    return Done(app.close_registration(actor, command_id(form), event))
+def close_registration(app: Goodwill, actor: UUID, event: UUID, form: Any, _: Keys) -> Outcome:
+    return app.close_registration(actor, command_id(form), event)
 
 
 ACTIONS: dict[str, tuple[str, Action]] = {

@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from goodwill.http.forms import Invalid
+from goodwill.http.forms import Invalid, required
 from goodwill.http.schemas.common import ZONES
 
 NAME_LONGEST, VENUE_LONGEST, EMAIL_LONGEST = 120, 200, 254
@@ -19,13 +19,13 @@ ZONE_NAMES = sorted(ZONES)
 """Suggested as a time zone field is typed."""
 
 
-def text(form: Any, field: str, longest: int = NAME_LONGEST, required: bool = True) -> str:
-    value = str(form.get(field) or "").strip()
-    if required and not value:
-        raise Invalid(field, "Please fill this in.")
-    if len(value) > longest:
-        raise Invalid(field, f"Please keep this to {longest} characters.")
-    return value
+def text(form: Any, field: str, longest: int = NAME_LONGEST) -> str:
+    return required(form, field, longest=longest)
+
+
+def optional(form: Any, field: str, longest: int = NAME_LONGEST) -> str:
+    """Empty, or text as :func:`text` takes it."""
+    return text(form, field, longest) if str(form.get(field) or "").strip() else ""
 
 
 def day(form: Any, field: str) -> date:
@@ -39,7 +39,7 @@ def event_details(form: Any) -> dict[str, Any]:
     """The fields an event is created and edited with, as the commands name them."""
     details = {"name": text(form, "name"), "starts_on": day(form, "starts_on"),
                "ends_on": day(form, "ends_on"), "timezone": text(form, "timezone", 64),
-               "venue": text(form, "venue", VENUE_LONGEST, required=False)}
+               "venue": optional(form, "venue", VENUE_LONGEST)}
     if details["ends_on"] < details["starts_on"]:
         raise Invalid("ends_on", "The event cannot end before it starts.")
     if details["timezone"] not in ZONES:
@@ -47,10 +47,10 @@ def event_details(form: Any) -> dict[str, Any]:
     return details
 
 
-def check_in_list(form: Any, field: str, required: bool = True) -> dict[str, str]:
+def check_in_list(form: Any, field: str, needed: bool = True) -> dict[str, str]:
     """A check-in list named in ``field``, keyed by its name: "Workshop room" is
     ``workshop-room``; nothing when the field may be and is left empty."""
-    name = text(form, field, required=required)
+    name = text(form, field) if needed else optional(form, field)
     key = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:40].strip("-")
     if name and not key:
         raise Invalid(field, "Please use some letters or digits in the name.")
@@ -66,7 +66,7 @@ def email(form: Any) -> str:
 
 def join_code(form: Any) -> str | None:
     """The code an organizer chose, or None to have one made up."""
-    value = text(form, "join_code", 64, required=False)
+    value = optional(form, "join_code", 64)
     if value and not JOIN_CODE.match(value):
         raise Invalid("join_code", "Please use 6 to 64 letters, digits or dashes.")
     return value or None

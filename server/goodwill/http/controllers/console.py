@@ -13,11 +13,9 @@ from litestar.response import Redirect, Template
 
 from goodwill.application import Goodwill, Outcome
 from goodwill.database import Reader
-from goodwill.domain.errors import DomainError
 from goodwill.http import event_forms as read
 from goodwill.http.access import require_organizer_role
-from goodwill.http.errors import domain_status
-from goodwill.http.forms import Invalid, command_id, page
+from goodwill.http.forms import attempt, command_id, page
 from goodwill.http.markers import Actor, Reads
 from goodwill.projections import directory
 
@@ -33,7 +31,7 @@ def create(app: Goodwill, actor: UUID, form: Any) -> Outcome:
     """The event and, if named, its first entrance, in one command."""
     return app.create_conference(actor, command_id(form), **read.event_details(form),
                                  check_in_lists=read.check_in_list(form, "entrance",
-                                                                   required=False))
+                                                                   needed=False))
 
 
 @get("/console")
@@ -47,17 +45,12 @@ async def create_event(request: Request, state: State, reader: Reads,
                        actor: Actor) -> Response:
     await require_organizer_role(reader, actor)
     form = await request.form()
-    try:
-        outcome = await asyncio.to_thread(create, state.system.app, actor, form)
-    except Invalid as error:
-        errors, status = {error.field: error.message}, 400
-    except DomainError as error:
-        errors, status = {"form": error.message}, domain_status(error)
-    else:
-        return Redirect(f"/events/{outcome.result['conference_id']}/console",
-                        query_params={"after": outcome.position}, status_code=303)
-    return page(request, "console.html", await mine(reader, actor, errors, dict(form)),
-                status_code=status)
+    tried = await attempt(asyncio.to_thread(create, state.system.app, actor, form))
+    if tried.outcome:
+        return Redirect(f"/events/{tried.outcome.result['conference_id']}/console",
+                        query_params={"after": tried.outcome.position}, status_code=303)
+    return page(request, "console.html", await mine(reader, actor, tried.errors, dict(form)),
+                status_code=tried.status)
 
 
 HANDLERS = [console_home, create_event]

@@ -16,17 +16,15 @@ from uuid import UUID, uuid4
 from litestar import Request, Response, get, post
 from litestar.datastructures import State
 from litestar.exceptions import ValidationException
-from litestar.response import Redirect, Template
+from litestar.response import Template
 
 from goodwill.database import Reader
-from goodwill.domain.errors import DomainError
 from goodwill.http import event_days
 from goodwill.http.access import ORGANIZERS, require_role
-from goodwill.http.console_actions import ACTIONS, Done
+from goodwill.http.console_actions import ACTIONS
 from goodwill.http.controllers.sessions import NO_STORE
-from goodwill.http.errors import domain_status
 from goodwill.http.event_forms import ZONE_NAMES
-from goodwill.http.forms import Invalid, page, wants_fragment
+from goodwill.http.forms import Attempt, View, attempt, page, settle
 from goodwill.http.freshness import caught_up
 from goodwill.http.markers import Actor, PathId, Reads
 from goodwill.http.qr import qr_svg
@@ -40,7 +38,7 @@ SECTIONS = {"details": "_console_details.html", "lists": "_console_lists.html",
 
 
 async def sections(request: Request, reader: Reader, event: dict[str, Any],
-                   shown: dict[str, Any]) -> dict[str, Any]:
+                   shown: UUID | None = None, saved: str | None = None) -> dict[str, Any]:
     """Everything the console shows, each form with a fresh command id."""
     zone, site = event["timezone"], site_url(request)
     devices = [{**d, "issued": event_days.local(d["issued_at"], zone), "command_id": uuid4()}
@@ -52,14 +50,14 @@ async def sections(request: Request, reader: Reader, event: dict[str, Any],
                       for p, n in sorted(staff.items(), key=lambda item: item[1])],
             "registration": await joining(request, reader, event, site),
             "ids": {action: uuid4() for action in ACTIONS}, "person_command_id": uuid4(),
-            "errors": {}, "values": {}, "saved": None, "zones": ZONE_NAMES}
+            "errors": {}, "values": {}, "saved": saved, "zones": ZONE_NAMES}
 
 
-def device_link(request: Request, devices: list[dict[str, Any]], shown: dict[str, Any],
+def device_link(request: Request, devices: list[dict[str, Any]], shown: UUID | None,
                 site: str) -> dict[str, Any] | None:
     """The link (and its QR) of the device a form asked to see, if it is this event's and
     not revoked: a door phone scans the QR and is signed in as that device."""
-    wanted = str(shown.get("device_id"))
+    wanted = str(shown)
     device = next((d for d in devices if d["device_id"] == wanted and not d["revoked"]), None)
     if device is None:
         return None
@@ -84,7 +82,7 @@ async def joining(request: Request, reader: Reader, event: dict[str, Any],
 async def console(request: Request, conference_id: PathId, reader: Reads,
                   actor: Actor) -> Template:
     event = await require_role(reader, conference_id, actor, ORGANIZERS)
-    return page(request, "event_console.html", await sections(request, reader, event, {}))
+    return page(request, "event_console.html", await sections(request, reader, event))
 
 
 @post("/events/{conference_id:uuid}/console")
@@ -99,28 +97,31 @@ async def act(request: Request, state: State, conference_id: PathId, reader: Rea
     if name not in ACTIONS:
         raise ValidationException(detail="The form names no action: reload the page.")
     section, action = ACTIONS[name]
-    errors, status, done = {}, 200, Done(None)
-    try:
-        done = await asyncio.to_thread(action, state.system.app, actor, conference_id, form,
-                                       state.signer)
-    except Invalid as error:
-        errors, status = {error.field: error.message}, 400
-    except DomainError as error:
-        errors, status = {"form": error.message}, domain_status(error)
-    if done.outcome and not done.shown and not wants_fragment(request):
-        return Redirect(f"/events/{conference_id}/console",
-                        query_params={"after": done.outcome.position}, status_code=303)
-    if done.outcome:
-        await caught_up(reader, done.outcome.position)
-    event = await require_role(reader, conference_id, actor, ORGANIZERS)
-    context = await sections(request, reader, event, done.shown)
-    if errors:
-        context["errors"], context["values"] = {name: errors}, {name: dict(form)}
-    elif done.outcome:
-        context["saved"] = name
-    response = page(request, "event_console.html", context, SECTIONS[section], status)
-    response.headers.update(NO_STORE)
-    return response
+    tried = await attempt(asyncio.to_thread(action, state.system.app, actor, conference_id,
+                                            form, state.signer))
+    shown = device_to_show(name, form, tried)
+    if shown and tried.outcome:  # shown in this answer, never behind a redirect
+        await caught_up(reader, tried.outcome.position)
+    saved = name if tried.outcome else None
+
+    async def context() -> dict[str, Any]:
+        event = await require_role(reader, conference_id, actor, ORGANIZERS)
+        return await sections(request, reader, event, shown, saved)
+
+    view = View(f"/events/{conference_id}/console", "event_console.html", SECTIONS[section],
+                context)
+    answer = await settle(request, reader, view, Attempt(None) if shown else tried, name, form)
+    answer.headers.update(NO_STORE)
+    return answer
+
+
+def device_to_show(action: str, form: Any, tried: Attempt) -> UUID | None:
+    """The device just invited, or the one whose link a form asked to see again."""
+    if action == "issue_device" and tried.outcome:
+        return UUID(str(tried.outcome.result["device_id"]))
+    if action == "show_device" and not tried.errors:
+        return UUID(str(form.get("device_id")))
+    return None
 
 
 HANDLERS = [console, act]

@@ -52,8 +52,8 @@ def context(event: dict[str, Any], code: str, errors: dict[str, str] | None = No
 def newcomer_of(form: Any) -> tuple[str, Profile, Consent]:
     """Their email, profile and consent; every choice off unless ticked."""
     profile = Profile(name=read.text(form, "name"),
-                      company=read.text(form, "company", required=False),
-                      role=read.text(form, "role", required=False))
+                      company=read.optional(form, "company"),
+                      role=read.optional(form, "role"))
     consent = Consent(**{choice: form.get(choice) == "yes" for choice, _, _ in CHOICES})
     return read.email(form), profile, consent
 
