@@ -1,8 +1,8 @@
 """An organizer runs their event from the console on a laptop, in a real browser: edits the
 event, adds an entrance, invites a door device whose link signs a second browser in as that
-device and sends it to the desk, opens self-registration and sees the join QR, and prints
-the badge sheet, whose PDF has eight badges to a page of A4 or Letter. The pages pass
-axe-core's WCAG checks."""
+device and sends it to the desk, opens self-registration and sees the join QR, revokes the
+device (which signs the second browser out), and prints the badge sheet, whose PDF has
+eight badges to a page of A4 or Letter. The pages pass axe-core's WCAG checks."""
 
 from __future__ import annotations
 
@@ -62,6 +62,7 @@ def test_an_organizer_sets_up_the_door_registration_and_badges(laptop, live_serv
     link = page.get_by_label("Device link").input_value()
     assert re.fullmatch(rf"{live_server.url}/s#gwd_[\w-]+", link)
     expect(page.locator("#device-link-shown svg.qr")).to_be_visible()
+    expect(page.locator("#console-device-list")).to_contain_text("Door 1 phone")
 
     door = laptop().new_page()
     door.goto(link)
@@ -81,6 +82,12 @@ def test_an_organizer_sets_up_the_door_registration_and_badges(laptop, live_serv
     expect(page.get_by_label("Join page")).to_have_value(f"{live_server.url}/j/{code}")
     expect(page.locator("#console-registration svg.qr")).to_be_visible()
     screenshot(page, "console")
+
+    listed = page.locator("#console-device-list")
+    listed.get_by_role("button", name="Revoke Door 1 phone").click()
+    expect(listed.get_by_role("cell", name="Revoked")).to_be_visible()
+    expect(page.get_by_label("Device link")).to_have_count(0)
+    assert door.request.get("/auth/session").status == 401
 
     for n in range(EXTRA_GUESTS):
         person = command(context, "/people", name=f"Guest {n:02}",

@@ -28,6 +28,18 @@ def form(page: str, action: str, **values: str) -> dict[str, str]:
     return {**only, **values}
 
 
+def rows(page: str, action: str) -> list[tuple[str, str]]:
+    """What each row's button in the list form posting ``action`` sends: name and value."""
+    found = [f for f in re.findall(r"<form[^>]*>(?:(?!</form>).)*</form>", page, re.DOTALL)
+             if f'name="action" value="{action}"' in f]
+    return re.findall(r'<button name="(\w+)" value="([^"]+)"', found[0]) if found else []
+
+
+def pressed(page: str, action: str, row: int = 0) -> dict[str, str]:
+    """The list form posting ``action``, as the ``row``-th row's button sends it."""
+    return form(page, action, **dict([rows(page, action)[row]]))
+
+
 @pytest.fixture
 def console(summit):
     api = summit.api
@@ -165,29 +177,28 @@ def test_a_device_link_signs_a_browser_in_as_staff_of_this_event_until_revoked(c
     for organizers_only in (console.url, f"/api/v1/events/{console.event_id}/audit"):
         assert client.get(organizers_only, headers=door).status_code == 403
     assert client.get(f"/events/{console.event_id}/badge", headers=door).status_code == 404
-    again = assert_page(post(console, {**form(shown[0], "show_device"), "action": "show_device"}))
-    assert device_link(again) == link
-    revoke = form(again, "revoke_device")
-    assert post(console, revoke).status_code == 303
+    revoke = pressed(shown[0], "revoke_device")
+    assert [post(console, revoke).status_code for _ in range(2)] == [303, 303]
     after = open_console(console)
-    assert "<td>Revoked</td>" in after and not forms(after, "show_device")
+    assert "<td>Revoked</td>" in after and not rows(after, "revoke_device")
     ended = client.get(f"/api/v1/events/{console.event_id}/attendees", headers=door)
     assert ended.status_code == 401
     assert client.post("/s", data={"token": link.split("#")[1]}).status_code == 401
 
 
-def test_a_link_is_shown_only_for_this_events_live_devices(console):
+
+def test_only_this_events_devices_are_revoked_here(console):
     api = console.api
     other = api.do(console.organizer, "/events", name="Other", starts_on="2026-12-01",
                    ends_on="2026-12-01", timezone="UTC")["conference_id"]
     theirs = api.do(console.organizer, f"/events/{other}/devices", label="Elsewhere")
-    show = {**form(open_console(console), "issue_device"), "action": "show_device",
-            "device_id": theirs["device_id"]}
-    page = assert_page(post(console, show))
-    assert 'id="device-link"' not in page and theirs["token"] not in page
-    tampered = assert_page(post(console, {**show, "device_id": "not-an-id"}), 400)
-    assert 'id="devices-row-error"' in tampered
-
+    revoke = {**form(open_console(console), "issue_device"), "action": "revoke_device",
+              "device_id": theirs["device_id"]}
+    text = assert_page(post(console, revoke), 404)
+    assert 'id="revoke_device-form-error" role="alert">This event has no such device.' in text
+    assert api.read(console.organizer, f"/events/{other}/devices")[0]["revoked"] == 0
+    tampered = assert_page(post(console, {**revoke, "device_id": "not-an-id"}), 400)
+    assert "The form names nothing to act on" in tampered
 
 def test_staff_are_added_by_email_once_and_removed(console):
     api = console.api
@@ -196,8 +207,8 @@ def test_staff_are_added_by_email_once_and_removed(console):
     assert [post(console, add).status_code for _ in range(2)] == [303, 303]
     page = open_console(console)
     assert page.count("<span>Dora Door</span>") == 1
-    dora = next(f for f in forms(page, "remove_staff") if f["person_id"] != console.people["Sam"])
-    assert post(console, dora).status_code == 303
+    (dora,) = [row for row in rows(page, "remove_staff") if row[1] != console.people["Sam"]]
+    assert post(console, form(page, "remove_staff", **dict([dora]))).status_code == 303
     event = api.read(console.organizer, f"/events/{console.event_id}")
     assert event["staff"] == [console.people["Sam"]]
     bad = form(open_console(console), "add_staff", name="Dora", email="dora at example")
@@ -237,3 +248,33 @@ def test_home_leads_organizers_to_the_console_and_nobody_else(console):
     assert 'href="/console"' in home and "/api/v1/events/" not in home.split("Directory")[1]
     alice = assert_page(api.client.get("/", headers=browser(api.headers(console.people["Alice"]))))
     assert "console" not in alice.lower()
+
+
+def test_one_row_form_revokes_each_row_it_is_sent_for(console):
+    api = console.api
+    for label in ("Door 1", "Door 2"):
+        api.do(console.organizer, f"/events/{console.event_id}/devices", label=label)
+    page = open_console(console)
+    for row in (0, 1):
+        assert post(console, pressed(page, "revoke_device", row)).status_code == 303
+    devices = api.read(console.organizer, f"/events/{console.event_id}/devices")
+    assert [d["revoked"] for d in devices] == [1, 1]
+
+
+def test_with_htmx_the_device_forms_swap_small_sections_and_tell_the_other_to_refresh(console):
+    """A dozen devices, a door each and spares: each section swapped stays under 8 KB."""
+    api, hx = console.api, {**console.as_organizer, **HX}
+    for n in range(11):
+        api.do(console.organizer, f"/events/{console.event_id}/devices", label=f"Door {n} phone")
+    invited = api.client.post(console.url, headers=hx, data=form(
+        open_console(console), "issue_device", label="Door 12 phone"))
+    assert invited.text.strip().startswith('<section class="card" id="console-devices"')
+    assert 'id="device-link"' in invited.text and len(invited.content) < 8192
+    assert invited.headers["hx-trigger"] == "device-issued"
+    listed = api.client.get(console.url, headers=hx, params={"section": "device_list"})
+    assert listed.text.strip().startswith('<section class="card" id="console-device-list"')
+    assert listed.text.count("<tr>") == 13 and len(listed.content) < 8192, len(listed.content)
+    revoked = api.client.post(console.url, headers=hx, data=pressed(listed.text,
+                                                                    "revoke_device"))
+    assert revoked.headers["hx-trigger"] == "device-revoked"
+    assert revoked.text.count("<td>Revoked</td>") == 1 and len(revoked.content) < 8192

@@ -5,14 +5,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
-from uuid import UUID
+from uuid import UUID, uuid5
 
 from goodwill.application import Goodwill, Outcome
 from goodwill.http import event_forms as read
 from goodwill.http.forms import command_id
 from goodwill.tokens import Keys
 
-Action = Callable[[Goodwill, UUID, UUID, Any, Keys], Outcome | None]
+Action = Callable[[Goodwill, UUID, UUID, Any, Keys], Outcome]
+
+
+def row_command(form: Any, row: UUID) -> UUID:
+    """One form serves every row of a list, each row's button naming its row: the command id
+    is the form's and the row's together, so a resent click is one command and clicks on
+    two rows are two."""
+    return uuid5(command_id(form), str(row))
 
 
 def details(app: Goodwill, actor: UUID, event: UUID, form: Any, _: Keys) -> Outcome:
@@ -28,13 +35,9 @@ def issue_device(app: Goodwill, actor: UUID, event: UUID, form: Any, _: Keys) ->
     return app.issue_device(actor, command_id(form), event, read.text(form, "label"))
 
 
-def show_device(app: Goodwill, actor: UUID, event: UUID, form: Any, _: Keys) -> None:
-    """Records nothing: the answer shows the link of the device the form names."""
-    read.chosen_id(form, "device_id")
-
-
 def revoke_device(app: Goodwill, actor: UUID, event: UUID, form: Any, _: Keys) -> Outcome:
-    return app.revoke_device(actor, command_id(form), event, read.chosen_id(form, "device_id"))
+    device = read.chosen_id(form, "device_id")
+    return app.revoke_device(actor, row_command(form, device), event, device)
 
 
 def add_staff(app: Goodwill, actor: UUID, event: UUID, form: Any, _: Keys) -> Outcome:
@@ -46,7 +49,8 @@ def add_staff(app: Goodwill, actor: UUID, event: UUID, form: Any, _: Keys) -> Ou
 
 
 def remove_staff(app: Goodwill, actor: UUID, event: UUID, form: Any, _: Keys) -> Outcome:
-    return app.remove_staff(actor, command_id(form), event, read.chosen_id(form, "person_id"))
+    person = read.chosen_id(form, "person_id")
+    return app.remove_staff(actor, row_command(form, person), event, person)
 
 
 def open_registration(app: Goodwill, actor: UUID, event: UUID, form: Any, keys: Keys) -> Outcome:
@@ -62,8 +66,8 @@ def close_registration(app: Goodwill, actor: UUID, event: UUID, form: Any, _: Ke
 
 ACTIONS: dict[str, tuple[str, Action]] = {
     "details": ("details", details), "add_list": ("lists", add_list),
-    "issue_device": ("devices", issue_device), "show_device": ("devices", show_device),
-    "revoke_device": ("devices", revoke_device), "add_staff": ("staff", add_staff),
+    "issue_device": ("devices", issue_device),
+    "revoke_device": ("device_list", revoke_device), "add_staff": ("staff", add_staff),
     "remove_staff": ("staff", remove_staff),
     "open_registration": ("registration", open_registration),
     "close_registration": ("registration", close_registration),

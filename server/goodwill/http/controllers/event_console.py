@@ -3,19 +3,20 @@ lists), who works the door (door devices invited by link, staff people) and
 self-registration with its join QR, with links to the event's other organizer pages.
 
 One URL for every form, each naming its ``action``; with htmx a form's section is swapped
-alone. A form that shows a device's link answers with the page itself instead of a
-redirect, so the link is never in a URL, the history or a cached page.
+alone. Inviting a device answers with the page itself instead of a redirect, showing the
+device's link, so the link is never in a URL, the history or a cached page.
 """
 
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+from typing import Annotated, Any, Literal
 from uuid import UUID, uuid4
 
 from litestar import Request, Response, get, post
 from litestar.datastructures import State
 from litestar.exceptions import ValidationException
+from litestar.params import QueryParameter
 from litestar.response import Template
 
 from goodwill.database import Reader
@@ -33,30 +34,35 @@ from goodwill.projections import credentials, directory, registration
 from goodwill.tokens import DEVICE, JOIN_CODE, Keys
 
 SECTIONS = {"details": "_console_details.html", "lists": "_console_lists.html",
-            "devices": "_console_devices.html", "staff": "_console_staff.html",
-            "registration": "_console_registration.html"}
+            "devices": "_console_devices.html", "device_list": "_console_device_list.html",
+            "staff": "_console_staff.html", "registration": "_console_registration.html"}
+Section = Annotated[Literal[tuple(SECTIONS)] | None, QueryParameter(
+    description="With htmx, the one section to answer with")]
+CHANGED = {"issue_device": "device-issued", "revoke_device": "device-revoked"}
+"""What htmx is told after these commands, so the section each did not swap fetches itself."""
 
 
 async def sections(request: Request, reader: Reader, event: dict[str, Any],
                    shown: UUID | None = None, saved: str | None = None) -> dict[str, Any]:
     """Everything the console shows, each form with a fresh command id."""
     zone, site = event["timezone"], site_url(request)
-    devices = [{**d, "issued": event_days.local(d["issued_at"], zone), "command_id": uuid4()}
+    devices = [{**d, "issued": event_days.local(d["issued_at"], zone)}
                for d in await credentials.devices(reader, UUID(event["conference_id"]))]
     staff = await directory.names(reader, set(event["staff"]))
     return {"event": event, "url": f"/events/{event['conference_id']}/console",
-            "devices": devices, "device_link": device_link(request, devices, shown, site),
-            "staff": [{"person_id": p, "name": n or "Someone forgotten", "command_id": uuid4()}
+            "devices": devices,
+            "device_link": shown and device_link(request, devices, shown, site),
+            "staff": [{"person_id": p, "name": n or "Someone forgotten"}
                       for p, n in sorted(staff.items(), key=lambda item: item[1])],
             "registration": await joining(request, reader, event, site),
             "ids": {action: uuid4() for action in ACTIONS}, "person_command_id": uuid4(),
             "errors": {}, "values": {}, "saved": saved, "zones": ZONE_NAMES}
 
 
-def device_link(request: Request, devices: list[dict[str, Any]], shown: UUID | None,
+def device_link(request: Request, devices: list[dict[str, Any]], shown: UUID,
                 site: str) -> dict[str, Any] | None:
-    """The link (and its QR) of the device a form asked to see, if it is this event's and
-    not revoked: a door phone scans the QR and is signed in as that device."""
+    """The link (and its QR) of the device just invited, while it is not revoked: a door
+    phone scans the QR and is signed in as that device."""
     wanted = str(shown)
     device = next((d for d in devices if d["device_id"] == wanted and not d["revoked"]), None)
     if device is None:
@@ -79,10 +85,11 @@ async def joining(request: Request, reader: Reader, event: dict[str, Any],
 
 
 @get("/events/{conference_id:uuid}/console")
-async def console(request: Request, conference_id: PathId, reader: Reads,
-                  actor: Actor) -> Template:
+async def console(request: Request, conference_id: PathId, reader: Reads, actor: Actor,
+                  section: Section = None) -> Template:
     event = await require_role(reader, conference_id, actor, ORGANIZERS)
-    return page(request, "event_console.html", await sections(request, reader, event))
+    return page(request, "event_console.html", await sections(request, reader, event),
+                section and SECTIONS[section])
 
 
 @post("/events/{conference_id:uuid}/console")
@@ -99,8 +106,8 @@ async def act(request: Request, state: State, conference_id: PathId, reader: Rea
     section, action = ACTIONS[name]
     tried = await attempt(asyncio.to_thread(action, state.system.app, actor, conference_id,
                                             form, state.signer))
-    shown = device_to_show(name, form, tried)
-    if shown and tried.outcome:  # shown in this answer, never behind a redirect
+    shown = tried.outcome and name == "issue_device" and tried.outcome.result["device_id"]
+    if shown:  # the new device's link, shown in this answer and never behind a redirect
         await caught_up(reader, tried.outcome.position)
     saved = name if tried.outcome else None
 
@@ -112,16 +119,9 @@ async def act(request: Request, state: State, conference_id: PathId, reader: Rea
                 context)
     answer = await settle(request, reader, view, Attempt(None) if shown else tried, name, form)
     answer.headers.update(NO_STORE)
+    if tried.outcome and name in CHANGED:
+        answer.headers["HX-Trigger"] = CHANGED[name]
     return answer
-
-
-def device_to_show(action: str, form: Any, tried: Attempt) -> UUID | None:
-    """The device just invited, or the one whose link a form asked to see again."""
-    if action == "issue_device" and tried.outcome:
-        return UUID(str(tried.outcome.result["device_id"]))
-    if action == "show_device" and not tried.errors:
-        return UUID(str(form.get("device_id")))
-    return None
 
 
 HANDLERS = [console, act]
