@@ -106,9 +106,17 @@ def test_an_organizer_sets_up_the_door_registration_and_badges(laptop, live_serv
     assert not console
 
 
-@pytest.mark.parametrize("path", ["console", "tickets", "badges?paper=letter"])
-def test_the_organizer_pages_pass_wcag_checks(laptop, live_server, path):
+@pytest.mark.parametrize("path", ["console", "tickets", "tickets/{alice}", "badges?paper=letter",
+                                  "join"])
+def test_the_organizer_pages_and_the_join_page_pass_wcag_checks(laptop, live_server, path):
     """Without the CSP for this context only: axe-core is injected to check the page."""
-    page = sign_in(laptop(bypass_csp=True), live_server.organizer, live_server.url)
-    page.goto(f"/events/{live_server.organizer.event_id}/{path}")
+    event = live_server.organizer.event_id
+    context = laptop(bypass_csp=True)
+    page = sign_in(context, live_server.organizer, live_server.url)
+    if path == "join":
+        command(context, f"/events/{event}/registration", join_code="SUMMIT-2026")
+        page.goto("/j/SUMMIT-2026")
+    else:
+        page.goto(f"/events/{event}/" + path.format(alice=live_server.alice.guest.person_id))
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
     assert violations(page) == []
