@@ -13,7 +13,7 @@ from litestar.exceptions import HTTPException
 from litestar.response import Template
 
 from goodwill.domain.errors import DomainError
-from goodwill.http.controllers import (badge, browse, contact_page, downloads,
+from goodwill.http.controllers import (badge, browse, contact_page, desk_page, downloads,
                                        followups_page, home, meet, my_data, profile_page,
                                        scan)
 from goodwill.http.errors import domain_status
@@ -33,6 +33,7 @@ def page_router(dependencies: dict) -> Router:
     return Router("/", route_handlers=[home.home, badge.badge, meet.connect_page, meet.connect,
                                        *browse.HANDLERS, *contact_page.HANDLERS,
                                        *followups_page.HANDLERS, *downloads.HANDLERS,
-                                       *profile_page.HANDLERS, *my_data.HANDLERS, scan.scan_page],
+                                       *profile_page.HANDLERS, *my_data.HANDLERS, scan.scan_page,
+                                       *desk_page.HANDLERS],
                   dependencies=dependencies, include_in_schema=False,
                   exception_handlers={HTTPException: refusal_page, DomainError: refusal_page})

@@ -11,8 +11,8 @@ from goodwill.domain.connection import Connection
 from goodwill.domain.give import Give
 from goodwill.domain.introduction import Introduction
 from goodwill.domain.ticket import Ticket
-from goodwill.projections.base import Projection, key, on
-from goodwill.projections.rows import hour_of
+from goodwill.projections.base import Projection, iso, key, on
+from goodwill.projections.rows import hour, hour_of
 
 
 class Figures(Projection):
@@ -34,6 +34,14 @@ class Figures(Projection):
     @on
     def checked_out(self, e: Ticket.CheckedOut, tx: Tx) -> None:
         self.count(tx, self.conference_of(tx, e.originator_id), e, f"check_out:{e.list_key}")
+
+    @on
+    def check_in_undone(self, e: Ticket.CheckInUndone, tx: Tx) -> None:
+        """An undone check-in is taken off the hour it was counted in."""
+        tx.execute("UPDATE event_figures SET value = value - 1 WHERE conference_id = ?"
+                   " AND hour = ? AND metric = ?",
+                   (self.conference_of(tx, e.originator_id), hour(iso(e.undone_scanned_at)),
+                    f"check_in:{e.list_key}"))
 
     @on
     def connected(self, e: Connection.Made, tx: Tx) -> None:

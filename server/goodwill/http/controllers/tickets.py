@@ -14,7 +14,7 @@ from goodwill.http.commands import run
 from goodwill.http.limits import limited
 from goodwill.http.markers import Actor, App, PathId, Reads
 from goodwill.http.schemas.common import CommandAnswer
-from goodwill.http.schemas.tickets import RevokeTicket, Scan
+from goodwill.http.schemas.tickets import RevokeTicket, Scan, UndoCheckIn
 from goodwill.projections import checkins
 
 
@@ -31,6 +31,13 @@ class TicketController(Controller):
     @post("/check-out", status_code=200, sync_to_thread=True, guards=[limited("scan")])
     def check_out(self, data: JSONBody[Scan], goodwill: App, actor: Actor) -> CommandAnswer:
         return run(goodwill.check_out, actor, data)
+
+    @post("/undo-check-in", status_code=200, sync_to_thread=True)
+    def undo_check_in(self, data: JSONBody[UndoCheckIn], goodwill: App,
+                      actor: Actor) -> CommandAnswer:
+        """A mistaken check-in, taken back by whoever made it: the ticket is outside again and
+        the counts go back; the scan log and the audit keep both."""
+        return run(goodwill.undo_check_in, actor, data)
 
     @post("/revoke", status_code=200, sync_to_thread=True)
     def revoke(self, data: JSONBody[RevokeTicket], goodwill: App, actor: Actor) -> CommandAnswer:
