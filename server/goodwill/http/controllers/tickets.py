@@ -14,7 +14,7 @@ from goodwill.http.commands import run
 from goodwill.http.limits import limited
 from goodwill.http.markers import Actor, App, PathId, Reads
 from goodwill.http.schemas.common import CommandAnswer
-from goodwill.http.schemas.tickets import RevokeTicket, Scan, UndoCheckIn
+from goodwill.http.schemas.tickets import Admission, RevokeTicket, Scan, UndoCheckIn
 from goodwill.projections import checkins
 
 
@@ -23,9 +23,11 @@ class TicketController(Controller):
     tags = ["tickets"]
 
     @post("/check-in", status_code=200, sync_to_thread=True, guards=[limited("scan")])
-    def check_in(self, data: JSONBody[Scan], goodwill: App, actor: Actor) -> CommandAnswer:
+    def check_in(self, data: JSONBody[Admission], goodwill: App,
+                 actor: Actor) -> CommandAnswer:
         """A second scan of a ticket already inside is a 409 saying when, where and by which
-        device it was admitted. Offline devices send ``scanned_at`` and replay safely."""
+        device it was admitted. Offline devices send ``scanned_at`` and replay safely; with
+        ``offline`` what they let through is never refused, a conflict is recorded instead."""
         return run(goodwill.check_in, actor, data)
 
     @post("/check-out", status_code=200, sync_to_thread=True, guards=[limited("scan")])

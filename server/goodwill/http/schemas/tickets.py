@@ -9,15 +9,18 @@ from goodwill.http.schemas.common import AtEvent, Code, Device, ListKey, Moment,
 
 
 class Scan(AtEvent):
+    ticket_code: Code
+    list_key: ListKey
+    device: Device
+    scanned_at: Moment | None = None
+
+
+class Admission(Scan, kw_only=True):
     """``offline``: the device already let the ticket through without the network and
     reports it now, with its ``scanned_at`` (required then). Where an online scan would be
     refused because the ticket is inside already or was revoked since, an offline one is
     answered with ``outcome: conflict`` and recorded for the organizers."""
 
-    ticket_code: Code
-    list_key: ListKey
-    device: Device
-    scanned_at: Moment | None = None
     offline: bool = False
 
 
