@@ -12,7 +12,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from uuid import UUID, uuid4
 
@@ -33,14 +33,19 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--no-first-run"]
 """Without the networking flags Chromium keeps calling home, which this network refuses."""
 PHONE = {"width": 390, "height": 844}
+TABLET = {"width": 1024, "height": 768}
+GUESTS = ("Alice Archer", "Bob Baker")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "browser"
 START_SECONDS = 15
 
 
 @dataclass
 class Attendee:
+    """Someone who signs in with the personal link ``/s#<token>``; ``guest`` is their ticket
+    and badge, none for the event's crew."""
+
     name: str
-    guest: Guest
+    guest: Guest | None
     token: str
 
 
@@ -49,6 +54,11 @@ class LiveServer:
     url: str
     alice: Attendee
     bob: Attendee
+    steward: Attendee
+    """Sam Steward, the event's door staff."""
+    organizer: Attendee
+    guests: list[Attendee] = field(default_factory=list)
+    """Every attendee seeded, Alice and Bob first."""
 
 
 def sign_in_token(scenario: Scenario, person: UUID) -> str:
@@ -57,29 +67,38 @@ def sign_in_token(scenario: Scenario, person: UUID) -> str:
     return Keys(SECRET_KEY).token(SIGN_IN_LINK, issued.result["credential_id"])
 
 
-def seeded(settings: Settings) -> tuple[Attendee, Attendee]:
-    """An organizer, an event and two attendees, made through the application's commands
-    before the server opens the same store."""
+def seeded(settings: Settings, url: str, guests: tuple[str, ...]) -> LiveServer:
+    """An organizer, an event, its door steward and the named attendees, made through the
+    application's commands before the server opens the same store."""
     system = bootstrap(settings)
     try:
         scenario = Scenario(system.app)
         people = [Attendee(name, scenario.guest(name, company=f"{name} Ltd"), "")
-                  for name in ("Alice Archer", "Bob Baker")]
+                  for name in guests]
         for person in people:
             person.token = sign_in_token(scenario, person.guest.person_id)
+        steward = scenario.person("Sam Steward", "sam.steward@example.org")
+        system.app.add_staff(scenario.organizer, uuid4(), scenario.conference_id, steward)
+        crew = [Attendee(name, None, sign_in_token(scenario, person)) for name, person in
+                (("Sam Steward", steward), ("Olga Organizer", scenario.organizer))]
         system.runner.catch_up()
     finally:
         system.close()
-    return people[0], people[1]
+    return LiveServer(url, people[0], people[1], *crew, guests=people)
 
 
 @pytest.fixture
 def live_server(tmp_path: Path) -> Iterator[LiveServer]:
-    """uvicorn in a thread, on a socket bound to port 0 so parallel runs never collide."""
+    yield from serving(tmp_path, GUESTS)
+
+
+def serving(tmp_path: Path, guests: tuple[str, ...]) -> Iterator[LiveServer]:
+    """uvicorn in a thread, on a socket bound to port 0 so parallel runs never collide,
+    serving an event with the named attendees."""
     settings = Settings(database_url=f"sqlite:///{tmp_path}/goodwill.db", secret_key=SECRET_KEY)
-    alice, bob = seeded(settings)
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
+    live = seeded(settings, f"http://127.0.0.1:{sock.getsockname()[1]}", guests)
     server = uvicorn.Server(uvicorn.Config(create_app(settings), log_level="warning"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
@@ -89,7 +108,7 @@ def live_server(tmp_path: Path) -> Iterator[LiveServer]:
             pytest.fail("the server did not start")
         time.sleep(0.05)
     try:
-        yield LiveServer(f"http://127.0.0.1:{sock.getsockname()[1]}", alice, bob)
+        yield live
     finally:
         server.should_exit = True
         thread.join(START_SECONDS)
@@ -130,9 +149,9 @@ def console() -> list[str]:
     return []
 
 
-def open_phone(browser, base_url: str, console: list[str], **options):
+def open_phone(browser, base_url: str, console: list[str], viewport=PHONE, **options):
     """A fresh phone-sized context (its own cookies) that reports into ``console``."""
-    context = browser.new_context(base_url=base_url, viewport=PHONE, **options)
+    context = browser.new_context(base_url=base_url, viewport=viewport, **options)
     context.set_default_timeout(10_000)
     context.on("console", lambda m: m.type == "error"
                and console.append(f"{m.text} ({m.location['url']})"))

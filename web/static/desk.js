@@ -253,7 +253,14 @@
         ? passed(ticket, scans[n], new Date().toISOString()) : null;
       answered(scans[n], answer, "", before);
     });
-    refreshCounts(result.position);
+    refreshCounts(result.position).then(refreshResults);
+  }
+
+  /* Search results say whether each person is inside: asked again after a change, once
+     the counts show the read side has it. */
+  function refreshResults() {
+    const search = document.getElementById("q");
+    if (window.htmx && search && search.value.trim()) htmx.trigger(search, "refresh");
   }
 
   /* The queue goes out oldest first, each scan with its command id: sent twice, it is
@@ -328,8 +335,7 @@
     } catch (noSound) { /* the screen still says it */ }
   }
 
-  const clockNow = () => new Date().toLocaleTimeString([], { hour: "2-digit",
-                                                             minute: "2-digit" });
+  const clockNow = () => clock(new Date());
 
   function logEntry(commandId, label) {
     const item = document.createElement("li");
@@ -396,7 +402,7 @@
     relog(commandId, { ...entry.answer, outcome: "undone", message }, "");
     show({ outcome: "undone", message, name: entry.answer.name });
     renderState();
-    refreshCounts(position);
+    refreshCounts(position).then(() => online && refreshResults());
   }
 
   async function undoOnServer(commandId) {
