@@ -22,7 +22,7 @@ test: $(STAMP)
 
 ## Seeding and rebuild throughput on both stores, as ratios to a plain-insert baseline.
 bench: $(STAMP)
-	$(BIN)/python tests/benchmarks/bench.py
+	$(BIN)/python -m tests.benchmarks.bench
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -9,6 +9,7 @@ from psycopg import sql
 
 from goodwill.application import Goodwill
 from goodwill.database import Reader, Writer
+from goodwill.imports import jobs
 from goodwill.keyring import Keyring
 from goodwill.projections import all_projections
 from goodwill.projections.runner import ProjectionRunner
@@ -39,6 +40,7 @@ def bootstrap(settings: Settings) -> System:
     writer = Writer(settings)
     runner = ProjectionRunner(app, writer, all_projections())
     runner.create_tables()
+    jobs.create_table(writer)
     app.after_save.append(runner.wake.set)
     return System(settings, app, writer, runner, Reader(settings))
 

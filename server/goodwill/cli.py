@@ -1,5 +1,6 @@
 """The ``goodwill`` command: what an operator does before or beside the web app — serve it,
-seed a demo, rebuild or inspect the read models, create the first organizer."""
+seed a demo, rebuild or inspect the read models, create the first organizer, export an
+event's data, import attendees."""
 
 from __future__ import annotations
 
@@ -13,12 +14,17 @@ import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TextIO
+from pathlib import Path
 
 from goodwill.application.core import SYSTEM_ACTOR as ROOT
 from goodwill.bootstrap import System, bootstrap
 from goodwill.demo.people import MOST
 from goodwill.domain.ids import derived
+from goodwill.exports import EXPORTS
+from goodwill.imports.command import import_file
+from goodwill.imports.presets import PRESETS
+from goodwill.imports.table import NAMED
+from goodwill.progress import ProgressBar
 from goodwill.settings import Settings
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,7 +39,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="goodwill", description="Serve Goodwill, seed a demo,"
-                                   " rebuild or inspect read models, create an organizer.")
+                                   " rebuild or inspect read models, create an organizer,"
+                                   " export an event.")
     commands = root.add_subparsers(required=True, metavar="command")
     serve = command(commands, "serve", run_serve, "run the web app with uvicorn")
     serve.add_argument("--host")
@@ -53,6 +60,20 @@ def parser() -> argparse.ArgumentParser:
     organizer.add_argument("--email", required=True)
     organizer.add_argument("--password", help="visible to other users of this machine; better:"
                            " $GOODWILL_ORGANIZER_PASSWORD, or typed when asked on a terminal")
+    imports = command(commands, "import", run_import, "import attendees from a CSV export"
+                      " (pretix, Eventbrite or any sheet with name and email columns)")
+    imports.add_argument("--event", required=True, type=uuid.UUID, help="the event's id")
+    imports.add_argument("file", type=Path)
+    imports.add_argument("--preset", choices=[p.key for p in PRESETS],
+                         help="whose export it is; default: told by the header row")
+    imports.add_argument("--separator", choices=list(NAMED),
+                         help="default: told by the header row")
+    imports.add_argument("--dry-run", action="store_true", help="check the file, import nothing")
+    export = command(commands, "export", run_export, "write one of an event's exports, as its"
+                     " organizers download it (consent-filtered)")
+    export.add_argument("--event", required=True, type=uuid.UUID, help="the event's id")
+    export.add_argument("--format", required=True, choices=sorted(EXPORTS))
+    export.add_argument("--out", required=True, help="a file, or - for standard output")
     return root
 
 
@@ -138,29 +159,24 @@ def run_create_organizer(settings: Settings, args: argparse.Namespace) -> None:
     print(person)
 
 
+def run_import(settings: Settings, args: argparse.Namespace) -> None:
+    with opened(settings) as system:
+        failed = import_file(system, args.event, args.file.read_bytes(), args.preset,
+                             NAMED.get(args.separator), args.dry_run)
+    if failed:
+        sys.exit(failed)
+def run_export(settings: Settings, args: argparse.Namespace) -> None:
+    """After bringing the read models up to date, so the file holds all that was recorded."""
+    from goodwill.exports.command import export_event
+
+    with opened(settings) as system:
+        system.runner.catch_up()
+        export_event(system.reader, args.event, args.format, args.out)
+
+
 def organizer_password(args: argparse.Namespace) -> str | None:
     """From the option, the environment, or the terminal; none means sign-in by link only."""
     password = args.password or os.environ.get("GOODWILL_ORGANIZER_PASSWORD")
     if not password and sys.stdin.isatty():
         password = getpass.getpass("Password for signing in (empty for none): ")
     return password or None
-
-
-class ProgressBar:
-    """A one-line bar for ``runner.rebuild``, which reports (position, head) after each batch."""
-
-    def __init__(self, stream: TextIO = sys.stderr, width: int = 30) -> None:
-        self.stream, self.width, self.started = stream, width, time.monotonic()
-
-    def __call__(self, position: int, head: int) -> None:
-        total = max(head, position, 1)
-        rate = position / max(time.monotonic() - self.started, 1e-9)
-        filled = self.width * position // total
-        line = (f"[{'#' * filled}{'.' * (self.width - filled)}] {position / total:4.0%}"
-                f"  {position}/{head} events  {rate:,.0f} events/s"
-                f"  ETA {(total - position) / max(rate, 1e-9):.0f}s")
-        self.stream.write(f"\r{line:<90}")
-        self.stream.flush()
-
-    def finish(self) -> None:
-        self.stream.write("\n")

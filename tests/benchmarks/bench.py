@@ -1,14 +1,17 @@
-"""Write and rebuild throughput on SQLite and PostgreSQL, each set against a baseline measured
-in the same run on the same store: plain single-row INSERT + COMMIT transactions per second.
+"""Write, rebuild and import throughput on SQLite and PostgreSQL, each set against a
+baseline measured in the same run on the same store: plain single-row INSERT + COMMIT
+transactions per second. Then the export rate: rows per second of the attendees and
+scan-log downloads, each against the plain SELECT of the same rows on the same store.
 Absolute numbers depend on the machine's disk; the ratios say what our own code costs.
 
-Run: python tests/benchmarks/bench.py [--attendees 300]; writes var/bench.json. Nothing here
-asserts a timing.
+Run: python -m tests.benchmarks.bench [--attendees 300] [--import-rows 10000]
+[--export-attendees 3000]; writes var/bench.json. Nothing here asserts a timing.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import os
 import sqlite3
@@ -21,9 +24,12 @@ from typing import Any
 
 import psycopg
 
-from goodwill.bootstrap import bootstrap
-from goodwill.demo import seed_demo
+from goodwill.bootstrap import System, bootstrap
+from goodwill.demo import Demo, seed_demo
+from goodwill.imports.batches import run_import
+from goodwill.imports.preview import prepare_bytes
 from goodwill.settings import Settings
+from tests.benchmarks.exports import measure_exports
 
 POSTGRES_URL = os.environ.get("GOODWILL_TEST_POSTGRES_URL",
                               "postgresql://postgres@127.0.0.1:5432/test")
@@ -72,7 +78,24 @@ def timed(action: Callable[..., Any], *args: Any, **kwargs: Any) -> tuple[float,
     return time.perf_counter() - started, result
 
 
-def measure(settings: Settings, attendees: int, baseline: Callable[[Settings], float]) -> dict:
+def exported(rows: int) -> bytes:
+    """A generated export: every row a new attendee with a ticket id."""
+    lines = ["Name,Email,Company,Role,Ticket id"]
+    lines += [f"Guest {n},guest{n}@import.example,Company {n % 97},Engineer,T-{n}"
+              for n in range(rows)]
+    return "\n".join(lines).encode()
+
+
+def importing(system: System, demo: Demo, data: bytes) -> float:
+    """Reading the file and importing it, chunk by chunk, as the import page does."""
+    started = time.perf_counter()
+    prepared = prepare_bytes(data)
+    run_import(system.app, demo.organizer, uuid.uuid4(), demo.conference_id, prepared.rows)
+    return time.perf_counter() - started
+
+
+def measure(settings: Settings, attendees: int, rows: int,
+            baseline: Callable[[Settings], float]) -> dict:
     """The baseline runs before and after the work, so a busy machine weighs on both sides."""
     system = bootstrap(settings)
     try:
@@ -81,27 +104,38 @@ def measure(settings: Settings, attendees: int, baseline: Callable[[Settings], f
                               say=lambda line: None)
         events = system.runner.head()
         rebuilding, _ = timed(system.runner.rebuild)
+        data = exported(rows)
+        first, again = importing(system, demo, data), importing(system, demo, data)
         after = baseline(settings)
         per_second = {BASELINE: (before + after) / 2,
                       "events appended (seeding the demo)": events / seeding,
                       "commands (seeding the demo)": demo.sent / seeding,
-                      "events replayed (rebuilding all read models)": events / rebuilding}
+                      "events replayed (rebuilding all read models)": events / rebuilding,
+                      f"rows imported ({rows:,} new attendees)": rows / first,
+                      f"rows imported again ({rows:,} unchanged)": rows / again}
         return {"events": events, "commands": demo.sent,
-                "read_models": len(system.runner.projections),
-                "seconds": {"seeding": seeding, "rebuilding": rebuilding},
+                "read_models": len(system.runner.projections), "import_rows": rows,
+                "about": f"{events} events from {demo.sent} commands,"
+                         f" {len(system.runner.projections)} read models; importing"
+                         f" {rows:,} rows took {first:.1f} s, again {again:.1f} s",
+                "seconds": {"seeding": seeding, "rebuilding": rebuilding, "importing": first,
+                            "importing again": again},
                 "baseline_before_and_after": [before, after], "per_second": per_second,
                 "ratio_to_baseline": {k: v / per_second[BASELINE] for k, v in per_second.items()}}
     finally:
         system.close()
 
 
-def on_sqlite(attendees: int) -> dict:
+Work = Callable[[Settings, Callable[[Settings], float]], dict]
+"""A measure on a fresh store, given the store's settings and its INSERT baseline."""
+
+
+def on_sqlite(work: Work) -> dict:
     with tempfile.TemporaryDirectory() as folder:
-        settings = Settings(database_url=f"sqlite:///{folder}/bench.db")
-        return measure(settings, attendees, sqlite_baseline)
+        return work(Settings(database_url=f"sqlite:///{folder}/bench.db"), sqlite_baseline)
 
 
-def on_postgres(attendees: int) -> dict | str:
+def on_postgres(work: Work) -> dict | str:
     """A fresh schema of its own, dropped afterwards; a message instead when unreachable."""
     try:
         psycopg.connect(POSTGRES_URL, connect_timeout=3).close()
@@ -109,15 +143,14 @@ def on_postgres(attendees: int) -> dict | str:
         return f"skipped: PostgreSQL not reachable at {POSTGRES_URL}: {str(error).strip()}"
     schema = f"bench_{uuid.uuid4().hex[:12]}"
     try:
-        return measure(Settings(database_url=f"{POSTGRES_URL}?schema={schema}"), attendees,
-                       postgres_baseline)
+        return work(Settings(database_url=f"{POSTGRES_URL}?schema={schema}"), postgres_baseline)
     finally:
         with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
             conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
 
 
-def table(results: dict[str, dict | str]) -> str:
-    lines = [f"{'store':<12}{'measure':<48}{'per second':>12}{'× baseline':>12}"]
+def table(results: dict[str, dict | str], unit: str = "per second") -> str:
+    lines = [f"{'store':<12}{'measure':<48}{unit:>12}{'× baseline':>12}"]
     for store, result in results.items():
         if isinstance(result, str):
             lines.append(f"{store:<12}{result}")
@@ -125,19 +158,32 @@ def table(results: dict[str, dict | str]) -> str:
         for name, rate in result["per_second"].items():
             ratio = result["ratio_to_baseline"][name]
             lines.append(f"{store:<12}{name:<48}{rate:>12,.0f}{ratio:>12.3f}")
-        lines.append(f"{'':<12}({result['events']} events from {result['commands']} commands,"
-                     f" {result['read_models']} read models)")
+        lines.append(f"{'':<12}({result['about']})")
     return "\n".join(lines)
 
 
 def main() -> None:
     args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     args.add_argument("--attendees", type=int, default=300)
-    attendees = args.parse_args().attendees
-    results = {"sqlite": on_sqlite(attendees), "postgresql": on_postgres(attendees)}
+    args.add_argument("--import-rows", type=int, default=10_000)
+    args.add_argument("--export-attendees", type=int, default=3000)
+    options = args.parse_args()
+
+    def writes(settings: Settings, baseline: Callable[[Settings], float]) -> dict:
+        return measure(settings, options.attendees, options.import_rows, baseline)
+
+    def exports(settings: Settings, _: Callable[[Settings], float]) -> dict:
+        return asyncio.run(measure_exports(settings, options.export_attendees))
+
+    results = {"sqlite": on_sqlite(writes), "postgresql": on_postgres(writes)}
     print(table(results))
+    exported = {"sqlite": on_sqlite(exports), "postgresql": on_postgres(exports)}
+    print("\n" + table(exported, "rows/s"))
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)
-    OUTPUT.write_text(json.dumps({"attendees": attendees, "results": results}, indent=2))
+    OUTPUT.write_text(json.dumps({"attendees": options.attendees,
+                                  "import_rows": options.import_rows, "results": results,
+                                  "export_attendees": options.export_attendees,
+                                  "exports": exported}, indent=2))
     print(f"\nwritten to {OUTPUT}")
 
 

@@ -12,6 +12,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from uuid import UUID, uuid4
@@ -33,7 +34,10 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--no-first-run"]
 """Without the networking flags Chromium keeps calling home, which this network refuses."""
 PHONE = {"width": 390, "height": 844}
+LAPTOP = {"width": 1280, "height": 800}
+"""Organizers set events up at a desk."""
 TABLET = {"width": 1024, "height": 768}
+"""Door staff check people in at one."""
 GUESTS = ("Alice Archer", "Bob Baker")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "browser"
 START_SECONDS = 15
@@ -41,12 +45,18 @@ START_SECONDS = 15
 
 @dataclass
 class Attendee:
-    """Someone who signs in with the personal link ``/s#<token>``; ``guest`` is their ticket
-    and badge, none for the event's crew."""
+    name: str
+    guest: Guest
+    token: str
+
+
+@dataclass
+class Organizer:
+    """Someone who runs the event, its organizer or its door steward, signed in by link."""
 
     name: str
-    guest: Guest | None
     token: str
+    event_id: UUID
 
 
 @dataclass
@@ -54,9 +64,9 @@ class LiveServer:
     url: str
     alice: Attendee
     bob: Attendee
-    steward: Attendee
+    organizer: Organizer
+    steward: Organizer
     """Sam Steward, the event's door staff."""
-    organizer: Attendee
     guests: list[Attendee] = field(default_factory=list)
     """Every attendee seeded, Alice and Bob first."""
 
@@ -69,7 +79,8 @@ def sign_in_token(scenario: Scenario, person: UUID) -> str:
 
 def seeded(settings: Settings, url: str, guests: tuple[str, ...]) -> LiveServer:
     """An organizer, an event, its door steward and the named attendees, made through the
-    application's commands before the server opens the same store."""
+    application's commands before the server opens the same store; each of them with a
+    sign-in link."""
     system = bootstrap(settings)
     try:
         scenario = Scenario(system.app)
@@ -79,8 +90,9 @@ def seeded(settings: Settings, url: str, guests: tuple[str, ...]) -> LiveServer:
             person.token = sign_in_token(scenario, person.guest.person_id)
         steward = scenario.person("Sam Steward", "sam.steward@example.org")
         system.app.add_staff(scenario.organizer, uuid4(), scenario.conference_id, steward)
-        crew = [Attendee(name, None, sign_in_token(scenario, person)) for name, person in
-                (("Sam Steward", steward), ("Olga Organizer", scenario.organizer))]
+        crew = [Organizer(name, sign_in_token(scenario, person), scenario.conference_id)
+                for name, person in (("Olga Organizer", scenario.organizer),
+                                     ("Sam Steward", steward))]
         system.runner.catch_up()
     finally:
         system.close()
@@ -149,8 +161,9 @@ def console() -> list[str]:
     return []
 
 
-def open_phone(browser, base_url: str, console: list[str], viewport=PHONE, **options):
-    """A fresh phone-sized context (its own cookies) that reports into ``console``."""
+def open_device(browser, base_url: str, console: list[str], viewport: dict[str, int],
+                **options):
+    """A fresh context of the screen's size (its own cookies) that reports into ``console``."""
     context = browser.new_context(base_url=base_url, viewport=viewport, **options)
     context.set_default_timeout(10_000)
     context.on("console", lambda m: m.type == "error"
@@ -159,19 +172,37 @@ def open_phone(browser, base_url: str, console: list[str], viewport=PHONE, **opt
     return context
 
 
-@pytest.fixture
-def phone(browser, live_server: LiveServer, console: list[str]):
-    """Opens a phone per call; ``javascript=False`` for a phone with scripts off."""
+def open_phone(browser, base_url: str, console: list[str], **options):
+    return open_device(browser, base_url, console, PHONE, **options)
+
+
+@contextmanager
+def devices(browser, live_server: LiveServer, console: list[str], viewport: dict[str, int]):
+    """Opens a device per call, closed at the end; ``javascript=False`` for scripts off."""
     contexts = []
 
-    def open_context(javascript: bool = True):
-        contexts.append(open_phone(browser, live_server.url, console,
-                                   java_script_enabled=javascript))
+    def open_context(javascript: bool = True, **options):
+        contexts.append(open_device(browser, live_server.url, console, viewport,
+                                    java_script_enabled=javascript, **options))
         return contexts[-1]
 
-    yield open_context
-    for context in contexts:
-        context.close()
+    try:
+        yield open_context
+    finally:
+        for context in contexts:
+            context.close()
+
+
+@pytest.fixture
+def phone(browser, live_server: LiveServer, console: list[str]):
+    with devices(browser, live_server, console, PHONE) as open_context:
+        yield open_context
+
+
+@pytest.fixture
+def laptop(browser, live_server: LiveServer, console: list[str]):
+    with devices(browser, live_server, console, LAPTOP) as open_context:
+        yield open_context
 
 
 @pytest.fixture

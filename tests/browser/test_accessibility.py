@@ -52,7 +52,7 @@ def violations(page) -> list[str]:
 
 def test_key_pages_pass_wcag_checks_and_have_thumb_sized_targets(alice_with_a_contact,
                                                                  live_server):
-    page, alice, bob = alice_with_a_contact, live_server.alice, live_server.bob
+    page, bob = alice_with_a_contact, live_server.bob
     page.goto("/")
     badge = page.get_by_role("link", name="My badge").get_attribute("href")
     paths = ["/", badge, f"/contacts/{bob.guest.person_id}",

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from goodwill.domain.ids import ticket_id
-from tests.browser.conftest import GUESTS, TABLET, open_phone, serving
+from tests.browser.conftest import GUESTS, TABLET, devices, serving
 from tests.browser.steps import read
 from tests.browser.test_accessibility import violations
 from tests.browser.test_journey import post_sign_in, sign_in
@@ -31,18 +31,8 @@ def crowd(tmp_path):
 
 @pytest.fixture
 def tablet(browser, crowd, console):
-    """Opens a tablet per call, signed in as the steward; ``javascript=False`` for one with
-    scripts off."""
-    contexts = []
-
-    def open_tablet(javascript: bool = True, **options):
-        contexts.append(open_phone(browser, crowd.url, console, viewport=TABLET,
-                                   java_script_enabled=javascript, **options))
-        return contexts[-1]
-
-    yield open_tablet
-    for context in contexts:
-        context.close()
+    with devices(browser, crowd, console, TABLET) as open_context:
+        yield open_context
 
 
 def at_the_desk(page: Page, tickets: int) -> Page:
@@ -128,7 +118,7 @@ def test_the_steward_admits_refuses_undoes_and_keeps_going_offline(tablet, crowd
 
     organizer = tablet()
     post_sign_in(organizer, crowd.organizer, crowd.url)
-    event = re.search(r"/events/([^/]+)/desk", page.url)[1]
+    event = crowd.organizer.event_id
     scans = Counter((row["ticket_id"], row["direction"], row["device"])
                     for row in read(organizer, f"/events/{event}/scan-log"))
     ids = {guest.name: str(ticket_id(guest.guest.ticket_code)) for guest in crowd.guests}

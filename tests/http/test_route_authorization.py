@@ -10,6 +10,8 @@ from typing import Any
 
 from litestar.routes import HTTPRoute
 
+from goodwill.imports import jobs
+
 from tests.http.route_rules import ALLOWED, PUBLIC, rules
 
 INTRUDERS = ("anonymous", "outsider", "staff", "other_organizer")
@@ -36,6 +38,9 @@ def victim_event(summit) -> dict[str, Any]:
         "intro": api.do(alice, "/introductions", **at, person_a=bob, person_b=carol,
                         why="Both build kilns")["introduction_id"],
         "device": api.do(summit.organizer, f"/events/{event}/devices", label="Door 1")["device_id"],
+        "import": jobs.add(api.system.writer, uuid.UUID(event), "summit.csv", "UTF-8",
+                           "Name,Email\nEve,eve@example.org\n", {}),
+        "export": "attendees.csv",
     }
 
 
@@ -56,7 +61,7 @@ def url(path: str, ids: dict[str, Any]) -> str:
     names = {"conference_id": "event", "person_id": "alice", "other_id": "alice",
              "ticket_id": "ticket", "give_id": "give", "note_id": "note",
              "promise_id": "promise", "introduction_id": "intro", "device_id": "device",
-             "code": "connect_code"}
+             "code": "connect_code", "name": "export", "import_id": "import"}
     return re.sub(r"\{(\w+):\w+\}", lambda m: str(ids[names[m.group(1)]]), path)
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import re
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 from uuid import UUID
 
@@ -13,6 +16,8 @@ import pytest
 
 from goodwill.bootstrap import bootstrap
 from goodwill.settings import Settings
+from tests.ticketing import pretix_csv, pretix_row
+from tests.scenario import Scenario
 
 GOODWILL = Path(sys.executable).parent / "goodwill"
 
@@ -22,10 +27,10 @@ def goodwill(tmp_path):
     url = f"sqlite:///{tmp_path}/goodwill.db"
     env = {k: v for k, v in os.environ.items() if not k.startswith("GOODWILL_")}
 
-    def run(*args: str, **extra_env: str) -> subprocess.CompletedProcess:
+    def run(*args: str, check: bool = True, **extra_env: str) -> subprocess.CompletedProcess:
         return subprocess.run([str(GOODWILL), *args, "--database-url", url], cwd=tmp_path,
                               env={**env, **extra_env}, capture_output=True, text=True,
-                              check=True, timeout=120, stdin=subprocess.DEVNULL)
+                              check=check, timeout=120, stdin=subprocess.DEVNULL)
     run.url = url
     return run
 
@@ -66,3 +71,49 @@ def test_rebuild_shows_progress_and_leaves_no_lag(goodwill):
     header, *rows = goodwill("projections", "status").stdout.strip().splitlines()
     assert header.split() == ["projection", "position", "head", "lag"]
     assert rows and all(row.split()[3] == "0" and row.split()[1] != "0" for row in rows)
+
+
+def test_import_reports_every_row_and_a_second_run_changes_nothing(goodwill, tmp_path):
+    system = bootstrap(Settings(database_url=goodwill.url, secret_key="cli-test"))
+    try:
+        event = str(Scenario(system.app).conference_id)
+    finally:
+        system.close()
+    export = tmp_path / "summit.csv"
+    export.write_bytes(pretix_csv([pretix_row("A1", 1, "Ada Adler", "ada@example.org"),
+                                   pretix_row("A1", 2, "Ben Brandt", "nope"),
+                                   pretix_row("B2", 1, "Chloe Costa", "chloe@example.org")],
+                                  ";").encode("cp1252"))
+    checked = goodwill("import", "--event", event, str(export), "--dry-run", check=False)
+    assert checked.returncode == 1 and "nothing imported (dry run)" in checked.stdout
+    first = goodwill("import", "--event", event, str(export), check=False)
+    assert first.returncode == 1, first.stderr
+    assert first.stdout.splitlines() == [
+        "read as UTF-8, separated by semicolons, as pretix order positions: 2 rows to import,"
+        " 1 bad",
+        "created 2, updated 0, unchanged 0, not imported 1",
+        "  line 3: The email address is not valid."]
+    assert "100%" in first.stderr and "rows/s" in first.stderr
+    again = goodwill("import", "--event", event, str(export), "--preset", "pretix", check=False)
+    assert "created 0, updated 0, unchanged 2, not imported 1" in again.stdout
+    missing = goodwill("import", "--event", str(UUID(int=7)), str(export), check=False)
+    assert missing.returncode == 2 and "No such event" in missing.stderr
+def test_export_writes_an_event_s_file_to_standard_output(goodwill):
+    """The demo's event, as its organizers download it: the named rows first, then the
+    anonymous ones of those who did not share their profile."""
+    event = re.search(r"^event\s+(\S+)", goodwill("demo", "--attendees", "12").stdout,
+                      re.MULTILINE).group(1)
+    written = goodwill("export", "--event", event, "--format", "attendees.csv", "--out", "-")
+    rows = list(csv.DictReader(io.StringIO(written.stdout.removeprefix("\ufeff"))))
+    assert len(rows) == 12 and {r["shared"] for r in rows} <= {"true", "false"}
+    shared = [r["shared"] for r in rows]
+    assert shared == sorted(shared, reverse=True) and all(
+        r["name"] for r in rows if r["shared"] == "true")
+
+
+def test_export_refuses_an_unknown_event_and_leaves_no_file(goodwill, tmp_path):
+    with pytest.raises(subprocess.CalledProcessError) as refused:
+        goodwill("export", "--event", str(uuid.uuid4()), "--format", "gives.csv",
+                 "--out", "gives.csv")
+    assert "there is no event" in refused.value.stderr
+    assert not list(tmp_path.glob("*gives.csv*"))

@@ -1,8 +1,10 @@
-"""What every page must be: sent with the CSP, and nothing in it that the CSP would block."""
+"""What every page must be (sent with the CSP, nothing in it that the CSP would block), and
+its forms read as a browser would send them."""
 
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 import httpx
 
@@ -27,3 +29,35 @@ def browser(headers: dict[str, str]) -> dict[str, str]:
     """A browser sends the cookies but, posting a form, no CSRF header: the field must do."""
     return {k: v for k, v in headers.items() if k != CSRF_HEADER}
 
+
+
+class Forms(HTMLParser):
+    """The page's forms as a browser would send them: action, hidden fields and buttons."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[dict] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "form":
+            self.found.append({"action": a.get("action"), "fields": {}, "buttons": []})
+        elif tag == "input" and a.get("type") == "hidden" and self.found:
+            self.found[-1]["fields"][a["name"]] = a.get("value", "")
+        elif tag == "button" and a.get("name") and self.found:
+            self.found[-1]["buttons"].append((a["name"], a.get("value", "")))
+
+
+def forms_to(page: str, action: str, button: tuple[str, str] | None = None) -> list[dict]:
+    """The forms posting to ``action`` that have ``button`` (name, value)."""
+    parser = Forms()
+    parser.feed(page)
+    return [f for f in parser.found
+            if f["action"] == action and (button is None or button in f["buttons"])]
+
+
+def form_to(page: str, action: str, button: tuple[str, str] | None = None) -> dict[str, str]:
+    """What the one form posting to ``action`` sends when ``button`` is pressed."""
+    found = forms_to(page, action, button)
+    assert len(found) == 1, f"{len(found)} forms to {action} with {button}"
+    return {**found[0]["fields"], **dict([button] if button else [])}

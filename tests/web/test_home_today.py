@@ -58,7 +58,7 @@ def test_home_shows_my_day_at_the_event_on_its_clock(summit):
     assert "<dd>4 people:" in glance and "and 1 more" in glance
     assert '<a href="/follow-ups">1 overdue, 1 due within a week</a>' in glance
     assert '<a href="/follow-ups#thanks">2 to thank</a>' in glance, "the advice, and the introduction"
-    assert '<a href="/follow-ups#introductions">1</a>' in glance
+    assert '<a href="/follow-ups#introductions">1 waiting for my answer</a>' in glance
     assert f'href="/events/{event}/profile"' in card
 
 

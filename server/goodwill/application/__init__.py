@@ -7,6 +7,7 @@ from goodwill.application.core import Outcome
 from goodwill.application.erasure import ErasureCommands
 from goodwill.application.credentials import CredentialCommands
 from goodwill.application.followups import FollowUpCommands
+from goodwill.application.importing import ImportCommands
 from goodwill.application.giving import GivingCommands
 from goodwill.application.networking import NetworkingCommands
 from goodwill.application.organizing import OrganizingCommands
@@ -16,9 +17,9 @@ from goodwill.application.registration import RegistrationCommands
 __all__ = ["Goodwill", "Outcome"]
 
 
-class Goodwill(RegistrationCommands, PeopleCommands, CredentialCommands, OrganizingCommands,
-               CheckInCommands, NetworkingCommands, GivingCommands, FollowUpCommands,
-               ErasureCommands):
+class Goodwill(RegistrationCommands, ImportCommands, PeopleCommands, CredentialCommands,
+               OrganizingCommands, CheckInCommands, NetworkingCommands, GivingCommands,
+               FollowUpCommands, ErasureCommands):
     """Commands in, events out. Its name fixes the event table's name in the store."""
 
     name = "Goodwill"

@@ -3,16 +3,18 @@ transaction, and answer a repeated command id with the first answer."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 from uuid import UUID
 
-from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.application import AggregateNotFoundError, Application, project_aggregate
 from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import IntegrityError, JSONTranscoder, Transcoding
 
+from goodwill.application.bulk import select_many
 from goodwill.domain.attendee import Attendee
 from goodwill.domain.conference import Conference
 from goodwill.domain.errors import (ConflictError, DomainError, NotAllowedError, NotFoundError,
@@ -102,6 +104,14 @@ class CommandApplication(Application[UUID]):
         except AggregateNotFoundError:
             return None
         return aggregate if isinstance(aggregate, cls) else None
+
+    def find_all(self, ids: Iterable[UUID]) -> dict[UUID, Aggregate]:
+        """Those of the aggregates ``ids`` names that exist, read in one query."""
+        events = defaultdict(list)
+        for stored in select_many(self.recorder, set(ids)):
+            events[stored.originator_id].append(self.mapper.to_domain_event(stored))
+        return {aggregate_id: project_aggregate(None, history)
+                for aggregate_id, history in events.items()}
 
     def get(self, cls: type[Aggregate], aggregate_id: UUID, what: str) -> Any:
         aggregate = self.find(cls, aggregate_id)

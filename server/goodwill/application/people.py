@@ -68,10 +68,11 @@ class PeopleCommands(CommandApplication):
 
     def enrol(self, conference_id: UUID, person_id: UUID, profile: Profile, consent: Consent,
               ticket_code: str | None = None, lists: tuple[str, ...] = ()):
-        """An attendee with a badge and a ticket: the decision's aggregates and its answer."""
+        """An attendee with a badge and a ticket: the decision's aggregates and its answer.
+        Only a code brought from elsewhere is looked up: 120 random bits never collide."""
         aid = attendee_id(conference_id, person_id)
         code, connect = ticket_code or new_code(15), new_code(6)
-        if self.find(Ticket, ticket_id(code)) is not None:
+        if ticket_code and self.find(Ticket, ticket_id(code)) is not None:
             raise ConflictError("That ticket code is already in use.")
         attendee = Attendee(conference_id=conference_id, person_id=person_id, id=aid,
                             connect_code=connect, profile=sealed(person_id, profile),

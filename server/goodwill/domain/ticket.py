@@ -130,6 +130,11 @@ class Ticket(Aggregate):
             raise ConflictError(f"Not checked in at {conference.list_name(list_key)}.")
         self.trigger_event(self.CheckedOut, list_key=list_key, device=device, scanned_at=scanned_at)
 
+    @event("ListsChanged")
+    def change_lists(self, lists: list[str]) -> None:
+        """Which entrances it opens (none named: all), as a re-imported ticket type says."""
+        self.lists = lists
+
     @event("Revoked")
     def _revoked(self, reason: str) -> None:
         self.revoked = True

@@ -20,8 +20,8 @@ from goodwill.application import Goodwill
 from goodwill.bootstrap import bootstrap
 from goodwill.http.actor import SCHEMES, acting_person
 from goodwill.http.controllers import (access, attendees, connections, dashboard, desk_api,
-                                       erasure, events, gives, introductions, join, me, notes,
-                                       people, promises, pwa, sessions, tickets)
+                                       erasure, events, exports, gives, imports, introductions,
+                                       join, me, notes, people, promises, pwa, sessions, tickets)
 from goodwill.http.defenses import security_headers
 from goodwill.http.errors import EXCEPTION_HANDLERS
 from goodwill.http.freshness import fresh_reader, stale_header
@@ -41,7 +41,8 @@ CONTROLLERS = [events.EventController, people.PersonController, attendees.Attend
                gives.GiveController, introductions.IntroductionController,
                notes.NoteController, promises.PromiseController,
                dashboard.DashboardController, me.MeController, access.AccessController,
-               erasure.ErasureController, desk_api.DeskController]
+               erasure.ErasureController, exports.ExportController,
+               imports.ImportController, desk_api.DeskController]
 STATIC = sessions.PAGE.parent
 """web/static; its sibling web/templates holds the pages."""
 

@@ -1,4 +1,5 @@
-"""What every page form shares: its command id, and one URL answering a page or a fragment.
+"""What every page form shares: its command id, its fields' errors, and one URL answering a
+page or a fragment.
 
 A form's command id is drawn when the page renders, so a double tap or a resent form is
 one command; htmx asks for the same URL with ``HX-Request`` and gets only the part it swaps.
@@ -6,14 +7,29 @@ one command; htmx asks for the same URL with ``HX-Request`` and gets only the pa
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
 
-from litestar import Request
+from litestar import Request, Response
 from litestar.exceptions import ValidationException
-from litestar.response import Template
+from litestar.response import Redirect, Template
 
+from goodwill.application import Outcome
+from goodwill.database import Reader
+from goodwill.domain.errors import DomainError
+from goodwill.http.errors import domain_status
+from goodwill.http.freshness import caught_up
 from goodwill.http.identity import form_token
+
+
+class Invalid(Exception):
+    """A field the form must fix, shown next to that field."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field, self.message = field, message
 
 
 def command_id(form: Any, field: str = "command_id") -> UUID:
@@ -23,6 +39,63 @@ def command_id(form: Any, field: str = "command_id") -> UUID:
     except ValueError:
         raise ValidationException(
             detail="The form lost its command id: reload the page.") from None
+
+
+def required(form: Any, field: str, choices: tuple[str, ...] = (), longest: int = 2000) -> str:
+    value = str(form.get(field) or "").strip()
+    if not value:
+        raise Invalid(field, "Please fill this in.")
+    if choices and value not in choices:
+        raise Invalid(field, "Please choose one of the options.")
+    if len(value) > longest:
+        raise Invalid(field, f"Please keep this under {longest} characters.")
+    return value
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """What came of a sent form: the command's outcome, or what to show next to its fields
+    (``form`` for the domain's refusal) with the status the page answers."""
+
+    outcome: Outcome | None
+    errors: dict[str, str] = field(default_factory=dict)
+    status: int = 200
+
+
+async def attempt(command: Awaitable[Outcome]) -> Attempt:
+    try:
+        return Attempt(await command)
+    except Invalid as error:
+        return Attempt(None, {error.field: error.message}, 400)
+    except DomainError as error:
+        return Attempt(None, {"form": error.message}, domain_status(error))
+
+
+@dataclass(frozen=True)
+class View:
+    """A page a form is sent from: its URL and query, its templates and what it shows."""
+
+    url: str
+    full: str
+    fragment: str
+    context: Callable[[], Awaitable[dict[str, Any]]]
+    query: dict[str, str] = field(default_factory=dict)
+
+
+async def settle(request: Request, reader: Reader, view: View, tried: Attempt, key: str,
+                 form: Any) -> Response:
+    """Without JS, back to the page once it shows the change; with htmx, its updated fragment.
+    A refused or invalid form comes back with its values and the error next to its field,
+    filed under ``key`` (the page may hold several forms)."""
+    if tried.outcome and not wants_fragment(request):
+        return Redirect(view.url, query_params={**view.query, "after": tried.outcome.position},
+                        status_code=303)
+    if tried.outcome:
+        await caught_up(reader, tried.outcome.position)
+    context = await view.context()
+    if tried.errors:
+        context["errors"], context["values"] = {key: tried.errors}, {key: dict(form)}
+    return page(request, view.full, context, view.fragment, tried.status)
 
 
 def wants_fragment(request: Request) -> bool:

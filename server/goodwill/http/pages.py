@@ -14,8 +14,8 @@ from litestar.response import Template
 
 from goodwill.domain.errors import DomainError
 from goodwill.http.controllers import (badge, browse, contact_page, desk_page, downloads,
-                                       followups_page, home, meet, my_data, profile_page,
-                                       scan)
+                                       exports, followups_page, give_page, home, import_page,
+                                       introduce_page, meet, my_data, profile_page, scan)
 from goodwill.http.errors import domain_status
 
 
@@ -32,8 +32,10 @@ def refusal_page(_: Request, error: HTTPException | DomainError) -> Template:
 def page_router(dependencies: dict) -> Router:
     return Router("/", route_handlers=[home.home, badge.badge, meet.connect_page, meet.connect,
                                        *browse.HANDLERS, *contact_page.HANDLERS,
+                                       *give_page.HANDLERS, *introduce_page.HANDLERS,
                                        *followups_page.HANDLERS, *downloads.HANDLERS,
                                        *profile_page.HANDLERS, *my_data.HANDLERS, scan.scan_page,
+                                       exports.exports_page, *import_page.HANDLERS,
                                        *desk_page.HANDLERS],
                   dependencies=dependencies, include_in_schema=False,
                   exception_handlers={HTTPException: refusal_page, DomainError: refusal_page})

@@ -33,6 +33,7 @@ class CheckIns(Projection):
     }
     indexes = (
         "CREATE INDEX IF NOT EXISTS ticket_state_by_event ON ticket_state (conference_id)",
+        "CREATE INDEX IF NOT EXISTS ticket_state_by_attendee ON ticket_state (attendee_id)",
         "CREATE INDEX IF NOT EXISTS scan_log_by_event ON scan_log (conference_id, scanned_at)",
     )
 
@@ -47,6 +48,10 @@ class CheckIns(Projection):
         tx.execute("INSERT INTO ticket_state VALUES (?, ?, ?, ?, 0)",
                    (key(e.originator_id), key(e.conference_id), key(e.attendee_id),
                     json.dumps(e.lists)))
+
+    @on
+    def lists_changed(self, e: Ticket.ListsChanged, tx: Tx) -> None:
+        update(tx, "ticket_state", {"ticket_id": key(e.originator_id)}, lists=json.dumps(e.lists))
 
     @on
     def revoked(self, e: Ticket.Revoked, tx: Tx) -> None:

@@ -46,10 +46,12 @@ class CheckInConflicts(Projection):
 
 
 async def conflicts(db: Reader, conference_id: UUID) -> list[dict[str, Any]]:
-    """Newest first, by when the server heard of them; each with the ticket holder's name
-    as the door staff see it, and the entrance's name."""
+    """Newest first, by when the server heard of them, with the entrance's name. Every
+    conflict is listed, by its ticket; the holder's name only where they share their
+    profile with the organizers (and are not forgotten), as everywhere organizers look."""
     return await db.fetch(
-        "SELECT c.ticket_id, c.attendee_id, a.name, c.list_key, l.name AS list_name, c.kind,"
+        "SELECT c.ticket_id, c.attendee_id, CASE WHEN a.shared_with_organizer = 1"
+        " AND a.name <> '' THEN a.name END AS name, c.list_key, l.name AS list_name, c.kind,"
         " c.device, c.scanned_at, c.first_device, c.first_scanned_at, c.received_at"
         " FROM check_in_conflicts c LEFT JOIN attendees a ON a.attendee_id = c.attendee_id"
         " LEFT JOIN check_in_lists l ON l.conference_id = c.conference_id"

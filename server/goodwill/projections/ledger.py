@@ -69,3 +69,13 @@ async def pair_ledger(db: Reader, person_id: UUID, other_id: UUID) -> dict[str, 
 def by_confirmation(tally: dict[str, Any], direction: str) -> dict[str, int]:
     return {"confirmed": tally[f"{direction}_confirmed"],
             "unconfirmed": tally[f"{direction}_unconfirmed"]}
+
+
+async def my_give(db: Reader, give_id: UUID, person_id: UUID) -> dict[str, Any] | None:
+    """The give if ``person_id`` gave or received it, retracted or not, with the other
+    party's id and the direction seen from ``person_id``."""
+    return await db.fetchrow(
+        "SELECT *, CASE WHEN giver = ? THEN receiver ELSE giver END AS other_id,"
+        " CASE WHEN giver = ? THEN 'given' ELSE 'received' END AS direction FROM ledger_gives"
+        " WHERE give_id = ? AND (giver = ? OR receiver = ?)", str(person_id), str(person_id),
+        str(give_id), str(person_id), str(person_id))

@@ -67,3 +67,22 @@ async def connections(db: Reader, person_id: UUID) -> list[dict[str, Any]]:
         " AND me.person_id = c.person_id JOIN people p ON p.person_id = them.person_id"
         " WHERE c.person_id = ? ORDER BY them.person_id, them.registered_at, them.conference_id",
         str(person_id))
+
+
+async def contacts(db: Reader, person_id: UUID) -> list[dict[str, Any]]:
+    """Everyone I am connected with, by name; the forgotten, whose names are gone, are left out."""
+    return await db.fetch(
+        "SELECT c.other_id AS person_id, p.name FROM followup_contacts c"
+        " JOIN people p ON p.person_id = c.other_id WHERE c.person_id = ? AND p.name <> ''"
+        " ORDER BY p.name, c.other_id", str(person_id))
+
+
+async def latest_event_of_all(db: Reader, *people: UUID) -> str | None:
+    """The event all of them attend that starts last: where something among them happens."""
+    return await db.fetchval(
+        "SELECT a.conference_id FROM attendees a"
+        " JOIN conferences c ON c.conference_id = a.conference_id"
+        f" WHERE a.person_id IN ({', '.join('?' * len(people))})"
+        " GROUP BY a.conference_id, c.starts_on HAVING COUNT(DISTINCT a.person_id) = ?"
+        " ORDER BY c.starts_on DESC, a.conference_id DESC LIMIT 1",
+        *map(str, people), len(set(people)))

@@ -1,6 +1,7 @@
-"""A contact's page: what each of us gave the other, my notes about them and what I promised
-them, and the forms that record more. Only for people I am connected with: anyone else is a
-404, so trying ids tells nothing."""
+"""A contact's page: what each of us gave the other, introductions between us, my notes
+about them and what I promised them, and the forms that record more or answer what waits
+for me. Only for people I am connected with: anyone else is a 404, so trying ids tells
+nothing."""
 
 from __future__ import annotations
 
@@ -12,28 +13,22 @@ from uuid import UUID, uuid4
 from litestar import Request, Response, get, post
 from litestar.datastructures import State
 from litestar.exceptions import ValidationException
-from litestar.response import Redirect, Template
+from litestar.response import Template
 
 from goodwill.application import Goodwill, Outcome
 from goodwill.database import Reader
-from goodwill.domain.errors import DomainError, NotFoundError
-from goodwill.domain.give import KINDS
+from goodwill.domain.errors import NotFoundError
+from goodwill.domain.give import KINDS, NEXT_OUTCOMES
 from goodwill.domain.note import NOTE_KINDS
-from goodwill.http.errors import domain_status
-from goodwill.http.forms import command_id, page, wants_fragment
-from goodwill.http.freshness import caught_up
+from goodwill.http.forms import (Invalid, View, attempt, command_id, page, required,
+                                 settle)
 from goodwill.http.markers import Actor, PathId, Reads
-from goodwill.projections import ledger, roster, timeline
+from goodwill.projections import ledger, roster, timeline, timeline_introductions
 
 ACTIONS = ("gave", "received", "note", "promise")
-
-
-class Invalid(Exception):
-    """A field the form must fix, shown next to that field."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field, self.message = field, message
+LATEST_GIVES = 6
+"""The ledger lists the latest gives only, so the page stays small however much passed
+between us; the counts cover all of them, and the rest are on my timeline."""
 
 
 async def shared_event(reader: Reader, actor: UUID, other: UUID) -> dict[str, Any]:
@@ -44,23 +39,39 @@ async def shared_event(reader: Reader, actor: UUID, other: UUID) -> dict[str, An
     return rows[-1]
 
 
+def offered(give: dict[str, Any], actor: UUID) -> tuple[str, ...]:
+    """The answers the domain would take from ``actor`` on this give: only those are offered.
+    A retraction only until the receiver thanks it, though the domain would take it later."""
+    if give["retracted"]:
+        return ()
+    if give["giver"] == str(actor):
+        return ("retract",) if give["status"] != "thanked" else ()
+    pending = ("thank", "dispute") if give["status"] == "pending" else ()
+    return pending + (("outcome",) if give["outcome"] in NEXT_OUTCOMES else ())
+
+
+def answerable(give: dict[str, Any], actor: UUID) -> dict[str, Any]:
+    return {**give, "answers": offered(give, actor), "command_id": uuid4()}
+
+
 async def sections(reader: Reader, actor: UUID, other: UUID) -> dict[str, Any]:
     """Everything the page shows, with a fresh command id for each form."""
-    return {"person_id": other, "them": await shared_event(reader, actor, other),
-            "ledger": await ledger.pair_ledger(reader, actor, other),
+    them = await shared_event(reader, actor, other)
+    pair = await ledger.pair_ledger(reader, actor, other)
+    introductions = await timeline_introductions.between(reader, actor, other)
+    return {"person_id": other, "me": str(actor), "them": them,
+            "ledger": {**pair, "earlier": len(pair["gives"][LATEST_GIVES:]), "gives": [
+                answerable(g, actor) for g in pair["gives"][:LATEST_GIVES]]},
+            "introductions": [{**i, "command_id": uuid4()} for i in introductions],
             "notes": await timeline.about(reader, actor, other, ("noted",)),
             "promises": await timeline.about(reader, actor, other, ("promised",)),
-            "ids": {action: uuid4() for action in ACTIONS},
-            "give_kinds": KINDS, "note_kinds": NOTE_KINDS, "errors": {}, "values": {}}
+            "ids": {action: uuid4() for action in ACTIONS}, "give_kinds": KINDS,
+            "note_kinds": NOTE_KINDS, "errors": {}, "values": {}}
 
 
-def required(form: Any, field: str, choices: tuple[str, ...] = ()) -> str:
-    value = str(form.get(field) or "").strip()
-    if not value:
-        raise Invalid(field, "Please fill this in.")
-    if choices and value not in choices:
-        raise Invalid(field, "Please choose one of the options.")
-    return value
+def contact_view(reader: Reader, actor: UUID, other: UUID) -> View:
+    return View(f"/contacts/{other}", "contact.html", "_contact.html",
+                lambda: sections(reader, actor, other))
 
 
 def due_date(form: Any) -> date:
@@ -81,8 +92,14 @@ def record(app: Goodwill, actor: UUID, other: UUID, conference: UUID, form: Any)
         return app.note(actor, cid, conference, other, required(form, "kind", NOTE_KINDS),
                         required(form, "text"))
     if action == "promise":
-        return app.promise(actor, cid, conference, other, required(form, "what"), due_date(form))
+        return app.promise(actor, cid, conference, other, required(form, "what", longest=500),
+                           due_date(form))
     raise ValidationException(detail="The form names no action: reload the page.")
+
+
+def answer(app: Goodwill, actor: UUID, introduction_id: UUID, form: Any) -> Outcome:
+    accept = required(form, "accept", ("yes", "no")) == "yes"
+    return app.answer_introduction(actor, command_id(form), introduction_id, accept)
 
 
 @get("/contacts/{person_id:uuid}")
@@ -95,27 +112,28 @@ async def contact_page(request: Request, person_id: PathId, reader: Reads,
 @post("/contacts/{person_id:uuid}")
 async def act(request: Request, state: State, person_id: PathId, reader: Reads,
               actor: Actor) -> Response:
-    """Without JS, back to the page once it shows the change; with htmx, the updated section.
-    A refused or invalid form comes back with its values and the error next to its field."""
+    """Records what the form's ``action`` names at the latest event we share."""
     them = await shared_event(reader, actor, person_id)
     form = await request.form()
-    try:
-        outcome = await asyncio.to_thread(record, state.system.app, actor, person_id,
-                                          UUID(them["conference_id"]), form)
-    except Invalid as error:
-        errors, status = {error.field: error.message}, 400
-    except DomainError as error:
-        errors, status = {"form": error.message}, domain_status(error)
-    else:
-        if not wants_fragment(request):
-            return Redirect(f"/contacts/{person_id}", query_params={"after": outcome.position},
-                            status_code=303)
-        await caught_up(reader, outcome.position)
-        errors, status = {}, 200
-    context, action = await sections(reader, actor, person_id), str(form.get("action"))
-    if errors:
-        context["errors"], context["values"] = {action: errors}, {action: dict(form)}
-    return page(request, "contact.html", context, "_contact.html", status)
+    tried = await attempt(asyncio.to_thread(record, state.system.app, actor, person_id,
+                                            UUID(them["conference_id"]), form))
+    return await settle(request, reader, contact_view(reader, actor, person_id), tried,
+                        str(form.get("action")), form)
 
 
-HANDLERS = [contact_page, act]
+@post("/contacts/{person_id:uuid}/introductions/{introduction_id:uuid}")
+async def answer_introduction(request: Request, state: State, person_id: PathId,
+                              introduction_id: PathId, reader: Reads, actor: Actor) -> Response:
+    """Accepts or declines an introduction between us, or of me by them."""
+    await shared_event(reader, actor, person_id)
+    found = await timeline_introductions.between(reader, actor, person_id)
+    if str(introduction_id) not in {i["introduction_id"] for i in found}:
+        raise NotFoundError("No such introduction between you.")
+    form = await request.form()
+    tried = await attempt(asyncio.to_thread(answer, state.system.app, actor, introduction_id,
+                                            form))
+    return await settle(request, reader, contact_view(reader, actor, person_id), tried,
+                        f"introduction-{introduction_id}", form)
+
+
+HANDLERS = [contact_page, act, answer_introduction]

@@ -21,7 +21,7 @@ from litestar.response import Redirect, Template
 from goodwill.application import Goodwill, Outcome
 from goodwill.database import Reader
 from goodwill.domain.note import NOTE_KINDS
-from goodwill.http.controllers.contact_page import Invalid, required
+from goodwill.http.forms import Invalid, required
 from goodwill.http.forms import command_id, page
 from goodwill.http.markers import Actor, Reads
 from goodwill.http.schemas.common import CODE_LENGTH, CODE_PATTERN

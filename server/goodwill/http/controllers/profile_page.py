@@ -20,7 +20,7 @@ from goodwill.database import Reader
 from goodwill.domain.attendee import Consent, Profile
 from goodwill.domain.errors import DomainError, NotFoundError
 from goodwill.http import event_days
-from goodwill.http.controllers.contact_page import Invalid
+from goodwill.http.forms import Invalid
 from goodwill.http.errors import domain_status
 from goodwill.http.forms import command_id, page, wants_fragment
 from goodwill.http.freshness import caught_up

@@ -11,10 +11,14 @@ from goodwill.domain.give import KINDS, NEXT_OUTCOMES
 from goodwill.http.schemas.common import Command, Happened, Reason, Text
 
 Kind = Literal[KINDS]  # type: ignore[valid-type]
-Reported = Literal[tuple(sorted(set().union(*NEXT_OUTCOMES.values())))]  # type: ignore[misc]
-Amount = Annotated[str, Meta(max_length=16, pattern=r"^\d{1,12}(\.\d{1,2})?$")]
+REPORTED = tuple(sorted(set().union(*NEXT_OUTCOMES.values())))
+"""The outcomes a receiver can report; ``new`` is where every referral starts."""
+Reported = Literal[REPORTED]  # type: ignore[valid-type]
+AMOUNT = r"^\d{1,12}(\.\d{1,2})?$"
+Amount = Annotated[str, Meta(max_length=16, pattern=AMOUNT)]
 """Money as a decimal string ("1500.00"): exact, unlike a JSON number."""
-Currency = Annotated[str, Meta(pattern=r"^([A-Z]{3})?$")]
+CURRENCY = r"^([A-Z]{3})?$"
+Currency = Annotated[str, Meta(pattern=CURRENCY)]
 
 
 class Give(Happened, kw_only=True):

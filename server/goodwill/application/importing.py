@@ -1,0 +1,134 @@
+"""Importing attendees in bulk from a ticketing system's export.
+
+One command decides a chunk of rows (a few hundred) and saves all their aggregates and one
+receipt in one transaction: 10,000 rows are twenty commits, not ten thousand. The caller
+derives each chunk's command id from its import and its number, so a retried chunk is
+answered from its receipt. A row becomes what registration makes of a person
+(:meth:`new_person`, :meth:`enrol`) plus an :class:`ImportedTicket` that finds it on the
+next import; a row the event's state refuses is answered with its line and why, and the
+rest of its chunk goes on.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+from uuid import UUID
+
+from eventsourcing.domain import Aggregate
+
+from goodwill.application.core import SYSTEM_ACTOR, Outcome
+from goodwill.application.import_rows import ImportRow, changed_fields, list_keys
+from goodwill.application.people import PeopleCommands, sealed
+from goodwill.application.reading_ahead import Known, index_of, read_ahead
+from goodwill.domain.attendee import Attendee, Consent, Profile
+from goodwill.domain.conference import Conference
+from goodwill.domain.errors import ConflictError, DomainError
+from goodwill.domain.ids import attendee_id, email_id
+from goodwill.domain.imported import ImportedTicket
+from goodwill.domain.person import EmailIndex, Person
+from goodwill.domain.personal import personal
+from goodwill.domain.ticket import Ticket
+
+__all__ = ["ImportCommands", "ImportRow"]
+ALREADY = "This email is already registered for this event, but not by an import of this ticket."
+FORGOTTEN = "This person asked to be forgotten: remove the row from the file."
+MOVED = "This ticket was imported for another email: an import gives no ticket to someone else."
+Decided = tuple[str, list[Aggregate]]
+"""What became of a row ("created", "updated", "unchanged") and the aggregates to save."""
+
+
+class ImportCommands(PeopleCommands):
+    def import_attendees(self, actor: UUID, command_id: UUID, conference_id: UUID,
+                         rows: Sequence[ImportRow]) -> Outcome:
+        """Answers how many rows were created, updated or left unchanged, and each refused
+        row's line and reason; never personal data, since receipts are not sealed."""
+        def decide():
+            conference = self._importing_into(conference_id, actor)
+            known, first_line = read_ahead(self, conference, rows), {}
+            changed, counts, refused = [], Counter(), []
+            for row in rows:
+                try:
+                    once_per_chunk(first_line, conference, row)
+                    outcome, aggregates = self._import_row(known, conference, row)
+                except DomainError as error:
+                    refused.append([row.line, error.message])
+                    continue
+                counts[outcome] += 1
+                changed += aggregates
+            self.keyring.create_keys([a.id for a in changed if isinstance(a, Person)])
+            return changed, {"created": counts["created"], "updated": counts["updated"],
+                             "unchanged": counts["unchanged"], "refused": refused}
+        return self.execute(actor, command_id, "import_attendees", decide, audit=conference_id)
+
+    def _importing_into(self, conference_id: UUID, actor: UUID) -> Conference:
+        """The event's organizers import, and so does the command line."""
+        if actor == SYSTEM_ACTOR:
+            return self.get(Conference, conference_id, "event")
+        return self.organized_by(conference_id, actor)
+
+    def _import_row(self, known: Known, conference: Conference, row: ImportRow) -> Decided:
+        lists = list_keys(conference, row.lists)
+        index = known.find(ImportedTicket, index_of(conference, row))
+        if index is None:
+            return "created", self._first_import(known, conference, row, lists)
+        return self._reimport(known, index, row, lists)
+
+    def _first_import(self, known: Known, conference: Conference, row: ImportRow,
+                      lists: list[str]) -> list[Aggregate]:
+        person_id, new = self._person_for(known, row)
+        if not new and known.find(Attendee, attendee_id(conference.id, person_id)):
+            raise ConflictError(ALREADY)
+        enrolled, result = self.enrol(conference.id, person_id,
+                                      Profile(row.name, row.company, row.role), Consent(),
+                                      lists=tuple(lists))
+        index = ImportedTicket(attendee_id=result["attendee_id"], person_id=person_id,
+                               ticket_id=result["ticket_id"], lists=lists,
+                               values=personal(person_id, **row.values()),
+                               id=index_of(conference, row))
+        return [*new, *enrolled, index]
+
+    def _person_for(self, known: Known, row: ImportRow) -> tuple[UUID, list[Aggregate]]:
+        """Found by email as :meth:`register_person` finds them, or new; but a file never
+        brings back someone who asked to be forgotten."""
+        index = known.find(EmailIndex, email_id(row.email))
+        if index is None:
+            person, index = self.new_person(row.name, row.email)
+            return person.id, [person, index]
+        person = known.find(Person, index.person_id)
+        if person is None or person.forgotten:
+            raise DomainError(FORGOTTEN)
+        return index.person_id, []
+
+    def _reimport(self, known: Known, index: ImportedTicket, row: ImportRow,
+                  lists: list[str]) -> Decided:
+        """Only what changed in the file since the last import; a value the attendee has
+        edited since and the file has not is left as the attendee made it."""
+        if not index.values["email"]:  # sealed with a key that "forget me" destroyed
+            raise DomainError(FORGOTTEN)
+        if index.values["email"].lower() != row.email.lower():
+            raise ConflictError(MOVED)
+        changed: list[Aggregate] = []
+        if changes := changed_fields(index, row):
+            attendee = known.find(Attendee, index.attendee_id)
+            attendee.update_profile(profile=sealed(index.person_id,
+                                                   replace(attendee.profile, **changes)))
+            changed.append(attendee)
+        if lists != index.lists:
+            ticket = known.find(Ticket, index.ticket_id)
+            ticket.change_lists(lists)
+            changed.append(ticket)
+        if not changed:
+            return "unchanged", []
+        index.reimport(values=personal(index.person_id, **row.values()), lists=lists)
+        return "updated", [*changed, index]
+
+
+def once_per_chunk(first_line: dict[UUID, int], conference: Conference, row: ImportRow) -> None:
+    """Two rows for one person in one chunk would make them twice; files are checked for
+    this already, but the command does not rely on its callers."""
+    for key in {email_id(row.email), index_of(conference, row)}:
+        if key in first_line:
+            raise ConflictError(f"The same person as line {first_line[key]}.")
+        first_line[key] = row.line

@@ -1,0 +1,138 @@
+"""The organizer's import: upload a CSV export, see how it reads (and change that), start
+it, watch it run, read what it did. One URL per upload shows whichever of these is due.
+
+The upload waits in the job store, so any worker shows its preview and progress; the
+import runs in a background task of the worker asked to start it. If that worker stops,
+the job stalls and may be resumed: its finished chunks answer from their receipts.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+from uuid import UUID
+
+from litestar import Request, Response, get, post
+from litestar.background_tasks import BackgroundTask
+from litestar.datastructures import State, UploadFile
+from litestar.exceptions import ValidationException
+from litestar.response import Redirect, Template
+
+from goodwill.bootstrap import System
+from goodwill.database import Reader
+from goodwill.domain.errors import NotFoundError
+from goodwill.http.access import ORGANIZERS, require_role
+from goodwill.http.forms import Invalid, page, wants_fragment
+from goodwill.http.import_forms import choices_of, mapping_of, stored
+from goodwill.http.markers import Actor, PathId, Reads
+from goodwill.http.schemas.imports import UPLOAD_BYTES
+from goodwill.imports import jobs
+from goodwill.imports.presets import FIELDS, PRESETS
+from goodwill.imports.table import NAMED
+
+log = logging.getLogger(__name__)
+JOINED = ("name", "external_id")
+"""Fields the page lets make of two columns, as presets do (first and last name)."""
+PAGE = "/events/{conference_id:uuid}/import"
+JOB = PAGE + "/{import_id:uuid}"
+
+
+@get(PAGE)
+async def import_form(request: Request, conference_id: PathId, reader: Reads,
+                      actor: Actor) -> Template:
+    event = await require_role(reader, conference_id, actor, ORGANIZERS)
+    return page(request, "import.html", form_context(event))
+
+
+def form_context(event: dict[str, Any], errors: dict[str, str] | None = None) -> dict[str, Any]:
+    return {"event": event, "presets": PRESETS, "separators": NAMED, "errors": errors or {}}
+
+
+@post(PAGE, request_max_body_size=UPLOAD_BYTES + 64 * 1024)
+async def upload(request: Request, state: State, conference_id: PathId, reader: Reads,
+                 actor: Actor) -> Response:
+    """A bad file comes back to the form with the reason next to the file field."""
+    event = await require_role(reader, conference_id, actor, ORGANIZERS)
+    form = await request.form()
+    file = form.get("file")
+    try:
+        choices = choices_of(form)
+        if not isinstance(file, UploadFile) or not file.filename:
+            raise Invalid("file", "Please choose a CSV file.")
+        import_id = await asyncio.to_thread(stored, state.system.writer, conference_id,
+                                            file.filename, await file.read(), choices)
+    except Invalid as error:
+        return page(request, "import.html", form_context(event, {error.field: error.message}),
+                    status_code=400)
+    return Redirect(f"/events/{conference_id}/import/{import_id}", status_code=303)
+
+
+async def found(reader: Reader, conference_id: UUID, import_id: UUID,
+                actor: UUID) -> tuple[dict[str, Any], jobs.Job]:
+    event = await require_role(reader, conference_id, actor, ORGANIZERS)
+    job = await jobs.job(reader, conference_id, import_id)
+    if job is None:
+        raise NotFoundError("No such import: an upload nobody imports is kept for a day.")
+    return event, job
+
+
+@get(JOB)
+async def import_job(request: Request, conference_id: PathId, import_id: PathId,
+                     reader: Reads, actor: Actor) -> Response:
+    """htmx polls this while the import runs; once it has ended, the poll reloads the page,
+    whose list of bad rows may be longer than a fragment should be."""
+    event, job = await found(reader, conference_id, import_id, actor)
+    if wants_fragment(request) and job.state != "running":
+        return Response("", headers={"HX-Refresh": "true"})
+    context = {"event": event, "job": job, "url": f"/events/{conference_id}/import/{import_id}",
+               "fields": FIELDS, "joined": JOINED, "presets": PRESETS, "separators": NAMED,
+               "bad": job.result.get("bad", [])}
+    if job.state == "ready":
+        context["prepared"] = prepared = await asyncio.to_thread(job.prepared)
+        context["bad"] = [(b.line, b.reason) for b in prepared.bad]
+    return page(request, "import_job.html", context, "_import_progress.html")
+
+
+@post(JOB + "/reading")
+async def change_reading(request: Request, state: State, conference_id: PathId,
+                         import_id: PathId, reader: Reads, actor: Actor) -> Redirect:
+    """Another preset or separator: the columns are chosen afresh from the preset."""
+    await found(reader, conference_id, import_id, actor)
+    try:
+        choices = choices_of(await request.form())
+    except Invalid as error:
+        raise ValidationException(detail=error.message) from None
+    await asyncio.to_thread(jobs.choose, state.system.writer, import_id, choices)
+    return Redirect(f"/events/{conference_id}/import/{import_id}", status_code=303)
+
+
+@post(JOB + "/columns")
+async def change_columns(request: Request, state: State, conference_id: PathId,
+                         import_id: PathId, reader: Reads, actor: Actor) -> Redirect:
+    _, job = await found(reader, conference_id, import_id, actor)
+    width = len((await asyncio.to_thread(job.prepared)).header)
+    mapping = mapping_of(await request.form(), width)
+    await asyncio.to_thread(jobs.choose, state.system.writer, import_id,
+                            {**job.choices, "mapping": mapping})
+    return Redirect(f"/events/{conference_id}/import/{import_id}", status_code=303)
+
+
+@post(JOB)
+async def start(state: State, conference_id: PathId, import_id: PathId, reader: Reads,
+                actor: Actor) -> Redirect:
+    """Confirming twice, or in two tabs, starts it once; a stalled import resumes."""
+    await found(reader, conference_id, import_id, actor)
+    claimed = await asyncio.to_thread(jobs.claim, state.system.writer, import_id, actor)
+    return Redirect(f"/events/{conference_id}/import/{import_id}", status_code=303,
+                    background=BackgroundTask(run, state.system, import_id) if claimed else None)
+
+
+async def run(system: System, import_id: UUID) -> None:
+    try:
+        await asyncio.to_thread(jobs.run, system.app, system.writer, import_id)
+    except Exception:  # the job stalls; its page offers to resume it
+        log.exception("import %s stopped", import_id)
+
+
+HANDLERS = [import_form, upload, import_job, change_reading, change_columns, start]

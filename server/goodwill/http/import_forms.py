@@ -1,0 +1,53 @@
+"""What the import pages' forms send, checked: the upload with its overrides, and the
+columns chosen for each field. A bad value is an :class:`Invalid` for its field, or a 400."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from litestar.exceptions import ValidationException
+
+from goodwill.database import Writer
+from goodwill.http.forms import Invalid
+from goodwill.imports import jobs
+from goodwill.imports.decoding import decode
+from goodwill.imports.presets import BY_KEY, FIELDS
+from goodwill.imports.preview import prepare
+from goodwill.imports.table import NAMED
+
+
+def choices_of(form: Any) -> dict[str, Any]:
+    preset, separator = form.get("preset") or None, form.get("separator") or None
+    if preset is not None and preset not in BY_KEY:
+        raise Invalid("preset", "Please choose one of the options.")
+    if separator is not None and separator not in NAMED:
+        raise Invalid("separator", "Please choose one of the options.")
+    return {"preset": preset, "separator": NAMED.get(separator), "mapping": None}
+
+
+def stored(writer: Writer, conference_id: UUID, filename: str, data: bytes,
+           choices: dict[str, Any]) -> UUID:
+    """Read before it is kept: a file that is no table is refused at once."""
+    decoded = decode(data)
+    try:
+        prepare(decoded.text, decoded.encoding, choices["separator"], choices["preset"])
+    except ValueError as error:
+        raise Invalid("file", str(error)) from None
+    return jobs.add(writer, conference_id, filename, decoded.encoding, decoded.text, choices)
+
+
+def mapping_of(form: Any, width: int) -> dict[str, list[int]]:
+    """Each field's chosen column, and for a joined field its second one."""
+    mapping = {}
+    for field in FIELDS:
+        picked = [form.get(name) for name in (field, f"{field}-2")]
+        try:
+            columns = [int(p) for p in picked if p not in (None, "")]
+            if any(not 0 <= column < width for column in columns):
+                raise ValueError(columns)
+        except ValueError:
+            raise ValidationException(detail="The form names no column: reload the page.") from None
+        if columns:
+            mapping[field] = columns
+    return mapping

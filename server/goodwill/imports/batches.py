@@ -1,0 +1,60 @@
+"""Running an import: its rows in chunks, one command each, with a command id derived from
+the import and the chunk's number, so sending a chunk again (a retry, a resumed import
+after a restart) is answered from its receipt and never records twice."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from uuid import UUID
+
+from goodwill.application import Goodwill
+from goodwill.application.import_rows import ImportRow
+from goodwill.domain.ids import derived
+from goodwill.imports.rows import BadRow
+
+CHUNK = 500
+"""Rows per command: ~3,000 events in one transaction, a fraction of a second to save."""
+Progress = Callable[[int, int], None]
+"""Told (rows done, rows in all) after each chunk."""
+
+
+@dataclass
+class Tally:
+    """What an import did, and every row it did not import with its line and reason."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    bad: list[BadRow] = field(default_factory=list)
+    position: int = 0
+
+    def add(self, result: dict, position: int) -> None:
+        self.created += result["created"]
+        self.updated += result["updated"]
+        self.unchanged += result["unchanged"]
+        self.bad += [BadRow(line, reason) for line, reason in result["refused"]]
+        self.position = max(self.position, position)
+
+    def as_dict(self) -> dict:
+        return {"created": self.created, "updated": self.updated, "unchanged": self.unchanged,
+                "bad": [[b.line, b.reason] for b in sorted(self.bad, key=lambda b: b.line)],
+                "position": self.position}
+
+
+def chunk_command_id(import_id: UUID, number: int) -> UUID:
+    return derived("import-chunk", import_id, number)
+
+
+def run_import(app: Goodwill, actor: UUID, import_id: UUID, conference_id: UUID,
+               rows: Sequence[ImportRow], bad: Sequence[BadRow] = (),
+               progress: Progress | None = None) -> Tally:
+    """``bad`` are the rows the file's check refused; they are reported with the others."""
+    tally = Tally(bad=list(bad))
+    for number, start in enumerate(range(0, len(rows), CHUNK)):
+        outcome = app.import_attendees(actor, chunk_command_id(import_id, number),
+                                       conference_id, rows[start:start + CHUNK])
+        tally.add(outcome.result, outcome.position)
+        if progress:
+            progress(min(start + CHUNK, len(rows)), len(rows))
+    return tally

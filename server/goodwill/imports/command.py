@@ -1,0 +1,58 @@
+"""``goodwill import``: an export into an event from the command line, acting as the
+operator (the system actor), with the same checks and report as the organizer's page."""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+from uuid import UUID, uuid4
+
+from goodwill.application.core import SYSTEM_ACTOR
+from goodwill.bootstrap import System
+from goodwill.domain.errors import DomainError
+from goodwill.imports.batches import Tally, run_import
+from goodwill.imports.preview import Prepared, prepare_bytes
+from goodwill.imports.table import FileProblem
+from goodwill.progress import ProgressBar
+
+SOME_BAD, NONE_IMPORTED = 1, 2
+"""Exit statuses: rows were reported as not imported; the file or the import was refused."""
+
+
+def import_file(system: System, conference_id: UUID, data: bytes, preset: str | None,
+                separator: str | None, dry_run: bool, out: TextIO = sys.stdout,
+                err: TextIO = sys.stderr) -> int:
+    """Each run is an import of its own: the same file twice reports "unchanged"."""
+    try:
+        prepared = prepare_bytes(data, separator=separator, preset=preset)
+        print(described(prepared), file=out)
+        tally = Tally(bad=prepared.bad) if dry_run else imported(system, conference_id,
+                                                                 prepared, err)
+    except (FileProblem, DomainError, ValueError) as error:
+        print(f"goodwill import: {getattr(error, 'message', error)}", file=err)
+        return NONE_IMPORTED
+    print(reported(tally, dry_run), file=out)
+    return SOME_BAD if tally.bad else 0
+
+
+def imported(system: System, conference_id: UUID, prepared: Prepared, err: TextIO) -> Tally:
+    bar = ProgressBar(err, unit="rows")
+    tally = run_import(system.app, SYSTEM_ACTOR, uuid4(), conference_id, prepared.rows,
+                       prepared.bad, bar)
+    bar.finish()
+    system.runner.catch_up()
+    return tally
+
+
+def described(prepared: Prepared) -> str:
+    return (f"read as {prepared.encoding}, separated by {prepared.separator_name}s, as"
+            f" {prepared.preset.label}: {len(prepared.rows)} rows to import,"
+            f" {len(prepared.bad)} bad")
+
+
+def reported(tally: Tally, dry_run: bool) -> str:
+    counts = ("nothing imported (dry run)" if dry_run else
+              f"created {tally.created}, updated {tally.updated}, unchanged {tally.unchanged}")
+    lines = [f"{counts}, not imported {len(tally.bad)}"]
+    lines += [f"  line {line}: {reason}" for line, reason in tally.as_dict()["bad"]]
+    return "\n".join(lines)

@@ -1,0 +1,102 @@
+"""Whose export a file is, told by its header row, and which columns make which field.
+
+A mapping names, for each field, the columns whose values are joined to make it:
+Eventbrite's first and last name make a name, pretix's order code and position id make a
+ticket id. Columns are named by position, because exports repeat names: pretix's order
+positions have a "Company" column for the attendee and, further right, one for the invoice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping as Map, Sequence
+from dataclasses import dataclass, field
+
+FIELDS = {"name": "Name", "email": "Email", "company": "Company", "role": "Role",
+          "external_id": "Ticket id", "lists": "Check-in lists"}
+JOINERS = {"external_id": "-", "lists": ";"}
+"""How a field's columns are joined; a space where not said."""
+Columns = tuple[str, ...]
+Mapping = dict[str, tuple[int, ...]]
+"""Field → positions of the columns that make it; a field not in it is not imported."""
+
+
+@dataclass(frozen=True)
+class Preset:
+    key: str
+    label: str
+    marks: Columns
+    """Headers that all appear in this kind of export and, together, in no other."""
+    fields: dict[str, tuple[Columns, ...]] = field(default_factory=dict)
+    """Per field, the columns to use: the first choice whose headers are all present."""
+
+
+PRESETS = (
+    Preset("pretix", "pretix order positions", ("Order code", "Position ID", "Attendee name"), {
+        "name": (("Attendee name",),), "email": (("Attendee email",), ("Email",)),
+        "company": (("Company",),), "role": (("Job Title",),),
+        "external_id": (("Order code", "Position ID"),), "lists": (("Product",),)}),
+    Preset("pretix-checkin", "pretix check-in list", ("Order code", "Attendee name", "Product"), {
+        "name": (("Attendee name",),), "email": (("E-mail",), ("Email",)),
+        "company": (("Company",),), "external_id": (("Secret",),), "lists": (("Product",),)}),
+    Preset("eventbrite", "Eventbrite attendees", ("Attendee #", "First Name", "Last Name"), {
+        "name": (("First Name", "Last Name"),), "email": (("Email",),),
+        "company": (("Company",),), "role": (("Job Title",),),
+        "external_id": (("Attendee #",),), "lists": (("Ticket Type",),)}),
+    Preset("generic", "Generic CSV", (), {
+        "name": (("Name",), ("Full name",), ("Attendee name",), ("First name", "Last name")),
+        "email": (("Email",), ("E-mail",), ("Email address",), ("Attendee email",)),
+        "company": (("Company",), ("Organization",), ("Organisation",)),
+        "role": (("Role",), ("Job title",), ("Title",)),
+        "external_id": (("External id",), ("Ticket id",), ("Id",)),
+        "lists": (("Check-in lists",), ("Lists",), ("Ticket type",), ("Ticket",))}),
+)
+BY_KEY = {preset.key: preset for preset in PRESETS}
+
+
+def detect(header: Sequence[str]) -> Preset:
+    """The first preset whose marks the header has all of; the generic one has none."""
+    return next(p for p in PRESETS if all(position(header, mark) is not None for mark in p.marks))
+
+
+def preset_named(key: str) -> Preset:
+    if key not in BY_KEY:
+        raise ValueError(f"No preset '{key}': choose one of {', '.join(BY_KEY)}.")
+    return BY_KEY[key]
+
+
+def mapping_for(preset: Preset, header: Sequence[str]) -> Mapping:
+    mapping = {}
+    for name, choices in preset.fields.items():
+        for columns in choices:
+            found = [position(header, column) for column in columns]
+            if None not in found:
+                mapping[name] = tuple(found)
+                break
+    return mapping
+
+
+def mapping_named(header: Sequence[str], names: Map[str, Sequence[str]]) -> Mapping:
+    """A mapping given by header names, as a script writes it; unknown names are refused."""
+    mapping = {}
+    for name, columns in names.items():
+        if name not in FIELDS:
+            raise ValueError(f"No field '{name}': the fields are {', '.join(FIELDS)}.")
+        found = [position(header, column) for column in columns]
+        if None in found:
+            missing = columns[found.index(None)]
+            raise ValueError(f"The file has no column '{missing}' for {FIELDS[name].lower()}.")
+        mapping[name] = tuple(found)
+    return mapping
+
+
+def position(header: Sequence[str], name: str) -> int | None:
+    """The first column so named, ignoring case and surrounding spaces."""
+    wanted = name.strip().casefold()
+    return next((i for i, column in enumerate(header) if column.casefold() == wanted), None)
+
+
+def value(values: Sequence[str], columns: Sequence[int], name: str) -> str:
+    """The field's columns joined, each with its runs of whitespace (line breaks in quoted
+    values too) made one space."""
+    parts = (" ".join(values[i].split()) if i < len(values) else "" for i in columns)
+    return JOINERS.get(name, " ").join(part for part in parts if part)

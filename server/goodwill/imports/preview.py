@@ -1,0 +1,61 @@
+"""A file made ready to import: how it was read, whose export it is, which columns feed
+which field, the rows to import and the bad ones. The preview shows it; the import runs it;
+the organizer may override the separator, the preset or the mapping, and it is made again."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from goodwill.application.import_rows import ImportRow
+from goodwill.imports.decoding import decode
+from goodwill.imports.presets import (Mapping, Preset, detect, mapping_for, mapping_named,
+                                      preset_named)
+from goodwill.imports.rows import BadRow, check
+from goodwill.imports.table import SEPARATORS, read_table
+
+SHOWN = 10
+"""Rows the preview shows as they will be imported; every bad row is shown."""
+
+
+@dataclass(frozen=True)
+class Prepared:
+    encoding: str
+    separator: str
+    preset: Preset
+    header: list[str]
+    mapping: Mapping
+    rows: list[ImportRow]
+    bad: list[BadRow]
+
+    @property
+    def separator_name(self) -> str:
+        return SEPARATORS.get(self.separator, repr(self.separator))
+
+    @property
+    def first_rows(self) -> list[ImportRow]:
+        return self.rows[:SHOWN]
+
+
+def prepare(text: str, encoding: str, separator: str | None = None, preset: str | None = None,
+            mapping: Mapping | None = None,
+            named: dict[str, Sequence[str]] | None = None) -> Prepared:
+    """What is not given is found: the separator from the header line, the preset from the
+    header's names, the mapping from the preset. A script names its mapping's columns by
+    their headers (``named``); the page, by their positions (``mapping``)."""
+    if separator is not None and separator not in SEPARATORS:
+        raise ValueError("The separator must be a comma, a semicolon or a tab.")
+    table = read_table(text, separator)
+    chosen = preset_named(preset) if preset else detect(table.header)
+    if named:
+        mapping = mapping_named(table.header, named)
+    mapping = mapping if mapping is not None else mapping_for(chosen, table.header)
+    rows, bad = check(table, mapping)
+    return Prepared(encoding, table.separator, chosen, table.header, mapping, rows, bad)
+
+
+def prepare_bytes(data: bytes, separator: str | None = None,
+                  preset: str | None = None) -> Prepared:
+    """A file as it came, its encoding found (see :mod:`goodwill.imports.decoding`)."""
+    decoded = decode(data)
+    return prepare(decoded.text, decoded.encoding, separator, preset)

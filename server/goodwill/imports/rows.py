@@ -1,0 +1,73 @@
+"""Each record's form, checked before anything is decided: a name, an email that looks like
+one, values of a sane length, and no second row for one email or ticket id. A bad row is
+kept with its line and reason, never dropped; no reason repeats a value from the row, since
+reasons are kept after the file is gone."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from goodwill.application.import_rows import ImportRow
+from goodwill.imports.presets import FIELDS, Mapping, value
+from goodwill.imports.table import Record, Table
+
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+LONGEST = {"name": 120, "email": 254, "company": 120, "role": 120, "external_id": 200,
+           "lists": 200}
+LIST_SEPARATORS = re.compile(r"[;|,]")
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+"""Left after whitespace is made spaces; a NUL would stop PostgreSQL's read models."""
+
+
+@dataclass(frozen=True)
+class BadRow:
+    line: int
+    reason: str
+
+
+class Bad(ValueError):
+    """Why one row cannot be imported."""
+
+
+def check(table: Table, mapping: Mapping) -> tuple[list[ImportRow], list[BadRow]]:
+    """The rows to import, and the bad ones, both in file order."""
+    rows, bad, first = [], [], {}
+    for record in table.records:
+        try:
+            row = row_of(record, mapping, len(table.header))
+            keys = identities(row)
+            for key in keys:
+                if key in first:
+                    raise Bad(f"Same {key[0]} as line {first[key]}: one attendee per {key[0]}.")
+        except Bad as reason:
+            bad.append(BadRow(record.line, str(reason)))
+            continue
+        first.update((key, row.line) for key in keys)
+        rows.append(row)
+    return rows, bad
+
+
+def identities(row: ImportRow) -> list[tuple[str, str]]:
+    """What may appear once in a file: a ticket id, and an email whatever its case."""
+    return [key for key in (("ticket id", row.external_id), ("email", row.email.lower()))
+            if key[1]]
+
+
+def row_of(record: Record, mapping: Mapping, width: int) -> ImportRow:
+    if any(v.strip() for v in record.values[width:]):
+        raise Bad(f"It has more values than the header has columns ({width}):"
+                  " is a separator inside a value without quotes?")
+    fields = {name: value(record.values, mapping.get(name, ()), name) for name in FIELDS}
+    for name in ("name", "email"):
+        if not fields[name]:
+            raise Bad(f"Missing {name}.")
+    if not EMAIL.match(fields["email"]):
+        raise Bad("The email address is not valid.")
+    for name, most in LONGEST.items():
+        if len(fields[name]) > most:
+            raise Bad(f"{FIELDS[name]} is longer than {most} characters.")
+        if CONTROL.search(fields[name]):
+            raise Bad(f"{FIELDS[name]} holds a control character.")
+    lists = tuple(part.strip() for part in LIST_SEPARATORS.split(fields.pop("lists")))
+    return ImportRow(line=record.line, lists=tuple(part for part in lists if part), **fields)

@@ -1,0 +1,144 @@
+"""Reading attendee exports: whose export it is, how it is encoded and separated, which
+columns make which field, and every bad row named by the line it starts on."""
+
+from __future__ import annotations
+
+import pytest
+
+from goodwill.imports.presets import mapping_named
+from goodwill.imports.preview import prepare, prepare_bytes
+from goodwill.imports.table import FileProblem
+from tests.ticketing import (EVENTBRITE, PRETIX_CHECKIN, csv_text, eventbrite_row, pretix_csv,
+                           pretix_row)
+
+
+def imported(prepared) -> list[tuple]:
+    return [(r.line, r.name, r.email, r.company, r.role, r.external_id, r.lists)
+            for r in prepared.rows]
+
+
+def bad(prepared) -> list[tuple[int, str]]:
+    return [(b.line, b.reason) for b in prepared.bad]
+
+
+def test_pretix_order_positions_take_the_attendee_columns_not_the_invoice_ones():
+    text = pretix_csv([pretix_row("ABC12", 1, "Ada Adler", "ada@example.org", "Kiln Co",
+                                  "Potter"),
+                       pretix_row("ABC12", 2, "Ben Brandt", "ben@example.org",
+                                  product="Workshop room")])
+    prepared = prepare_bytes(text.encode())
+    assert prepared.preset.key == "pretix" and prepared.encoding == "UTF-8"
+    assert prepared.separator_name == "comma"
+    assert imported(prepared) == [
+        (2, "Ada Adler", "ada@example.org", "Kiln Co", "Potter", "ABC12-1", ("Main entrance",)),
+        (3, "Ben Brandt", "ben@example.org", "", "", "ABC12-2", ("Workshop room",))]
+
+
+def test_a_pretix_check_in_list_matches_tickets_by_their_secret():
+    text = csv_text(PRETIX_CHECKIN, [{"Order code": "XY7Q2", "Attendee name": "Ada Adler",
+                                      "Product": "Main entrance", "Secret": "s3cr3tvalue",
+                                      "E-mail": "ada@example.org", "Company": "Kiln Co"}])
+    prepared = prepare_bytes(text.encode())
+    assert prepared.preset.key == "pretix-checkin"
+    assert imported(prepared) == [(2, "Ada Adler", "ada@example.org", "Kiln Co", "",
+                                   "s3cr3tvalue", ("Main entrance",))]
+
+
+def test_eventbrite_joins_first_and_last_name():
+    text = csv_text(EVENTBRITE, [eventbrite_row(7, "Chloe", "Costa", "chloe@example.org",
+                                                "Lumen Labs", "CTO")])
+    prepared = prepare_bytes(text.encode())
+    assert prepared.preset.key == "eventbrite"
+    assert imported(prepared) == [(2, "Chloe Costa", "chloe@example.org", "Lumen Labs", "CTO",
+                                   "1000007", ("Main entrance",))]
+
+
+def test_a_generic_sheet_is_read_by_its_column_names_whatever_their_case():
+    text = ("name,EMAIL,Company,Job title,Ticket ID,Check-in lists\n"
+            "Dario Dubois,dario@example.org,Atlas,Founder,T-1,main|workshop\n")
+    prepared = prepare_bytes(text.encode())
+    assert prepared.preset.key == "generic"
+    assert imported(prepared) == [(2, "Dario Dubois", "dario@example.org", "Atlas", "Founder",
+                                   "T-1", ("main", "workshop"))]
+
+
+def test_a_byte_order_mark_is_no_part_of_the_first_column_name():
+    prepared = prepare_bytes("\ufeffName,Email\nElif Eriksen,elif@example.org\n".encode())
+    assert prepared.encoding == "UTF-8 with byte-order mark"
+    assert prepared.header[0] == "Name" and imported(prepared)[0][1] == "Elif Eriksen"
+
+
+def test_windows_1252_from_excel_keeps_its_accents():
+    prepared = prepare_bytes("Name;Email;Company\nJürgen Müller;j@example.org;Café Ü\n"
+                             .encode("cp1252"))
+    assert prepared.encoding == "Windows-1252 (Latin-1)" and prepared.separator_name == "semicolon"
+    assert imported(prepared)[0][1:4] == ("Jürgen Müller", "j@example.org", "Café Ü")
+
+
+def test_utf16_with_tabs_as_excel_saves_unicode_text():
+    prepared = prepare_bytes("Name\tEmail\nZofia Zeller\tzofia@example.org\n".encode("utf-16"))
+    assert prepared.encoding == "UTF-16" and prepared.separator_name == "tab"
+    assert imported(prepared)[0][1:3] == ("Zofia Zeller", "zofia@example.org")
+
+
+def test_semicolons_and_tabs_are_found_from_the_header_and_can_be_said():
+    for separator, name in ((";", "semicolon"), ("\t", "tab")):
+        text = pretix_csv([pretix_row("A1", 1, "Ada Adler", "ada@example.org",
+                                      "Adler, Söhne & Co")], separator)
+        prepared = prepare_bytes(text.encode())
+        assert prepared.separator_name == name and prepared.preset.key == "pretix"
+        assert imported(prepared)[0][3] == "Adler, Söhne & Co"
+    said = prepare("Name;Email\nAda Adler;ada@example.org\n", "UTF-8", separator=",")
+    assert said.header == ["Name;Email"] and bad(said) == [(2, "Missing name.")]
+
+
+def test_every_bad_row_is_named_by_its_line_and_quoted_line_breaks_count():
+    text = ("Name,Email,Company\n"
+            "Ada Adler,ada@example.org,\"Kiln\nand Clay\"\n"  # lines 2-3
+            ",nobody@example.org,\n"                         # 4
+            "Ben Brandt,not-an-email,\n"                     # 5
+            "\n"                                             # 6: blank, no row
+            "Chloe Costa,ADA@example.org,\n"                 # 7
+            "Dario Dubois,\"dario@example.org\",x,y\n"       # 8
+            "Elif Eriksen,elif@example.org,\n")              # 9
+    prepared = prepare(text, "UTF-8")
+    assert imported(prepared) == [(2, "Ada Adler", "ada@example.org", "Kiln and Clay", "", "", ()),
+                                  (9, "Elif Eriksen", "elif@example.org", "", "", "", ())]
+    assert bad(prepared) == [
+        (4, "Missing name."), (5, "The email address is not valid."),
+        (7, "Same email as line 2: one attendee per email."),
+        (8, "It has more values than the header has columns (3): is a separator inside a"
+            " value without quotes?")]
+
+
+def test_a_ticket_id_twice_is_a_bad_row_and_overlong_values_too():
+    text = pretix_csv([pretix_row("A1", 1, "Ada Adler", "ada@example.org"),
+                       pretix_row("A1", 1, "Ada Again", "again@example.org"),
+                       pretix_row("A1", 2, "B" * 121, "b@example.org")])
+    assert bad(prepare_bytes(text.encode())) == [
+        (3, "Same ticket id as line 2: one attendee per ticket id."),
+        (4, "Name is longer than 120 characters.")]
+
+
+def test_the_mapping_can_be_given_by_column_names():
+    text = csv_text(EVENTBRITE, [eventbrite_row(1, "Ada", "Adler", "ada@example.org",
+                                                ticket="VIP")])
+    prepared = prepare_bytes(text.encode())
+    mapping = mapping_named(prepared.header, {"name": ["Last Name", "First Name"],
+                                              "email": ["Email"], "external_id": ["Order #"]})
+    again = prepare(text, "UTF-8", mapping=mapping)
+    assert imported(again) == [(2, "Adler Ada", "ada@example.org", "", "", "900001", ())]
+    with pytest.raises(ValueError, match="no column 'Badge'"):
+        mapping_named(prepared.header, {"name": ["Badge"]})
+
+
+def test_a_file_that_is_no_table_is_refused_whole():
+    with pytest.raises(FileProblem, match="empty"):
+        prepare("", "UTF-8")
+    with pytest.raises(FileProblem, match="Line 2: field larger than field limit"):
+        prepare(f'Name,Email\n"{"x" * 200_000}",a@example.org\n', "UTF-8")
+
+
+def test_control_characters_make_a_bad_row():
+    prepared = prepare("Name,Email\nAda\0Adler,ada@example.org\n", "UTF-8")
+    assert bad(prepared) == [(2, "Name holds a control character.")]

@@ -1,0 +1,150 @@
+"""The organizer's import pages through the test client: upload, a preview with every bad
+row by its line, changing how the file reads, the import, its progress fragment and its
+result; and the same for scripts through the API."""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+from goodwill.imports import jobs
+from tests.ticketing import pretix_csv, pretix_row
+from tests.web.pages import assert_page, browser
+
+HX = {"HX-Request": "true"}
+ROWS = [pretix_row("ABC12", 1, "Ada Adler", "ada@example.org", "Töpferei Kiln"),
+        pretix_row("ABC12", 2, "", "nameless@example.org"),
+        pretix_row("XYZ99", 1, "Ben Brandt", "not-an-email"),
+        pretix_row("XYZ99", 2, "Chloe <b>Costa</b>", "chloe@example.org",
+                   product="Workshop room")]
+
+
+def csrf(page: str) -> str:
+    return re.search(r'name="csrf_token" value="([^"]+)"', page)[1]
+
+
+def uploaded(summit, data: bytes, **fields: str):
+    api = summit.api
+    headers = browser(api.headers(summit.organizer))
+    url = f"/events/{summit.event_id}/import"
+    form = assert_page(api.client.get(url, headers=headers, params={"after": api.position}))
+    return api.client.post(url, headers=headers, files={"file": ("summit.csv", data, "text/csv")},
+                           data={"csrf_token": csrf(form), **fields}, follow_redirects=False)
+
+
+def preview(summit, data: bytes) -> tuple[str, str]:
+    answer = uploaded(summit, data)
+    assert answer.status_code == 303, answer.text
+    url = answer.headers["location"]
+    headers = browser(summit.api.headers(summit.organizer))
+    return url, assert_page(summit.api.client.get(url, headers=headers))
+
+
+def test_the_preview_shows_how_the_file_reads_and_every_bad_row_by_line(summit):
+    url, page = preview(summit, pretix_csv(ROWS, ";").encode("cp1252"))
+    assert "Windows-1252 (Latin-1)" in page and "semicolons" in page
+    assert "pretix order positions" in page and "Import 2 rows" in page
+    assert "<td>ada@example.org</td>" in page and "<td>ABC12-1</td>" in page
+    assert "<td>Töpferei Kiln</td>" in page
+    assert "<td>3</td><td>Missing name.</td>" in page
+    assert "<td>4</td><td>The email address is not valid.</td>" in page
+    assert "<td>Chloe &lt;b&gt;Costa&lt;/b&gt;</td>" in page and "<b>Costa" not in page
+    assert '<label for="map-name-2">Name, joined with</label>' in page
+    assert '<option value="18" selected>Company (column 19)</option>' in page
+
+
+def test_importing_shows_the_counts_and_importing_again_changes_nothing(summit):
+    api = summit.api
+    headers = browser(api.headers(summit.organizer))
+    url, page = preview(summit, pretix_csv(ROWS).encode())
+    started = api.client.post(url, headers=headers, data={"csrf_token": csrf(page)},
+                              follow_redirects=False)
+    assert started.status_code == 303
+    done = assert_page(api.client.get(url, headers=headers))
+    assert "Import finished" in done
+    counts = dict(re.findall(r"<dt>(\w[\w ]*)</dt><dd>(\d+)</dd>", done))
+    assert counts == {"Created": "2", "Updated": "0", "Unchanged": "0", "Not imported": "2"}
+    assert "<td>3</td><td>Missing name.</td>" in done
+    assert api.client.get(url, headers={**headers, **HX}).headers["HX-Refresh"] == "true"
+    again = api.client.post(url, headers=headers, data={"csrf_token": csrf(page)},
+                            follow_redirects=False)
+    assert again.status_code == 303 and "Import finished" in api.client.get(url, headers=headers).text
+    _, second = preview(summit, pretix_csv(ROWS).encode())
+    second_url = re.search(r'<form method="post" action="(/events/[^"]+)">', second)[1]
+    api.client.post(second_url, headers=headers, data={"csrf_token": csrf(second)})
+    counts = dict(re.findall(r"<dt>(\w[\w ]*)</dt><dd>(\d+)</dd>",
+                             api.client.get(second_url, headers=headers).text))
+    assert counts == {"Created": "0", "Updated": "0", "Unchanged": "2", "Not imported": "2"}
+
+
+def test_the_separator_preset_and_columns_can_be_changed_before_importing(summit):
+    api = summit.api
+    headers = browser(api.headers(summit.organizer))
+    url, page = preview(summit, b"Full name,Mail,Firm\nAda Adler,ada@example.org,Kiln Co\n")
+    assert "Generic CSV" in page and "<td>2</td><td>Missing email.</td>" in page
+    token = csrf(page)
+    api.client.post(f"{url}/columns", headers=headers,
+                    data={"csrf_token": token, "name": "0", "email": "1", "company": "2"})
+    page = assert_page(api.client.get(url, headers=headers))
+    assert "<td>Kiln Co</td>" in page and "Import 1 rows" in page
+    api.client.post(f"{url}/reading", headers=headers,
+                    data={"csrf_token": token, "preset": "generic", "separator": "semicolon"})
+    page = assert_page(api.client.get(url, headers=headers))
+    assert "semicolons" in page and "<td>2</td><td>Missing name.</td>" in page
+    refused = api.client.post(f"{url}/columns", headers=headers,
+                              data={"csrf_token": token, "name": "7"})
+    assert refused.status_code == 400
+
+
+def test_a_file_that_is_no_table_comes_back_with_the_reason_by_its_field(summit):
+    answer = uploaded(summit, b"")
+    page = assert_page(answer, 400)
+    assert '<p class="error" id="file-error" role="alert">The file is empty' in page
+    assert 'aria-describedby="file-error"' in page
+
+
+def test_a_running_import_is_a_small_fragment_that_polls_itself(summit):
+    url, _ = preview(summit, pretix_csv(ROWS).encode())
+    import_id = uuid.UUID(url.rsplit("/", 1)[1])
+    system = summit.api.system
+    assert jobs.claim(system.writer, import_id, summit.organizer)
+    jobs.advance(system.writer, import_id, 500, 2000)
+    headers = browser(summit.api.headers(summit.organizer))
+    fragment = summit.api.client.get(url, headers={**headers, **HX})
+    text = assert_page(fragment)
+    assert "<html" not in text and len(fragment.content) < 8192
+    assert f'hx-get="{url}" hx-trigger="every 1s"' in text
+    assert '<progress id="import-bar" max="2000" value="500">' in text
+    assert f'<a href="{url}">Refresh</a>' in text and "Resume" not in text
+    assert "<h1>" in assert_page(summit.api.client.get(url, headers=headers))
+
+
+def test_only_the_events_organizers_see_its_imports(summit):
+    url, _ = preview(summit, pretix_csv(ROWS).encode())
+    api = summit.api
+    for who in (summit.people["Alice"], summit.people["Sam"]):
+        refused = api.client.get(url, headers=browser(api.headers(who)))
+        assert refused.status_code == 403 and "ada@example.org" not in refused.text
+    assert api.client.get(url).status_code == 401
+
+
+def test_scripts_import_through_the_api_and_a_repeat_is_the_same_import(summit):
+    api = summit.api
+    body = {"command_id": str(uuid.uuid4()), "csv": pretix_csv(ROWS)}
+    path = f"/events/{summit.event_id}/imports"
+    dry = api.post(summit.organizer, path, **{**body, "dry_run": True}).json()
+    assert (dry["rows"], dry["created"], dry["dry_run"]) == (2, 0, True)
+    first = api.post(summit.organizer, path, **body).json()
+    assert (first["preset"], first["created"], first["unchanged"]) == ("pretix", 2, 0)
+    assert first["not_imported"] == [{"line": 3, "reason": "Missing name."},
+                                     {"line": 4, "reason": "The email address is not valid."}]
+    assert api.post(summit.organizer, path, **body).json() == first
+    fresh = api.post(summit.organizer, path, **{**body, "command_id": str(uuid.uuid4())}).json()
+    assert (fresh["created"], fresh["unchanged"]) == (0, 2)
+    named = api.post(summit.organizer, path, command_id=str(uuid.uuid4()), csv=pretix_csv(ROWS),
+                     mapping={"name": ["Attendee name: Family name"],
+                              "email": ["Attendee email"]}, dry_run=True).json()
+    assert named["rows"] == 2
+    wrong = api.post(summit.organizer, path, command_id=str(uuid.uuid4()), csv=pretix_csv(ROWS),
+                     mapping={"name": ["Nickname"]})
+    assert wrong.status_code == 422 and "no column 'Nickname'" in wrong.json()["detail"]
