@@ -129,6 +129,36 @@ def test_the_steward_admits_refuses_undoes_and_keeps_going_offline(tablet, crowd
     assert not errors(console)
 
 
+def test_two_desks_admitting_one_ticket_offline_sync_to_one_check_in_and_a_conflict(
+        tablet, crowd, console):
+    carol = crowd.guests[2]
+    desks = [at_the_desk(sign_in(tablet(), person, crowd.url), len(CROWD))
+             for person in (crowd.steward, crowd.organizer)]
+    devices = [page.locator("#desk-state .device").inner_text() for page in desks]
+    assert devices[0] != devices[1]
+    for page in desks:
+        page.context.set_offline(True)
+        expect(page.locator("#desk-state")).to_contain_text("Offline")
+        page.keyboard.type(carol.guest.ticket_code + "\n")
+        expect(page.locator("#answer")).to_contain_text("Admitted")
+        expect(page.locator("#desk-state")).to_contain_text("1 queued")
+    for page in desks:
+        page.context.set_offline(False)
+        expect(page.locator("#desk-state")).to_contain_text("Nothing queued")
+    second = desks[1].locator("#desk-log li")
+    expect(second).to_have_class("log-conflict")
+    expect(second).to_contain_text("Admitted, conflict recorded")
+    expect(second).to_contain_text("already checked in at ")
+    expect(second).to_contain_text(f"by device {devices[0]}: conflict recorded for the organizers")
+    expect(desks[0].locator("#desk-log li")).to_have_class("log-checked_in")
+    [conflict] = read(desks[1].context, f"/events/{crowd.organizer.event_id}/check-in-conflicts")
+    assert (conflict["ticket_id"], conflict["device"], conflict["first_device"]) == (
+        str(ticket_id(carol.guest.ticket_code)), devices[1], devices[0])
+    counts = read(desks[1].context, f"/events/{crowd.organizer.event_id}/check-ins")
+    assert counts["main"] == {"checked_in": 1, "inside": 1}
+    assert not errors(console)
+
+
 def test_the_desk_works_with_scripts_off(tablet, crowd, console):
     context = tablet(javascript=False)
     post_sign_in(context, crowd.steward, crowd.url)

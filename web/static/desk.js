@@ -40,6 +40,7 @@
   let list = { conference_id: conference, lists: {}, timezone: "UTC", etag: null };
   let online = navigator.onLine;
   let pumping = false, hideTimer = null, audio = null, ticks = 0, countsAsked = 0;
+  let signedOut = false;
   let sequence = Date.now() * 1000;  /* orders the queue, across visits too */
 
   /* A name per browser, kept across visits, so scan logs and conflicts say which device. */
@@ -237,7 +238,7 @@
       response = null;
     }
     if (!response || (!response.ok && response.status !== 400)) {
-      setOnline(false);
+      unreachable(response);
       waiting.unshift(...scans);
       return;
     }
@@ -246,6 +247,7 @@
       return scans.forEach((scan) => answered(scan, { outcome: "refused", status: 400,
                                                       message: problem.detail }));
     }
+    signedOut = false;
     const result = await response.json();
     result.answers.forEach((answer, n) => {
       const ticket = answer.ticket_id && tickets.get(answer.ticket_id);
@@ -273,7 +275,8 @@
     } catch (offline) {
       response = null;
     }
-    if (!response || !response.ok) return setOnline(false);
+    if (!response || !response.ok) return unreachable(response);
+    signedOut = false;
     const result = await response.json();
     const sent = new Set(items.map((item) => item.command_id));
     outbox = outbox.filter((item) => !sent.has(item.command_id));
@@ -427,13 +430,23 @@
     if (online) pump();
   }
 
+  /* No answer, or none to use: the desk decides alone until the next try. A session that
+     ended is said as such, since only signing in again sends the queue. */
+  function unreachable(response) {
+    signedOut = Boolean(response && response.status === 401);
+    setOnline(false);
+    renderState();
+  }
+
   function renderState() {
     const size = tickets.size;
     stateLine.classList.toggle("offline", !online);
     const kept = size + (size === 1 ? " ticket" : " tickets");
+    const away = signedOut ? "Signed out: sign in again to send the queue. Meanwhile answers"
+                           : "Offline: answers";
     stateLine.replaceChildren(
       online ? "Online · " + kept + " kept for offline"
-             : "Offline: answers come from this device's list of " + kept,
+             : away + " come from this device's list of " + kept,
       " · Device ", line("device", device, "strong"), " · ",
       line("queue", outbox.length ? outbox.length + " queued" : "Nothing queued", "span"));
   }
