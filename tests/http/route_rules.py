@@ -114,6 +114,7 @@ def rules(v: dict[str, Any]) -> dict[str, tuple[str, dict[str, Any] | None]]:
         "GET /timeline": ("signed_in", None),
         "GET /events/{conference_id:uuid}/directory": ("present", None),
         "GET /events/{conference_id:uuid}/exports": ("organizers", None),
+        "GET /events/{conference_id:uuid}/dashboard": ("organizers", None),
         "GET /contacts/{person_id:uuid}": ("party", None),
         "POST /contacts/{person_id:uuid}": ("party", {}),
         "GET /events/{conference_id:uuid}/import": ("organizers", None),

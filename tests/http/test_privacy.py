@@ -47,3 +47,19 @@ def test_without_a_valid_session_or_device_token_the_answer_is_401(client, heade
     assert (refused.status_code, refused.headers["content-type"]) == (401, PROBLEM)
     assert "sign-in link" in refused.json()["detail"] or "device token" in refused.json()["detail"]
     assert refused.headers["www-authenticate"] == "Bearer"
+
+
+def test_a_connection_not_listed_shows_their_name_alone(summit):
+    """Meeting someone shows their name; their profile only if they list themselves."""
+    api, alice = summit.api, summit.people["Alice"]
+    summit.guest("Quinn", listed=False)
+    quinn = summit.people["Quinn"]
+    api.do(alice, "/connections", conference_id=summit.event_id, person_id=quinn)
+    [seen] = api.read(alice, f"/me/contacts/{quinn}")["events"]
+    assert (seen["name"], seen["company"], seen["offers"]) == ("Quinn", "", "")
+    page = api.client.get(f"/contacts/{quinn}", headers=api.headers(alice),
+                          params={"after": api.position})
+    assert "Quinn" in page.text and "Quinn Ltd" not in page.text and "UX reviews" not in page.text
+    bob = summit.people["Bob"]
+    api.do(alice, "/connections", conference_id=summit.event_id, person_id=bob)
+    assert api.read(alice, f"/me/contacts/{bob}")["events"][0]["company"] == "Bob Ltd"

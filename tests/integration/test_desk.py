@@ -47,9 +47,12 @@ def test_an_undone_check_in_leaves_counts_figures_and_the_timeline(system, scena
     assert read(system, counts, event)["main"] == {"checked_in": 0, "inside": 0}
     assert read(system, ticket_state, ticket_id(alice.ticket_code))["check_ins"] == {}
     assert [r["direction"] for r in read(system, scan_log, event)] == ["undo", "in"]
-    assert read(system, figures, event)["totals"].get("check_in:main") == 0
+    totals = read(system, figures, event)["totals"]
+    assert (totals["check_in:main"], totals["arrival"]) == (0, 0)  # not arrived after all
+    app.check_in(staff, uuid.uuid4(), event, alice.ticket_code, "main", "door-1", at(10))
+    assert read(system, figures, event)["totals"]["arrival"] == 1
     entries = read(system, timeline, alice.person_id)
-    assert "checked_in" not in {e["kind"] for e in entries}
+    assert [e["at"] for e in entries if e["kind"] == "checked_in"] == [iso(at(10))]
 
 
 def test_undoing_a_return_keeps_the_first_entry_counted(system, scenario):
@@ -64,6 +67,7 @@ def test_undoing_a_return_keeps_the_first_entry_counted(system, scenario):
     assert read(system, counts, event)["main"] == {"checked_in": 1, "inside": 0}
     assert read(system, ticket_state, ticket_id(alice.ticket_code))["check_ins"]["main"] == {
         "inside": False, "checked_in_at": iso(at(9)), "device": "door-1"}
+    assert read(system, figures, event)["totals"]["arrival"] == 1  # she did come at 9
 
 
 def test_a_batch_sent_twice_is_applied_once(system, scenario):

@@ -26,6 +26,7 @@ def test_an_undone_check_in_leaves_the_ticket_outside_and_free_to_enter():
     events = t.collect_events()
     assert [type(e).__name__ for e in events] == ["CheckInUndone"]
     assert (events[0].undone_version, events[0].undone_scanned_at) == (2, NINE_OH_TWO)
+    assert events[0].arrival is True  # it was the ticket's only check-in
     assert t.inside == {}
     assert t.check_in(c, "main", "door-2", LATER) is None
     assert then(t) == ["CheckedIn"]
@@ -42,6 +43,15 @@ def test_an_undo_never_takes_back_a_later_check_in():
         with pytest.raises(ConflictError, match="undone already, or the ticket has been scanned"):
             t.undo_check_in(c, "main", version, "door-1", LATER)
     assert then(t) == [] and t.inside["main"].device == "door-2"
+
+
+def test_undoing_a_return_is_no_arrival_undone():
+    c = conference()
+    t = admitted(c)
+    t.check_out(c, "main", "door-1", LATER)
+    t.check_in(c, "main", "door-1", LATER)
+    t.undo_check_in(c, "main", t.inside["main"].version, "door-1", LATER)
+    assert t.collect_events()[-1].arrival is False
 
 
 def test_an_undo_elsewhere_is_refused():

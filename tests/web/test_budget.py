@@ -56,7 +56,9 @@ def test_first_loads_and_fragments_stay_within_their_budgets(busy_alice):
     assert_page(api.client.get("/", headers=headers, params={"after": api.position}))
     pages = {"home": "/", "my badge": f"/events/{summit.event_id}/badge",
              "contact": f"/contacts/{others[0]}", "follow-ups": "/follow-ups",
-             "timeline": "/timeline", "directory": f"/events/{summit.event_id}/directory"}
+             "timeline": "/timeline", "directory": f"/events/{summit.event_id}/directory",
+             "scan (before its decoder)": "/scan", "my data": "/me/data",
+             "profile": f"/events/{summit.event_id}/profile"}
     rows = ["| first load | page | + css and scripts | total |", "| --- | ---: | ---: | ---: |"]
     for name, path in pages.items():
         html = api.client.get(path, headers=headers).text

@@ -44,6 +44,7 @@ class Ticket(Aggregate):
         self.lists = lists
         self.revoked = False
         self.inside: dict[str, Scan] = {}
+        self.admissions = 0  # check-ins that stand: not undone
 
     class CheckedIn(Aggregate.Event):
         """Version 2 separates the device's scan time from the server's receive time."""
@@ -60,6 +61,7 @@ class Ticket(Aggregate):
         def apply(self, ticket: Ticket) -> None:
             ticket.inside[self.list_key] = Scan(self.list_key, self.device, self.scanned_at,
                                                 self.originator_version)
+            ticket.admissions += 1
 
     class CheckedOut(Aggregate.Event):
         list_key: str
@@ -71,16 +73,19 @@ class Ticket(Aggregate):
 
     class CheckInUndone(Aggregate.Event):
         """The crew took back a check-in made by mistake: the ticket is as if that scan had
-        never been; ``scanned_at`` is when it was undone."""
+        never been; ``scanned_at`` is when it was undone. ``arrival``: it was the ticket's
+        only check-in, so its holder has not arrived after all."""
 
         list_key: str
         device: str
         scanned_at: datetime
         undone_version: int
         undone_scanned_at: datetime
+        arrival: bool
 
         def apply(self, ticket: Ticket) -> None:
             ticket.inside.pop(self.list_key, None)
+            ticket.admissions -= 1
 
     class ConflictRecorded(Aggregate.Event):
         """An offline admission the record could not take: ``first_*`` name the check-in
@@ -121,7 +126,7 @@ class Ticket(Aggregate):
                                 " scanned since.")
         self.trigger_event(self.CheckInUndone, list_key=list_key, device=device,
                            scanned_at=undone_at, undone_version=version,
-                           undone_scanned_at=scan.scanned_at)
+                           undone_scanned_at=scan.scanned_at, arrival=self.admissions == 1)
 
     def check_out(self, conference: Conference, list_key: str, device: str,
                   scanned_at: datetime) -> None:

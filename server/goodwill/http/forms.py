@@ -105,7 +105,9 @@ def wants_fragment(request: Request) -> bool:
 def page(request: Request, full: str, context: dict[str, Any], fragment: str | None = None,
          status_code: int = 200) -> Template:
     """The fragment alone for htmx, if the page has one; else the page, which includes it.
-    Either way with the CSRF token its forms carry."""
+    Either way with the CSRF token its forms carry. The two answers of one URL vary by
+    ``HX-Request``, so the back button never shows a cached fragment as the page."""
     context = {**context, "csrf_token": form_token(request, request.app.state.signer)}
     chosen = fragment if fragment and wants_fragment(request) else full
-    return Template(chosen, context=context, status_code=status_code)
+    return Template(chosen, context=context, status_code=status_code,
+                    headers={"Vary": "HX-Request"})

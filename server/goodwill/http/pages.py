@@ -13,7 +13,8 @@ from litestar.exceptions import HTTPException
 from litestar.response import Template
 
 from goodwill.domain.errors import DomainError
-from goodwill.http.controllers import (badge, browse, contact_page, desk_page, downloads,
+from goodwill.http.controllers import (badge, browse, contact_page, dashboard_page,
+                                       desk_page, downloads,
                                        exports, followups_page, give_page, home, import_page,
                                        introduce_page, meet, my_data, profile_page, scan)
 from goodwill.http.errors import domain_status
@@ -36,6 +37,6 @@ def page_router(dependencies: dict) -> Router:
                                        *followups_page.HANDLERS, *downloads.HANDLERS,
                                        *profile_page.HANDLERS, *my_data.HANDLERS, scan.scan_page,
                                        exports.exports_page, *import_page.HANDLERS,
-                                       *desk_page.HANDLERS],
+                                       dashboard_page.dashboard_page, *desk_page.HANDLERS],
                   dependencies=dependencies, include_in_schema=False,
                   exception_handlers={HTTPException: refusal_page, DomainError: refusal_page})

@@ -133,3 +133,12 @@ async def scan_log(db: Reader, conference_id: UUID, limit: int = 100,
         "SELECT ticket_id, conference_id, list_key, direction, device, scanned_at, received_at"
         " FROM scan_log WHERE conference_id = ? ORDER BY scanned_at DESC, ticket_id, version DESC"
         " LIMIT ? OFFSET ?", str(conference_id), limit, offset)
+
+
+async def inside_now(db: Reader, conference_id: UUID) -> int:
+    """People inside now: a ticket inside at two check-in lists (the hall and a workshop
+    room within it) is one person."""
+    return await db.fetchval(
+        "SELECT COUNT(DISTINCT tl.ticket_id) FROM ticket_lists tl JOIN ticket_state ts"
+        " ON ts.ticket_id = tl.ticket_id WHERE ts.conference_id = ? AND tl.inside = 1",
+        str(conference_id))

@@ -143,7 +143,13 @@ async def wearer(db: Reader, connect_code: str) -> dict[str, Any] | None:
     row = await db.fetchrow("SELECT person_id, conference_id, listed_in_directory,"
                             f" {', '.join(PROFILE)} FROM attendees WHERE connect_code = ?",
                             connect_code)
-    if row is None or row["listed_in_directory"]:
+    return row and as_shared(row)
+
+
+def as_shared(row: dict[str, Any]) -> dict[str, Any]:
+    """An attendee as others may see them: the profile only if they are listed in the
+    directory, else the name alone."""
+    if row["listed_in_directory"]:
         return row
     return {**row, **{f: "" for f in PROFILE if f != "name"}}
 

@@ -1,5 +1,5 @@
-"""The event dashboard: how many check-ins, connections, gives, introductions and thanks,
-hour by hour (UTC), per event."""
+"""The event dashboard: how many check-ins, arrivals, connections, gives, introductions and
+thanks, hour by hour (UTC), per event, and how many gives their receivers confirm now."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from goodwill.domain.give import Give
 from goodwill.domain.introduction import Introduction
 from goodwill.domain.ticket import Ticket
 from goodwill.projections.base import Projection, iso, key, on
-from goodwill.projections.rows import hour, hour_of
+from goodwill.projections.rows import hour, hour_of, update
 
 
 class Figures(Projection):
@@ -21,7 +21,12 @@ class Figures(Projection):
         "event_figures": "conference_id TEXT NOT NULL, hour TEXT NOT NULL, metric TEXT NOT NULL,"
                          " value BIGINT NOT NULL, PRIMARY KEY (conference_id, hour, metric)",
         "figure_subjects": "subject_id TEXT PRIMARY KEY, conference_id TEXT NOT NULL",
+        "figure_arrivals": "ticket_id TEXT PRIMARY KEY",
+        "figure_gives": "give_id TEXT PRIMARY KEY, conference_id TEXT NOT NULL,"
+                        " confirmed BIGINT NOT NULL",
     }
+    indexes = ("CREATE INDEX IF NOT EXISTS figure_gives_by_event"
+               " ON figure_gives (conference_id, confirmed)",)
 
     @on
     def issued(self, e: Ticket.Issued, tx: Tx) -> None:
@@ -29,7 +34,14 @@ class Figures(Projection):
 
     @on
     def checked_in(self, e: Ticket.CheckedIn, tx: Tx) -> None:
-        self.count(tx, self.conference_of(tx, e.originator_id), e, f"check_in:{e.list_key}")
+        """A ticket's first check-in, at any entrance, is its holder's arrival; coming back
+        from lunch is another check-in but no arrival."""
+        conference_id = self.conference_of(tx, e.originator_id)
+        self.count(tx, conference_id, e, f"check_in:{e.list_key}")
+        if not tx.fetchall("SELECT 1 FROM figure_arrivals WHERE ticket_id = ?",
+                           (key(e.originator_id),)):
+            tx.execute("INSERT INTO figure_arrivals VALUES (?)", (key(e.originator_id),))
+            self.count(tx, conference_id, e, "arrival")
 
     @on
     def checked_out(self, e: Ticket.CheckedOut, tx: Tx) -> None:
@@ -37,11 +49,17 @@ class Figures(Projection):
 
     @on
     def check_in_undone(self, e: Ticket.CheckInUndone, tx: Tx) -> None:
-        """An undone check-in is taken off the hour it was counted in."""
+        """An undone check-in is taken off the hour it was counted in, and so is the
+        arrival it was, when it was the ticket's only one."""
+        conference_id, at = self.conference_of(tx, e.originator_id), iso(e.undone_scanned_at)
+        self.uncount(tx, conference_id, at, f"check_in:{e.list_key}")
+        if e.arrival:
+            tx.execute("DELETE FROM figure_arrivals WHERE ticket_id = ?", (key(e.originator_id),))
+            self.uncount(tx, conference_id, at, "arrival")
+
+    def uncount(self, tx: Tx, conference_id: str, moment: str, metric: str) -> None:
         tx.execute("UPDATE event_figures SET value = value - 1 WHERE conference_id = ?"
-                   " AND hour = ? AND metric = ?",
-                   (self.conference_of(tx, e.originator_id), hour(iso(e.undone_scanned_at)),
-                    f"check_in:{e.list_key}"))
+                   " AND hour = ? AND metric = ?", (conference_id, hour(moment), metric))
 
     @on
     def connected(self, e: Connection.Made, tx: Tx) -> None:
@@ -59,13 +77,30 @@ class Figures(Projection):
     def given(self, e: Give.Given, tx: Tx) -> None:
         """A give its receiver records is thanked as it is recorded."""
         self.remember(tx, e.originator_id, e.conference_id)
+        confirmed = e.recorded_by == e.receiver
+        tx.execute("INSERT INTO figure_gives VALUES (?, ?, ?)",
+                   (key(e.originator_id), key(e.conference_id), int(confirmed)))
         self.count(tx, key(e.conference_id), e, f"give:{e.kind}")
-        if e.recorded_by == e.receiver:
+        if confirmed:
             self.count(tx, key(e.conference_id), e, "thanked")
 
     @on
     def thanked(self, e: Give.Thanked, tx: Tx) -> None:
+        self.confirm(tx, e.originator_id, True)
         self.count(tx, self.conference_of(tx, e.originator_id), e, "thanked")
+
+    @on
+    def disputed(self, e: Give.Disputed, tx: Tx) -> None:
+        self.confirm(tx, e.originator_id, False)
+
+    @on
+    def retracted(self, e: Give.Retracted, tx: Tx) -> None:
+        self.confirm(tx, e.originator_id, False)
+
+    def confirm(self, tx: Tx, give_id: UUID, confirmed: bool) -> None:
+        """A give stays confirmed while its receiver stands by the thanks and its giver by
+        the give; the hourly "thanked" count keeps every thanks ever said."""
+        update(tx, "figure_gives", {"give_id": key(give_id)}, confirmed=int(confirmed))
 
     def remember(self, tx: Tx, subject_id: UUID, conference_id: UUID) -> None:
         """Later events of tickets and gives do not name their event; this does."""
@@ -92,3 +127,11 @@ async def figures(db: Reader, conference_id: UUID) -> dict[str, Any]:
     for row in hours:
         totals[row["metric"]] = totals.get(row["metric"], 0) + row["value"]
     return {"hours": hours, "totals": totals}
+
+
+async def confirmed(db: Reader, conference_id: UUID) -> dict[str, int]:
+    """Gives recorded at the event, and how many of them their receivers confirm now."""
+    row = await db.fetchrow("SELECT COUNT(*) AS gives,"
+                            " CAST(COALESCE(SUM(confirmed), 0) AS BIGINT) AS confirmed"
+                            " FROM figure_gives WHERE conference_id = ?", str(conference_id))
+    return {"gives": row["gives"], "confirmed": row["confirmed"]}

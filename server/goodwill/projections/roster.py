@@ -8,6 +8,7 @@ from typing import Any
 from uuid import UUID
 
 from goodwill.database import Reader
+from goodwill.projections.directory import as_shared
 
 ROSTER = (
     "SELECT a.attendee_id, a.person_id, a.name, a.company, a.role, a.offers, a.needs,"
@@ -50,12 +51,14 @@ async def connected(db: Reader, person_id: UUID, other_id: UUID) -> bool:
 
 async def shared_events(db: Reader, person_id: UUID, other_id: UUID) -> list[dict[str, Any]]:
     """``other_id``'s profile at each event both attend, with their consent to be listed and to
-    show their contact details to connections and, to be dropped without it, their email."""
-    return await db.fetch(
+    show their contact details to connections and, to be dropped without it, their email.
+    Their profile is blanked where they are not listed: meeting someone shows their name."""
+    rows = await db.fetch(
         THEM + " FROM attendees them"
         " JOIN attendees me ON me.conference_id = them.conference_id AND me.person_id = ?"
         " JOIN people p ON p.person_id = them.person_id WHERE them.person_id = ?"
         " ORDER BY them.registered_at, them.conference_id", str(person_id), str(other_id))
+    return [as_shared(row) for row in rows]
 
 
 async def connections(db: Reader, person_id: UUID) -> list[dict[str, Any]]:
