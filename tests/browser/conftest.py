@@ -13,7 +13,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from uuid import UUID, uuid4
 
@@ -36,6 +36,9 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 PHONE = {"width": 390, "height": 844}
 LAPTOP = {"width": 1280, "height": 800}
 """Organizers set events up at a desk."""
+TABLET = {"width": 1024, "height": 768}
+"""Door staff check people in at one."""
+GUESTS = ("Alice Archer", "Bob Baker")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "browser"
 START_SECONDS = 15
 
@@ -49,6 +52,8 @@ class Attendee:
 
 @dataclass
 class Organizer:
+    """Someone who runs the event, its organizer or its door steward, signed in by link."""
+
     name: str
     token: str
     event_id: UUID
@@ -60,6 +65,10 @@ class LiveServer:
     alice: Attendee
     bob: Attendee
     organizer: Organizer
+    steward: Organizer
+    """Sam Steward, the event's door staff."""
+    guests: list[Attendee] = field(default_factory=list)
+    """Every attendee seeded, Alice and Bob first."""
 
 
 def sign_in_token(scenario: Scenario, person: UUID) -> str:
@@ -68,31 +77,40 @@ def sign_in_token(scenario: Scenario, person: UUID) -> str:
     return Keys(SECRET_KEY).token(SIGN_IN_LINK, issued.result["credential_id"])
 
 
-def seeded(settings: Settings) -> tuple[Attendee, Attendee, Organizer]:
-    """An organizer, an event and two attendees, made through the application's commands
-    before the server opens the same store; each of them with a sign-in link."""
+def seeded(settings: Settings, url: str, guests: tuple[str, ...]) -> LiveServer:
+    """An organizer, an event, its door steward and the named attendees, made through the
+    application's commands before the server opens the same store; each of them with a
+    sign-in link."""
     system = bootstrap(settings)
     try:
         scenario = Scenario(system.app)
         people = [Attendee(name, scenario.guest(name, company=f"{name} Ltd"), "")
-                  for name in ("Alice Archer", "Bob Baker")]
+                  for name in guests]
         for person in people:
             person.token = sign_in_token(scenario, person.guest.person_id)
-        organizer = Organizer("Olga Organizer", sign_in_token(scenario, scenario.organizer),
-                              scenario.conference_id)
+        steward = scenario.person("Sam Steward", "sam.steward@example.org")
+        system.app.add_staff(scenario.organizer, uuid4(), scenario.conference_id, steward)
+        crew = [Organizer(name, sign_in_token(scenario, person), scenario.conference_id)
+                for name, person in (("Olga Organizer", scenario.organizer),
+                                     ("Sam Steward", steward))]
         system.runner.catch_up()
     finally:
         system.close()
-    return people[0], people[1], organizer
+    return LiveServer(url, people[0], people[1], *crew, guests=people)
 
 
 @pytest.fixture
 def live_server(tmp_path: Path) -> Iterator[LiveServer]:
-    """uvicorn in a thread, on a socket bound to port 0 so parallel runs never collide."""
+    yield from serving(tmp_path, GUESTS)
+
+
+def serving(tmp_path: Path, guests: tuple[str, ...]) -> Iterator[LiveServer]:
+    """uvicorn in a thread, on a socket bound to port 0 so parallel runs never collide,
+    serving an event with the named attendees."""
     settings = Settings(database_url=f"sqlite:///{tmp_path}/goodwill.db", secret_key=SECRET_KEY)
-    alice, bob, organizer = seeded(settings)
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
+    live = seeded(settings, f"http://127.0.0.1:{sock.getsockname()[1]}", guests)
     server = uvicorn.Server(uvicorn.Config(create_app(settings), log_level="warning"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
@@ -102,7 +120,7 @@ def live_server(tmp_path: Path) -> Iterator[LiveServer]:
             pytest.fail("the server did not start")
         time.sleep(0.05)
     try:
-        yield LiveServer(f"http://127.0.0.1:{sock.getsockname()[1]}", alice, bob, organizer)
+        yield live
     finally:
         server.should_exit = True
         thread.join(START_SECONDS)

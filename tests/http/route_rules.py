@@ -61,6 +61,13 @@ def rules(v: dict[str, Any]) -> dict[str, tuple[str, dict[str, Any] | None]]:
                                                         list_key="main", device="d")),
         "POST /api/v1/tickets/revoke": ("organizers", dict(at, ticket_code=v["code"])),
         "GET /api/v1/tickets/{ticket_id:uuid}": ("crew", None),
+        "POST /api/v1/tickets/undo-check-in": ("crew", None),  # tests/http/test_desk_api.py
+        "POST " + E + "/desk/scans": ("crew", None),  # its body carries no command_id
+        "GET " + E + "/desk/tickets": ("crew", None),
+        "GET " + E + "/check-in-conflicts": ("organizers", None),
+        "GET /events/{conference_id:uuid}/desk": ("crew", None),
+        "POST /events/{conference_id:uuid}/desk": ("crew", None),
+        "POST /events/{conference_id:uuid}/desk/undo": ("crew", None),
         "POST /api/v1/connections": ("attendee", dict(at, person_id=v["bob"])),
         "POST /api/v1/connections/badge": ("signed_in", None),
         "POST /api/v1/gives": ("attendee", dict(at, giver=v["bob"], receiver=v["alice"],

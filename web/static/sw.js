@@ -22,9 +22,13 @@ self.addEventListener("activate", (event) => {
     .then(() => self.clients.claim()));
 });
 
+/* The API's answers are data for scripts that keep their own offline copy (the check-in
+   desk keeps its list and its queue in IndexedDB): they pass by untouched, so a script
+   sees the network as it is, never a stale copy or a queued stand-in. */
 self.addEventListener("fetch", (event) => {
   const url = new URL(event.request.url);
-  if (url.origin !== self.location.origin || url.pathname === "/sw.js") return;
+  if (url.origin !== self.location.origin || url.pathname === "/sw.js" ||
+      url.pathname.startsWith("/api/")) return;
   if (event.request.method === "GET") event.respondWith(networkFirst(event));
   else if (event.request.method === "POST") event.respondWith(sendOrQueue(event.request));
 });

@@ -19,9 +19,9 @@ from litestar.template.config import TemplateConfig
 from goodwill.application import Goodwill
 from goodwill.bootstrap import bootstrap
 from goodwill.http.actor import SCHEMES, acting_person
-from goodwill.http.controllers import (access, attendees, connections, dashboard, erasure,
-                                       events, exports, gives, imports, introductions, join,
-                                       me, notes, people, promises, pwa, sessions, tickets)
+from goodwill.http.controllers import (access, attendees, connections, dashboard, desk_api,
+                                       erasure, events, exports, gives, imports, introductions,
+                                       join, me, notes, people, promises, pwa, sessions, tickets)
 from goodwill.http.defenses import security_headers
 from goodwill.http.errors import EXCEPTION_HANDLERS
 from goodwill.http.freshness import fresh_reader, stale_header
@@ -42,7 +42,7 @@ CONTROLLERS = [events.EventController, people.PersonController, attendees.Attend
                notes.NoteController, promises.PromiseController,
                dashboard.DashboardController, me.MeController, access.AccessController,
                erasure.ErasureController, exports.ExportController,
-               imports.ImportController]
+               imports.ImportController, desk_api.DeskController]
 STATIC = sessions.PAGE.parent
 """web/static; its sibling web/templates holds the pages."""
 

@@ -14,7 +14,8 @@ from litestar.response import Template
 
 from goodwill.domain.errors import DomainError
 from goodwill.http import organizer_pages
-from goodwill.http.controllers import (badge, browse, contact_page, dashboard_page, downloads,
+from goodwill.http.controllers import (badge, browse, contact_page, dashboard_page,
+                                       desk_page, downloads,
                                        exports, followups_page, give_page, home, import_page,
                                        introduce_page, meet, my_data, profile_page, scan)
 from goodwill.http.errors import domain_status
@@ -37,6 +38,7 @@ def page_router(dependencies: dict) -> Router:
                                        *followups_page.HANDLERS, *downloads.HANDLERS,
                                        *profile_page.HANDLERS, *my_data.HANDLERS, scan.scan_page,
                                        exports.exports_page, *import_page.HANDLERS,
-                                       dashboard_page.dashboard_page, *organizer_pages.HANDLERS],
+                                       dashboard_page.dashboard_page, *organizer_pages.HANDLERS,
+                                       *desk_page.HANDLERS],
                   dependencies=dependencies, include_in_schema=False,
                   exception_handlers={HTTPException: refusal_page, DomainError: refusal_page})

@@ -28,6 +28,8 @@ class CheckIns(Projection):
                     " conference_id TEXT NOT NULL, list_key TEXT NOT NULL,"
                     " direction TEXT NOT NULL, device TEXT NOT NULL, scanned_at TEXT NOT NULL,"
                     " received_at TEXT NOT NULL, PRIMARY KEY (ticket_id, version)",
+        "check_in_undos": "ticket_id TEXT NOT NULL, version BIGINT NOT NULL,"
+                          " undone_version BIGINT NOT NULL, PRIMARY KEY (ticket_id, version)",
     }
     indexes = (
         "CREATE INDEX IF NOT EXISTS ticket_state_by_event ON ticket_state (conference_id)",
@@ -69,7 +71,29 @@ class CheckIns(Projection):
                inside=0, device=e.device)
         self.log(tx, e, "out")
 
-    def log(self, tx: Tx, e: Ticket.CheckedIn | Ticket.CheckedOut, direction: str) -> None:
+    @on
+    def check_in_undone(self, e: Ticket.CheckInUndone, tx: Tx) -> None:
+        """The ticket's state on that list goes back to before the undone check-in: outside,
+        and counted as checked in only if an earlier check-in there still stands."""
+        ticket = key(e.originator_id)
+        tx.execute("INSERT INTO check_in_undos VALUES (?, ?, ?)",
+                   (ticket, e.originator_version, e.undone_version))
+        self.log(tx, e, "undo")
+        earlier = tx.fetchall(
+            "SELECT scanned_at, device FROM scan_log s WHERE ticket_id = ? AND list_key = ?"
+            " AND direction = 'in' AND NOT EXISTS (SELECT 1 FROM check_in_undos u"
+            " WHERE u.ticket_id = s.ticket_id AND u.undone_version = s.version)"
+            " ORDER BY version DESC LIMIT 1", (ticket, e.list_key))
+        where = {"ticket_id": ticket, "list_key": e.list_key}
+        if earlier:
+            update(tx, "ticket_lists", where, inside=0, checked_in_at=earlier[0][0],
+                   device=earlier[0][1])
+        else:
+            tx.execute("DELETE FROM ticket_lists WHERE ticket_id = ? AND list_key = ?",
+                       (ticket, e.list_key))
+
+    def log(self, tx: Tx, e: Ticket.CheckedIn | Ticket.CheckedOut | Ticket.CheckInUndone,
+            direction: str) -> None:
         """Scan time is the device's; received time is when the server recorded the scan."""
         tx.execute("INSERT INTO scan_log SELECT ticket_id, ?, conference_id, ?, ?, ?, ?, ?"
                    " FROM ticket_state WHERE ticket_id = ?",

@@ -11,8 +11,8 @@ from goodwill.domain.connection import Connection
 from goodwill.domain.give import Give
 from goodwill.domain.introduction import Introduction
 from goodwill.domain.ticket import Ticket
-from goodwill.projections.base import Projection, key, on
-from goodwill.projections.rows import hour_of, update
+from goodwill.projections.base import Projection, iso, key, on
+from goodwill.projections.rows import hour, hour_of, update
 
 
 class Figures(Projection):
@@ -46,6 +46,20 @@ class Figures(Projection):
     @on
     def checked_out(self, e: Ticket.CheckedOut, tx: Tx) -> None:
         self.count(tx, self.conference_of(tx, e.originator_id), e, f"check_out:{e.list_key}")
+
+    @on
+    def check_in_undone(self, e: Ticket.CheckInUndone, tx: Tx) -> None:
+        """An undone check-in is taken off the hour it was counted in, and so is the
+        arrival it was, when it was the ticket's only one."""
+        conference_id, at = self.conference_of(tx, e.originator_id), iso(e.undone_scanned_at)
+        self.uncount(tx, conference_id, at, f"check_in:{e.list_key}")
+        if e.arrival:
+            tx.execute("DELETE FROM figure_arrivals WHERE ticket_id = ?", (key(e.originator_id),))
+            self.uncount(tx, conference_id, at, "arrival")
+
+    def uncount(self, tx: Tx, conference_id: str, moment: str, metric: str) -> None:
+        tx.execute("UPDATE event_figures SET value = value - 1 WHERE conference_id = ?"
+                   " AND hour = ? AND metric = ?", (conference_id, hour(moment), metric))
 
     @on
     def connected(self, e: Connection.Made, tx: Tx) -> None:

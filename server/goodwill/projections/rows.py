@@ -18,7 +18,12 @@ def when(event: Any) -> str:
 
 def hour_of(event: Any) -> str:
     """The UTC hour an event falls in, as ``YYYY-MM-DDTHH:00Z``."""
-    return when(event)[:13] + ":00Z"
+    return hour(when(event))
+
+
+def hour(moment: str) -> str:
+    """The UTC hour of a moment written by :func:`~goodwill.projections.base.iso`."""
+    return moment[:13] + ":00Z"
 
 
 def update(tx: Tx, table: str, where: dict[str, Any], **columns: Any) -> None:

@@ -21,12 +21,16 @@ from goodwill.projections.rows import when
 Id = UUID | str
 
 
+def entry_of(e: Any, person: Id, version: int | None = None) -> str:
+    """The id of ``person``'s entry for event ``e`` (or for its aggregate's ``version``)."""
+    return key(derived("timeline", e.originator_id, version or e.originator_version, person))
+
+
 def write(tx: Tx, e: Any, person: Id, kind: str, conference: Id, other: Id | None = None, /,
           **detail: Any) -> None:
-    entry_id = derived("timeline", e.originator_id, e.originator_version, person)
     tx.execute("INSERT INTO timeline_entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
                " ON CONFLICT (entry_id) DO NOTHING",
-               (key(entry_id), key(person), key(conference), when(e), kind, key(other),
+               (entry_of(e, person), key(person), key(conference), when(e), kind, key(other),
                 key(e.originator_id), json.dumps(detail)))
 
 
@@ -101,6 +105,15 @@ class TimelineEntries(Projection):
     @on
     def checked_out(self, e: Ticket.CheckedOut, tx: Tx) -> None:
         self.scanned(tx, e, "checked_out")
+
+    @on
+    def check_in_undone(self, e: Ticket.CheckInUndone, tx: Tx) -> None:
+        """A check-in undone as a mistake leaves the ticket holder's timeline too."""
+        (person,), = tx.fetchall(
+            "SELECT a.person_id FROM timeline_tickets t JOIN timeline_attendees a"
+            " ON a.attendee_id = t.attendee_id WHERE t.ticket_id = ?", (key(e.originator_id),))
+        tx.execute("DELETE FROM timeline_entries WHERE entry_id = ?",
+                   (entry_of(e, person, e.undone_version),))
 
     def scanned(self, tx: Tx, e: Ticket.CheckedIn | Ticket.CheckedOut, kind: str) -> None:
         """A scan names only its ticket: find the ticket's person and the list's name."""

@@ -14,7 +14,7 @@ from goodwill.http.commands import run
 from goodwill.http.limits import limited
 from goodwill.http.markers import Actor, App, PathId, Reads
 from goodwill.http.schemas.common import CommandAnswer
-from goodwill.http.schemas.tickets import RevokeTicket, Scan
+from goodwill.http.schemas.tickets import Admission, RevokeTicket, Scan, UndoCheckIn
 from goodwill.projections import checkins
 
 
@@ -23,14 +23,23 @@ class TicketController(Controller):
     tags = ["tickets"]
 
     @post("/check-in", status_code=200, sync_to_thread=True, guards=[limited("scan")])
-    def check_in(self, data: JSONBody[Scan], goodwill: App, actor: Actor) -> CommandAnswer:
+    def check_in(self, data: JSONBody[Admission], goodwill: App,
+                 actor: Actor) -> CommandAnswer:
         """A second scan of a ticket already inside is a 409 saying when, where and by which
-        device it was admitted. Offline devices send ``scanned_at`` and replay safely."""
+        device it was admitted. Offline devices send ``scanned_at`` and replay safely; with
+        ``offline`` what they let through is never refused, a conflict is recorded instead."""
         return run(goodwill.check_in, actor, data)
 
     @post("/check-out", status_code=200, sync_to_thread=True, guards=[limited("scan")])
     def check_out(self, data: JSONBody[Scan], goodwill: App, actor: Actor) -> CommandAnswer:
         return run(goodwill.check_out, actor, data)
+
+    @post("/undo-check-in", status_code=200, sync_to_thread=True)
+    def undo_check_in(self, data: JSONBody[UndoCheckIn], goodwill: App,
+                      actor: Actor) -> CommandAnswer:
+        """A mistaken check-in, taken back by whoever made it: the ticket is outside again and
+        the counts go back; the scan log and the audit keep both."""
+        return run(goodwill.undo_check_in, actor, data)
 
     @post("/revoke", status_code=200, sync_to_thread=True)
     def revoke(self, data: JSONBody[RevokeTicket], goodwill: App, actor: Actor) -> CommandAnswer:
