@@ -19,6 +19,7 @@ from goodwill.domain.give import KINDS
 from goodwill.http.controllers.dashboard_page import hourly
 from goodwill.projections import checkins, figures
 from tests.web.pages import assert_page, browser
+from tests.http.test_desk_api import ago, code, scans
 
 BERLIN = ZoneInfo("Europe/Berlin")
 FRAGMENT_BUDGET = 8 * 1024
@@ -161,6 +162,11 @@ def test_the_busiest_day_still_fits_in_8_kb(client):
                       ("Inside now", "Arrived", "Connections", "Introductions", "Gives"))],
         "entrances": [{"name": f"North hall entrance {n}", "checked_in": 99_999,
                        "inside": 99_999} for n in range(6)],
+        "conflicts": {"count": 99_999, "api": "/api/v1/events/7a1b6cf2/check-in-conflicts",
+                      "newest": [{"at": "23:59", "list_name": "North hall entrance 1",
+                                  "kind": "double-admission", "device": "desk-a1b2c3",
+                                  "first_device": "desk-d4e5f6", "name": "Maximiliane "
+                                  "Montgomery-Featherstonehaugh"}] * 5},
         **hourly(rows, "Europe/Berlin", date(2026, 11, 25), start + timedelta(days=7))}
     html = client.app.template_engine.engine.get_template("_dashboard.html").render(context)
     assert len(context["spans"]) == 12 and context["spans"][0] == "00:00–02:00"
@@ -187,3 +193,16 @@ def test_only_the_events_organizers_may_open_it(summit):
         assert_page(refused, 403)
         assert "Inside now" not in refused.text
     assert api.client.get(url).status_code == 401
+
+
+def test_a_ticket_let_in_twice_offline_is_a_conflict_to_review(summit):
+    """Two doors that were offline each let Alice in: the dashboard counts and lists it."""
+    api, sam = summit.api, summit.people["Sam"]
+    for device, minutes in (("door-1", 10), ("door-2", 5)):
+        scans(summit, sam, code(summit, "Alice"), offline=True, scanned_at=ago(minutes),
+              device=device)
+    page = assert_page(api.client.get(f"/events/{summit.event_id}/dashboard",
+                                      headers=browser(api.headers(summit.organizer)),
+                                      params={"after": api.position}))
+    assert "Conflicts to review: 1" in page
+    assert "let in twice<td>door-2, first door-1<td>" in page

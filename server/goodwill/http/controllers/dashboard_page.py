@@ -23,10 +23,12 @@ from goodwill.http.access import ORGANIZERS, require_role
 from goodwill.http.event_days import zone
 from goodwill.http.forms import page
 from goodwill.http.markers import Actor, PathId, Reads
-from goodwill.projections import checkins, figures
+from goodwill.projections import checkins, conflicts, figures
 
 Day = Annotated[date | None, QueryParameter(description="An event day; today by default.")]
 POLL_SECONDS = 5
+CONFLICTS_SHOWN = 5
+"""The newest conflicts only: the live part stays small; the API lists them all."""
 
 
 @get("/events/{conference_id:uuid}/dashboard")
@@ -46,7 +48,19 @@ async def dashboard_page(request: Request, conference_id: PathId, reader: Reads,
         "as_of": f"{now.astimezone(zone(event['timezone'])):%H:%M:%S}",
         "tallies": await tallies(reader, conference_id, counted["totals"]),
         "entrances": await entrances(reader, event),
+        "conflicts": await to_review(reader, event),
         **hourly(counted["hours"], event["timezone"], day, now)}, "_dashboard.html")
+
+
+async def to_review(reader: Reader, event: dict[str, Any]) -> dict[str, Any]:
+    """Tickets let in twice (or once revoked) by doors that were offline: how many, and the
+    newest on the event's clock."""
+    event_id, local = event["conference_id"], zone(event["timezone"])
+    found = await conflicts.conflicts(reader, UUID(event_id))
+    newest = [{**c, "at": f"{datetime.fromisoformat(c['scanned_at']).astimezone(local):%H:%M}"}
+              for c in found[:CONFLICTS_SHOWN]]
+    return {"count": len(found), "newest": newest,
+            "api": f"/api/v1/events/{event_id}/check-in-conflicts"}
 
 
 def day_name(day: date) -> str:
