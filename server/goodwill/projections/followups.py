@@ -135,12 +135,6 @@ async def follow_ups(db: Reader, person_id: UUID, today: date,
     }
 
 
-async def met(db: Reader, person_id: UUID, other_id: UUID) -> bool:
-    """Whether the two are connected, so a scanned badge shows "Connected" and no button."""
-    return await db.fetchval("SELECT COUNT(*) FROM followup_contacts WHERE person_id = ?"
-                             " AND other_id = ?", str(person_id), str(other_id)) > 0
-
-
 PROMISES = ("SELECT p.promise_id, p.what, p.due_on, p.status, a.name AS promisee_name"
             " FROM followup_promises p LEFT JOIN attendees a ON a.person_id = p.promisee"
             " AND a.conference_id = p.conference_id WHERE p.promiser = ?")

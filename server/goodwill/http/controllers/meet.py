@@ -25,7 +25,7 @@ from goodwill.http.forms import Invalid, required
 from goodwill.http.forms import command_id, page
 from goodwill.http.markers import Actor, Reads
 from goodwill.http.schemas.common import CODE_LENGTH, CODE_PATTERN
-from goodwill.projections import directory, followups
+from goodwill.projections import directory, roster
 
 BadgeCode = Annotated[str, Parameter(max_length=CODE_LENGTH, pattern=CODE_PATTERN)]
 
@@ -42,7 +42,7 @@ async def connect_context(reader: Reader, actor: UUID, code: str,
     """The page's fields, with fresh command ids for connecting and for the note."""
     return {"attendee": attendee, "code": code, "command_id": uuid4(),
             "note_command_id": uuid4(), "note_kinds": NOTE_KINDS, "errors": {}, "values": {},
-            "connected": await followups.met(reader, actor, UUID(attendee["person_id"]))}
+            "connected": await roster.connected(reader, actor, UUID(attendee["person_id"]))}
 
 
 def quick_note(form: Any) -> tuple[str, str] | None:
