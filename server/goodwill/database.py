@@ -12,7 +12,7 @@ import re
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any, Protocol
 
 import asyncpg
@@ -34,6 +34,8 @@ class Tx(Protocol):
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None: ...
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None: ...
     def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]: ...
+    def savepoint(self) -> AbstractContextManager[None]:
+        """What runs inside is undone alone if it raises; the transaction goes on."""
 
 
 class SqliteTx:
@@ -49,6 +51,17 @@ class SqliteTx:
     def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         return self.conn.execute(sql, params).fetchall()
 
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        self.conn.execute("SAVEPOINT apply")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK TO apply")
+            raise
+        finally:
+            self.conn.execute("RELEASE apply")
+
 
 class PostgresTx:
     def __init__(self, conn: psycopg.Connection) -> None:
@@ -63,6 +76,11 @@ class PostgresTx:
 
     def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         return self.conn.execute(sql.replace("?", "%s"), params).fetchall()
+
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        with self.conn.transaction():  # nested in the batch's: a savepoint
+            yield
 
 
 def sqlite_connect(path: str) -> sqlite3.Connection:

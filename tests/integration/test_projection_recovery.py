@@ -8,13 +8,15 @@ import sys
 import textwrap
 import uuid
 
+import psycopg
 import pytest
 
 from tests.integration.readmodels import dump
 
 
-class InjectedCrash(Exception):
-    pass
+class InjectedCrash(psycopg.OperationalError):
+    """The database connection lost mid-batch: the batch is retried whole, never recorded
+    as an event the read model cannot apply."""
 
 
 def crashing(projection, after: int):

@@ -14,6 +14,7 @@ from eventsourcing.application import AggregateNotFoundError, Application, proje
 from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import IntegrityError, JSONTranscoder, Transcoding
 
+from goodwill.application.boundary import check_events
 from goodwill.application.bulk import select_many
 from goodwill.domain.attendee import Attendee
 from goodwill.domain.conference import Conference
@@ -74,6 +75,7 @@ class CommandApplication(Application[UUID]):
                 return self._replay(first, command)
             try:
                 changed, result = decide()
+                check_events(changed)
                 refusal = None
             except DomainError as error:
                 changed, result, refusal = (), {}, error

@@ -22,6 +22,8 @@ class Give(Aggregate):
                  introduction_id: UUID | None = None) -> None:
         if giver == receiver:
             raise DomainError("A give needs two different people.")
+        if kind not in KINDS:
+            raise DomainError(f"A give is one of: {', '.join(KINDS)}.")
         self.giver, self.receiver, self.kind = giver, receiver, kind
         self.status = "thanked" if recorded_by == receiver else "pending"
         self.retracted = False

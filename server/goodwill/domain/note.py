@@ -6,7 +6,7 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
-from goodwill.domain.errors import ConflictError, NotAllowedError
+from goodwill.domain.errors import ConflictError, DomainError, NotAllowedError
 
 NOTE_KINDS = ("need", "goal", "challenge")
 
@@ -15,12 +15,14 @@ class ListeningNote(Aggregate):
     @event("Noted")
     def __init__(self, author: UUID, about: UUID, conference_id: UUID, kind: str,
                  text: str) -> None:
+        check_kind(kind)
         self.author, self.about = author, about
         self.kind, self.text = kind, text
         self.removed = False
 
     def revise(self, actor: UUID, kind: str, text: str) -> None:
         self._check_author(actor)
+        check_kind(kind)
         self._revised(kind=kind, text=text)
 
     @event("Revised")
@@ -40,3 +42,8 @@ class ListeningNote(Aggregate):
             raise NotAllowedError("Only the author can change a listening note.")
         if self.removed:
             raise ConflictError("This note has been removed.")
+
+
+def check_kind(kind: str) -> None:
+    if kind not in NOTE_KINDS:
+        raise DomainError(f"A listening note is about a {', '.join(NOTE_KINDS)}.")

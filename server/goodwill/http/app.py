@@ -27,6 +27,7 @@ from goodwill.http.errors import EXCEPTION_HANDLERS
 from goodwill.http.freshness import fresh_reader, stale_header
 from goodwill.http.health import healthz, readyz
 from goodwill.http.limits import SlidingWindows
+from goodwill.http.metrics import metrics
 from goodwill.http.pages import page_router
 from goodwill.http.problems import document_problems
 from goodwill.settings import Settings
@@ -84,7 +85,7 @@ def create_app(settings: Settings) -> Litestar:
     static = create_static_files_router("/static", directories=[STATIC], include_in_schema=False)
     app = Litestar(
         route_handlers=[api, page_router(DEPENDENCIES), *sessions.HANDLERS, join.join,
-                        static, *pwa.HANDLERS, healthz, readyz],
+                        static, *pwa.HANDLERS, healthz, readyz, metrics],
         lifespan=[running],
         state=State({"settings": settings, "signer": Keys(settings.secret_key),
                      "limits": SlidingWindows()}),

@@ -7,6 +7,8 @@ import logging
 from litestar import Response, get
 from litestar.datastructures import State
 
+from goodwill.projections.repair import listed
+
 log = logging.getLogger(__name__)
 MAX_LAG = 1000
 """Events a read model may trail the log by and still be worth sending readers to."""
@@ -20,14 +22,18 @@ async def healthz() -> dict[str, str]:
 
 @get("/readyz", tags=["health"], sync_to_thread=True)
 def readyz(state: State) -> Response[dict]:
-    """Ready when the store answers and every read model is close behind the log."""
+    """Ready when the store answers, every read model is close behind the log, and none has
+    an event it could not apply: that wants an operator (``goodwill projections failures``).
+    Errors are not shown here, only where: this answer is public."""
     try:
-        statuses = state.system.runner.status()
+        statuses, failed = state.system.runner.status(), listed(state.system.runner)
     except Exception:  # the store does not answer: not ready, whatever the reason
         log.exception("readiness check could not reach the store")
         return Response({"ready": False, "detail": "The store does not answer."}, status_code=503)
-    ready = all(s.lag <= MAX_LAG for s in statuses)
+    ready = not failed and all(s.lag <= MAX_LAG for s in statuses)
     projections = [{"name": s.name, "position": s.position, "head": s.head, "lag": s.lag}
                    for s in statuses]
-    return Response({"ready": ready, "projections": projections},
+    failures = [{"projection": f.projection, "position": f.position, "topic": f.topic}
+                for f in failed]
+    return Response({"ready": ready, "projections": projections, "failures": failures},
                     status_code=200 if ready else 503)

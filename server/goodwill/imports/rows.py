@@ -16,7 +16,7 @@ EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 LONGEST = {"name": 120, "email": 254, "company": 120, "role": 120, "external_id": 200,
            "lists": 200}
 LIST_SEPARATORS = re.compile(r"[;|,]")
-CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 """Left after whitespace is made spaces; a NUL would stop PostgreSQL's read models."""
 
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from eventsourcing.application import Application
 
 from goodwill.database import Tx, Writer
+from goodwill.projections import failures
+from goodwill.projections.applying import apply_fast, apply_with_care
 from goodwill.projections.base import Projection
 
 log = logging.getLogger(__name__)
@@ -43,6 +45,7 @@ class ProjectionRunner:
         with self.writer.transaction() as tx:
             tx.execute(f"CREATE TABLE IF NOT EXISTS {TRACKING} "
                        "(name TEXT PRIMARY KEY, position BIGINT NOT NULL)")
+            failures.create(tx)
             for projection in self.projections:
                 projection.create(tx)
                 tx.execute(f"INSERT INTO {TRACKING} (name, position) VALUES (?, 0) "
@@ -59,17 +62,27 @@ class ProjectionRunner:
 
     def process_batch(self, projections: Sequence[Projection] | None = None,
                       limit: int = BATCH) -> int:
-        """Read the log once for all read models; each skips what it already has."""
+        """Read the log once for all read models; each skips what it already has. A batch
+        that fails for its events, not for the database, is applied again one event and
+        read model at a time, and what still fails is recorded and passed by."""
         projections = projections or self.projections
+        try:
+            return self._batch(projections, limit, careful=False)
+        except Exception as error:
+            if failures.transient(error):
+                raise
+            log.warning("a projection batch failed (%s); applying it event by event", error)
+            return self._batch(projections, limit, careful=True)
+
+    def _batch(self, projections: Sequence[Projection], limit: int, careful: bool) -> int:
         with self.writer.transaction() as tx:
-            positions = {p.name: self._lock(tx, p.name) for p in projections}
+            positions = {p.name: self.lock(tx, p.name) for p in projections}
             notifications = self.app.recorder.select_notifications(
                 start=min(positions.values()) + 1, limit=limit)
+            apply = apply_with_care if careful else apply_fast
             for notification in notifications:
-                event = self.app.mapper.to_domain_event(notification)
-                for projection in projections:
-                    if notification.id > positions[projection.name]:
-                        projection.apply(event, tx)
+                due = [p for p in projections if notification.id > positions[p.name]]
+                apply(self.app.mapper, notification, due, tx)
             if notifications:
                 tx.executemany(f"UPDATE {TRACKING} SET position = ? WHERE name = ?",
                                [(notifications[-1].id, p.name) for p in projections])
@@ -77,7 +90,7 @@ class ProjectionRunner:
             self.writer.compact()
         return len(notifications)
 
-    def _lock(self, tx: Tx, name: str) -> int:
+    def lock(self, tx: Tx, name: str) -> int:
         lock = " FOR UPDATE" if self.writer.is_postgres else ""
         return tx.fetchall(f"SELECT position FROM {TRACKING} WHERE name = ?{lock}", (name,))[0][0]
 
@@ -87,6 +100,7 @@ class ProjectionRunner:
             for projection in self.projections:
                 projection.drop(tx)
             tx.execute(f"DROP TABLE IF EXISTS {TRACKING}")
+            tx.execute(f"DROP TABLE IF EXISTS {failures.TABLE}")
         self.create_tables()
         return self.catch_up(progress)
 
