@@ -26,8 +26,7 @@ class System:
 
     def close(self) -> None:
         self.runner.stop()
-        self.writer.close()
-        self.app.close()
+        self.app.close()  # and with it the shared pool on PostgreSQL
         self.app.keyring.close()
 
 
@@ -36,8 +35,12 @@ def bootstrap(settings: Settings) -> System:
     if settings.is_postgres:
         ensure_schema(settings)
     env = settings.event_store_env()  # makes the SQLite folder, which the keyring needs too
-    app = Goodwill(env=env, keyring=Keyring(settings))
-    writer = Writer(settings)
+    keyring = Keyring(settings)
+    app = Goodwill(env=env, keyring=keyring)
+    pool = app.factory.datastore.pool if settings.is_postgres else None
+    if pool is not None:  # one pool for all that is synchronous: see goodwill.connections
+        keyring.borrow(pool)
+    writer = Writer(settings, pool)
     runner = ProjectionRunner(app, writer, all_projections())
     runner.create_tables()
     jobs.create_table(writer)

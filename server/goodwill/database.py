@@ -17,8 +17,10 @@ from typing import Any, Protocol
 
 import asyncpg
 import psycopg
+from psycopg.rows import tuple_row
 from psycopg_pool import ConnectionPool
 
+from goodwill.connections import application_name
 from goodwill.settings import Settings
 
 PLACEHOLDER = re.compile(r"\?")
@@ -75,7 +77,8 @@ class PostgresTx:
             cur.executemany(sql.replace("?", "%s"), rows)
 
     def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
-        return self.conn.execute(sql.replace("?", "%s"), params).fetchall()
+        with self.conn.cursor(row_factory=tuple_row) as cur:
+            return cur.execute(sql.replace("?", "%s"), params).fetchall()
 
     @contextmanager
     def savepoint(self) -> Iterator[None]:
@@ -93,18 +96,15 @@ def sqlite_connect(path: str) -> sqlite3.Connection:
 
 class Writer:
     """Opens one transaction at a time; ``locked`` serialises writers of the same rows
-    (``BEGIN IMMEDIATE`` on SQLite, the caller's ``SELECT … FOR UPDATE`` on PostgreSQL)."""
+    (``BEGIN IMMEDIATE`` on SQLite, the caller's ``SELECT … FOR UPDATE`` on PostgreSQL).
+    On PostgreSQL it borrows from the process's shared pool, which it does not own."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, pool: ConnectionPool | None = None) -> None:
         self.settings = settings
         self.is_postgres = settings.is_postgres
         if self.is_postgres:
-            pg = settings.postgres
-            self.pool = ConnectionPool(
-                kwargs={"host": pg["host"], "port": pg["port"], "user": pg["user"],
-                        "password": pg["password"], "dbname": pg["dbname"],
-                        "options": f"-c search_path={pg['schema']}"},
-                min_size=1, max_size=4, open=True)
+            assert pool is not None, "PostgreSQL's writer borrows the shared pool"
+            self.pool = pool
         else:
             settings.read_sqlite_path.parent.mkdir(parents=True, exist_ok=True)
             self.local = threading.local()
@@ -127,10 +127,8 @@ class Writer:
     def compact(self) -> None:
         """Leave no old copy of changed rows behind: after forgetting a person."""
         if self.is_postgres:
-            with self.pool.connection() as conn:
-                conn.autocommit = True
+            with self.pool.connection() as conn:  # the shared pool's are in autocommit
                 conn.execute("VACUUM")
-                conn.autocommit = False
         else:
             self._sqlite().execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
@@ -139,15 +137,21 @@ class Writer:
         """PostgreSQL notifications on ``channel``, yielded at least once a second."""
         pg = self.settings.postgres
         with psycopg.connect(host=pg["host"], port=pg["port"], user=pg["user"],
-                             password=pg["password"], dbname=pg["dbname"],
-                             autocommit=True) as conn:
+                             password=pg["password"], dbname=pg["dbname"], autocommit=True,
+                             application_name=application_name(pg["schema"])) as conn:
             conn.execute(f'LISTEN "{channel}"')
             yield self._notifications(conn)
 
+    def notify(self, channel: str) -> None:
+        with self.pool.connection() as conn:
+            conn.execute("SELECT pg_notify(%s, '')", (channel,))
+
     @staticmethod
     def _notifications(conn: psycopg.Connection) -> Iterator[object]:
+        """Each wait is read to its end before anything is yielded: psycopg's generator holds
+        the connection's lock while suspended, and closing the connection waits for it."""
         while True:
-            yield from conn.notifies(timeout=1.0, stop_after=1)
+            yield from list(conn.notifies(timeout=1.0, stop_after=1))
             yield None
 
     def _sqlite(self) -> sqlite3.Connection:
@@ -155,9 +159,6 @@ class Writer:
             self.local.conn = sqlite_connect(str(self.settings.read_sqlite_path))
         return self.local.conn
 
-    def close(self) -> None:
-        if self.is_postgres:
-            self.pool.close()
 
 
 class Reader:
@@ -175,7 +176,9 @@ class Reader:
             self.pool = await asyncpg.create_pool(
                 host=pg["host"], port=int(pg["port"]), user=pg["user"],
                 password=pg["password"] or None, database=pg["dbname"], min_size=1,
-                max_size=8, server_settings={"search_path": pg["schema"]})
+                max_size=self.settings.budget.reader,
+                server_settings={"search_path": pg["schema"],
+                                 "application_name": application_name(pg["schema"])})
 
     async def close(self) -> None:
         if self.pool is not None:

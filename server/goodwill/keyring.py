@@ -16,6 +16,7 @@ from uuid import UUID
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from eventsourcing.persistence import Transcoding
+from psycopg.rows import tuple_row
 from psycopg_pool import ConnectionPool
 
 from goodwill.database import sqlite_connect
@@ -27,26 +28,24 @@ TABLE = "CREATE TABLE IF NOT EXISTS person_keys (person_id TEXT PRIMARY KEY, sec
 
 
 class Keyring:
+    """On SQLite a file of its own; on PostgreSQL a table reached through the process's shared
+    pool (in autocommit), handed over by :meth:`borrow` once the event store has made it."""
+
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.cache: dict[UUID, tuple[float, bytes | None]] = {}
         self.lock = threading.Lock()
-        self.pool = self._pool() if settings.is_postgres else None
+        self.pool: ConnectionPool | None = None
         self.conn = None if settings.is_postgres else sqlite_connect(
             str(settings.sqlite_path.with_suffix(".keys.db")))
+        if self.conn is not None:
+            self._run(TABLE)
+
+    def borrow(self, pool: ConnectionPool) -> None:
+        self.pool = pool
         self._run(TABLE)
 
-    def _pool(self) -> ConnectionPool:
-        pg = self.settings.postgres
-        return ConnectionPool(kwargs={"host": pg["host"], "port": pg["port"], "user": pg["user"],
-                                      "password": pg["password"], "dbname": pg["dbname"],
-                                      "autocommit": True,
-                                      "options": f"-c search_path={pg['schema']}"},
-                              min_size=1, max_size=2, open=True)
-
     def close(self) -> None:
-        if self.pool is not None:
-            self.pool.close()
         if self.conn is not None:
             self.conn.close()
 
@@ -103,8 +102,8 @@ class Keyring:
     def _run(self, sql: str, *params: str) -> list[tuple]:
         with self.lock:
             if self.pool is not None:
-                with self.pool.connection() as conn:
-                    cursor = conn.execute(sql.replace("?", "%s"), params)
+                with self.pool.connection() as conn, conn.cursor(row_factory=tuple_row) as cursor:
+                    cursor.execute(sql.replace("?", "%s"), params)
                     return cursor.fetchall() if cursor.description else []
             return self.conn.execute(sql, params).fetchall()
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from goodwill.connections import Budget
+
 DEFAULT_DATABASE_URL = "sqlite:///var/goodwill.db"
 TRUE = ("1", "true", "yes", "on")
 
@@ -29,6 +31,11 @@ class Settings:
     """Where emailed links point; never taken from a request's Host header."""
     secure_cookies: bool = False
     """Mark cookies Secure even when the request arrived as plain HTTP (behind a proxy)."""
+    pg_pool_size: int = 10
+    """Every PostgreSQL connection this process may hold (see :mod:`goodwill.connections`)."""
+
+    def __post_init__(self) -> None:
+        Budget(self.pg_pool_size)  # a budget too small to work with is refused at start
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] = os.environ) -> Settings:
@@ -41,6 +48,7 @@ class Settings:
             smtp_url=environ.get("GOODWILL_SMTP_URL", ""),
             public_url=environ.get("GOODWILL_PUBLIC_URL", "").rstrip("/"),
             secure_cookies=environ.get("GOODWILL_SECURE_COOKIES", "").lower() in TRUE,
+            pg_pool_size=whole_number(environ, "GOODWILL_PG_POOL_SIZE", 10),
         )
         if settings.smtp_url and not settings.public_url:
             raise ValueError("GOODWILL_SMTP_URL needs GOODWILL_PUBLIC_URL for the emailed links.")
@@ -59,6 +67,10 @@ class Settings:
     @property
     def is_postgres(self) -> bool:
         return self.database_url.startswith(("postgresql://", "postgres://"))
+
+    @property
+    def budget(self) -> Budget:
+        return Budget(self.pg_pool_size)
 
     @property
     def sqlite_path(self) -> Path:
@@ -93,11 +105,21 @@ class Settings:
             return {"PERSISTENCE_MODULE": "eventsourcing.sqlite",
                     "SQLITE_DBNAME": str(self.sqlite_path), "SQLITE_LOCK_TIMEOUT": "30"}
         pg = self.postgres
-        return {"PERSISTENCE_MODULE": "eventsourcing.postgres", "POSTGRES_DBNAME": pg["dbname"],
-                "POSTGRES_HOST": pg["host"], "POSTGRES_PORT": pg["port"],
-                "POSTGRES_USER": pg["user"], "POSTGRES_PASSWORD": pg["password"],
-                "POSTGRES_SCHEMA": pg["schema"], "POSTGRES_POOL_SIZE": "5",
-                "POSTGRES_MAX_OVERFLOW": "5", "POSTGRES_LOCK_TIMEOUT": "10"}
+        return {"PERSISTENCE_MODULE": "goodwill.connections:SharedPostgresFactory",
+                "POSTGRES_DBNAME": pg["dbname"], "POSTGRES_HOST": pg["host"],
+                "POSTGRES_PORT": pg["port"], "POSTGRES_USER": pg["user"],
+                "POSTGRES_PASSWORD": pg["password"], "POSTGRES_SCHEMA": pg["schema"],
+                "POSTGRES_POOL_SIZE": "1", "POSTGRES_MAX_OVERFLOW": str(self.budget.shared - 1),
+                "POSTGRES_CONNECT_TIMEOUT": "30", "POSTGRES_LOCK_TIMEOUT": "10"}
+
+
+def whole_number(environ: Mapping[str, str], name: str, default: int) -> int:
+    value = environ.get(name, "").strip()
+    if not value:
+        return default
+    if not value.isdigit():
+        raise ValueError(f"{name} must be a whole number, not {value!r}.")
+    return int(value)
 
 
 def local_secret(folder: Path) -> str:

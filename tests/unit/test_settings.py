@@ -27,3 +27,19 @@ def test_a_configured_key_and_cookie_flag_are_used_as_given():
                                   "GOODWILL_SECRET_KEY": "k" * 40,
                                   "GOODWILL_SECURE_COOKIES": "true"})
     assert (settings.secret_key, settings.secure_cookies) == ("k" * 40, True)
+
+
+def test_one_setting_sizes_every_postgres_connection_of_a_process():
+    settings = Settings.from_env({"GOODWILL_DATABASE_URL": "postgresql://db/goodwill",
+                                  "GOODWILL_SECRET_KEY": "k" * 40, "GOODWILL_PG_POOL_SIZE": "12"})
+    budget = settings.budget
+    assert (budget.listener, budget.reader, budget.shared) == (1, 5, 6)
+    assert settings.event_store_env()["POSTGRES_MAX_OVERFLOW"] == "5"  # 1 + 5 = shared
+    assert Settings().budget.total == 10
+
+
+@pytest.mark.parametrize("size, message", [("3", "at least 4"), ("ten", "whole number")])
+def test_a_budget_that_cannot_work_is_refused_at_start(size, message):
+    with pytest.raises(ValueError, match=message):
+        Settings.from_env({"GOODWILL_DATABASE_URL": "sqlite:///var/x.db",
+                           "GOODWILL_SECRET_KEY": "k", "GOODWILL_PG_POOL_SIZE": size})

@@ -40,6 +40,7 @@ class ProjectionRunner:
         self.wake = threading.Event()
         self.stopping = threading.Event()
         self.thread: threading.Thread | None = None
+        self.listener: threading.Thread | None = None
 
     def create_tables(self) -> None:
         with self.writer.transaction() as tx:
@@ -122,7 +123,9 @@ class ProjectionRunner:
                                        name="projections", daemon=True)
         self.thread.start()
         if self.writer.is_postgres:
-            threading.Thread(target=self._listen, name="projections-listen", daemon=True).start()
+            self.listener = threading.Thread(target=self._listen, name="projections-listen",
+                                             daemon=True)
+            self.listener.start()
 
     def _follow(self, poll_seconds: float) -> None:
         while not self.stopping.is_set():
@@ -149,7 +152,11 @@ class ProjectionRunner:
                 time.sleep(1)
 
     def stop(self) -> None:
+        """Returns once both threads are done, so the listener's connection is closed too."""
         self.stopping.set()
         self.wake.set()
+        if self.listener is not None:  # woken now rather than at its next second
+            self.writer.notify(self.app.recorder.channel_name)
+            self.listener.join(timeout=10)
         if self.thread is not None:
             self.thread.join(timeout=10)
