@@ -4,7 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench demo clean
+JOBS ?= 2
+
+.PHONY: run test test-fast bench demo clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,9 +18,14 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/goodwill serve --demo-if-empty
 
-## The whole suite, on SQLite and on PostgreSQL (127.0.0.1:5432, database test) when it answers.
+## The whole suite, on SQLite and on PostgreSQL (127.0.0.1:5432, database test) when it answers,
+## in $(JOBS) processes (JOBS=1 for one).
 test: $(STAMP)
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n $(JOBS)
+
+## The loop while changing code: SQLite only, no browser.
+test-fast: $(STAMP)
+	$(BIN)/pytest -q -n $(JOBS) -m "not postgres" --ignore=tests/browser
 
 ## Seeding and rebuild throughput on both stores, as ratios to a plain-insert baseline.
 bench: $(STAMP)

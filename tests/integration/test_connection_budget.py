@@ -44,6 +44,7 @@ class Sampler(threading.Thread):
                 self.done.wait(0.01)
 
 
+@pytest.mark.postgres
 @pytest.mark.parametrize("settings", ["postgres"], indirect=True)
 def test_a_busy_process_stays_within_its_connection_budget(settings):
     settings = dataclasses.replace(settings, pg_pool_size=BUDGET)
