@@ -19,6 +19,8 @@ PRETIX_CHECKIN = ["Order code", "Attendee name", "Product", "Price", "Checked in
                   "Checked out", "Automatically checked in", "Secret", "E-mail", "Company",
                   "Voucher code", "Order date", "Requires special attention", "Comment",
                   "Seat ID", "Seat name", "Seat zone", "Seat row", "Seat number"]
+SHEET = ["Ticket id", "Name", "Email", "Company", "Job title", "Check-in lists"]
+"""A sheet an organizer made: the generic preset, whose "Check-in lists" limit a ticket."""
 EVENTBRITE = ["Order #", "Order Date", "First Name", "Last Name", "Email", "Quantity",
               "Price Tier", "Ticket Type", "Attendee #", "Group", "Order Type", "Currency",
               "Total Paid", "Fees Paid", "Eventbrite Fees", "Eventbrite Payment Processing",
@@ -34,6 +36,12 @@ def pretix_row(order: str, position: int, name: str, email: str, company: str = 
             "Attendee name: Given name": given, "Attendee name: Family name": family,
             "Attendee email": email, "Company": company, "Job Title": job,
             "Sales channel": "web", "Order locale": "en"}
+
+
+def sheet_row(ticket: str, name: str, email: str, company: str = "", job: str = "",
+              lists: str = "Main entrance") -> dict[str, str]:
+    return {"Ticket id": ticket, "Name": name, "Email": email, "Company": company,
+            "Job title": job, "Check-in lists": lists}
 
 
 def eventbrite_row(number: int, first: str, last: str, email: str, company: str = "",
@@ -53,6 +61,10 @@ def csv_text(header: list[str], rows: list[dict[str, str]], separator: str = ","
         writer.writerow([row.get(name, "") if header.index(name) == i else ""
                          for i, name in enumerate(header)])
     return out.getvalue()
+
+
+def sheet_csv(rows: list[dict[str, str]]) -> str:
+    return csv_text(SHEET, rows)
 
 
 def pretix_csv(rows: list[dict[str, str]], separator: str = ",") -> str:

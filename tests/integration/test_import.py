@@ -1,6 +1,8 @@
-"""Importing attendee exports into an event, on both stores: a first import registers
-everyone once, the same file again records nothing but its receipts, an updated file changes
-only what changed, and every refused row comes back with its line and reason."""
+"""Importing attendee lists into an event, on both stores: a first import registers everyone
+once, the same file again records nothing but its receipts, an updated file changes only what
+changed, and every refused row comes back with its line and reason. The sheet here names
+check-in lists, as an organizer's own sheet may; the shops' exports are in
+test_shop_exports.py."""
 
 from __future__ import annotations
 
@@ -15,22 +17,21 @@ from goodwill.domain.errors import NotAllowedError
 from goodwill.imports.batches import run_import
 from goodwill.imports.preview import prepare_bytes
 from goodwill.projections import checkins, roster
-from tests.ticketing import pretix_csv, pretix_row
+from tests.ticketing import sheet_csv, sheet_row
 from tests.integration.queries import read
 from tests.integration.readmodels import event_count
 
-PEOPLE = [("ABC12", 1, "Ada Adler", "ada@example.org", "Kiln Co", "Potter", "Main entrance"),
-          ("ABC12", 2, "Ben Brandt", "ben@example.org", "", "", "Workshop room"),
-          ("XYZ99", 1, "Chloe Costa", "chloe@example.org", "Lumen Labs", "CTO", "main")]
+PEOPLE = [("ABC12-1", "Ada Adler", "ada@example.org", "Kiln Co", "Potter", "Main entrance"),
+          ("ABC12-2", "Ben Brandt", "ben@example.org", "", "", "Workshop room"),
+          ("XYZ99-1", "Chloe Costa", "chloe@example.org", "Lumen Labs", "CTO", "main")]
 
 
 def export(*changes: tuple[int, dict], extra: list[dict] = ()) -> bytes:
-    """The pretix export of PEOPLE, with row ``n`` changed as said, and ``extra`` rows."""
-    rows = [pretix_row(*person[:4], company=person[4], job=person[5], product=person[6])
-            for person in PEOPLE]
+    """The sheet of PEOPLE, with row ``n`` changed as said, and ``extra`` rows."""
+    rows = [sheet_row(*person) for person in PEOPLE]
     for n, change in changes:
         rows[n] = {**rows[n], **change}
-    return pretix_csv([*rows, *extra]).encode()
+    return sheet_csv([*rows, *extra]).encode()
 
 
 def imported(system, scenario, data: bytes, actor=None, import_id=None):
@@ -51,7 +52,7 @@ def attendees(system, scenario) -> dict[str, dict]:
 
 
 def test_a_first_import_registers_everyone_with_a_ticket_and_reports_bad_rows(system, scenario):
-    broken = pretix_row("BAD01", 1, "", "nobody@example.org")
+    broken = sheet_row("BAD01-1", "", "nobody@example.org")
     tally = imported(system, scenario, export(extra=[broken]))
     assert (tally.created, tally.updated, tally.unchanged) == (3, 0, 0)
     assert tally.as_dict()["bad"] == [[5, "Missing name."]]
@@ -88,9 +89,9 @@ def test_a_retried_chunk_is_answered_from_its_receipt(system, scenario):
 def test_an_updated_file_changes_only_what_changed(system, scenario):
     imported(system, scenario, export())
     before = event_count(system)
-    newcomer = pretix_row("NEW01", 1, "Dario Dubois", "dario@example.org")
+    newcomer = sheet_row("NEW01-1", "Dario Dubois", "dario@example.org")
     tally = imported(system, scenario, export((0, {"Company": "Kiln & Clay"}),
-                                              (1, {"Product": "Main entrance; Workshop room"}),
+                                              (1, {"Check-in lists": "Main entrance; Workshop room"}),
                                               extra=[newcomer]))
     assert (tally.created, tally.updated, tally.unchanged, tally.bad) == (1, 2, 1, [])
     assert {"Attendee.ProfileUpdated", "Ticket.ListsChanged", "ImportedTicket.Reimported",
@@ -119,10 +120,10 @@ def test_what_the_attendee_edited_stays_unless_the_file_changed_it(system, scena
 def test_rows_the_event_refuses_come_back_with_line_and_reason(system, scenario):
     scenario.guest("Hana Horvat")  # registered by hand: hana.horvat@example.org
     imported(system, scenario, export())
-    rows = [pretix_row("ABC12", 1, "Ada Adler", "ada.new@example.org"),
-            pretix_row("H1", 1, "Hana Horvat", "hana.horvat@example.org"),
-            pretix_row("V1", 1, "Ivo Ivanova", "ivo@example.org", product="VIP lounge")]
-    tally = imported(system, scenario, pretix_csv(rows).encode())
+    rows = [sheet_row("ABC12-1", "Ada Adler", "ada.new@example.org"),
+            sheet_row("H1-1", "Hana Horvat", "hana.horvat@example.org"),
+            sheet_row("V1-1", "Ivo Ivanova", "ivo@example.org", lists="VIP lounge")]
+    tally = imported(system, scenario, sheet_csv(rows).encode())
     assert tally.as_dict()["bad"] == [
         [2, "This ticket was imported for another email: an import gives no ticket to someone"
             " else."],
@@ -145,8 +146,8 @@ def test_someone_forgotten_is_not_brought_back_by_a_file(system, scenario):
 
 def test_a_person_from_another_event_is_found_by_email(system, scenario):
     alice = scenario.person("Alice Archer", "alice@example.org")
-    row = pretix_row("A1", 1, "Alice Archer", "ALICE@example.org")
-    assert imported(system, scenario, pretix_csv([row]).encode()).created == 1
+    row = sheet_row("A1-1", "Alice Archer", "ALICE@example.org")
+    assert imported(system, scenario, sheet_csv([row]).encode()).created == 1
     assert attendees(system, scenario)["Alice Archer"]["person_id"] == str(alice)
 
 

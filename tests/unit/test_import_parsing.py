@@ -21,6 +21,13 @@ def bad(prepared) -> list[tuple[int, str]]:
     return [(b.line, b.reason) for b in prepared.bad]
 
 
+def test_the_orders_email_stands_in_where_pretix_asked_no_attendee_email():
+    rows = [pretix_row("ABC12", 1, "Ada Adler", ""), pretix_row("ABC12", 2, "Ben", "ben@x.org")]
+    prepared = prepare_bytes(pretix_csv(rows).encode())
+    assert [(r.name, r.email) for r in prepared.rows] == [("Ada Adler", "buyer@example.org"),
+                                                          ("Ben", "ben@x.org")]
+
+
 def test_pretix_order_positions_take_the_attendee_columns_not_the_invoice_ones():
     text = pretix_csv([pretix_row("ABC12", 1, "Ada Adler", "ada@example.org", "Kiln Co",
                                   "Potter"),
@@ -30,8 +37,8 @@ def test_pretix_order_positions_take_the_attendee_columns_not_the_invoice_ones()
     assert prepared.preset.key == "pretix" and prepared.encoding == "UTF-8"
     assert prepared.separator_name == "comma"
     assert imported(prepared) == [
-        (2, "Ada Adler", "ada@example.org", "Kiln Co", "Potter", "ABC12-1", ("Main entrance",)),
-        (3, "Ben Brandt", "ben@example.org", "", "", "ABC12-2", ("Workshop room",))]
+        (2, "Ada Adler", "ada@example.org", "Kiln Co", "Potter", "ABC12-1", ()),
+        (3, "Ben Brandt", "ben@example.org", "", "", "ABC12-2", ())]
 
 
 def test_a_pretix_check_in_list_matches_tickets_by_their_secret():
@@ -41,7 +48,7 @@ def test_a_pretix_check_in_list_matches_tickets_by_their_secret():
     prepared = prepare_bytes(text.encode())
     assert prepared.preset.key == "pretix-checkin"
     assert imported(prepared) == [(2, "Ada Adler", "ada@example.org", "Kiln Co", "",
-                                   "s3cr3tvalue", ("Main entrance",))]
+                                   "s3cr3tvalue", ())]  # a product, not a list
 
 
 def test_eventbrite_joins_first_and_last_name():
@@ -50,7 +57,7 @@ def test_eventbrite_joins_first_and_last_name():
     prepared = prepare_bytes(text.encode())
     assert prepared.preset.key == "eventbrite"
     assert imported(prepared) == [(2, "Chloe Costa", "chloe@example.org", "Lumen Labs", "CTO",
-                                   "1000007", ("Main entrance",))]
+                                   "1000007", ())]  # a ticket type, not a list
 
 
 def test_a_generic_sheet_is_read_by_its_column_names_whatever_their_case():

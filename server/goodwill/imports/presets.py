@@ -2,8 +2,15 @@
 
 A mapping names, for each field, the columns whose values are joined to make it:
 Eventbrite's first and last name make a name, pretix's order code and position id make a
-ticket id. Columns are named by position, because exports repeat names: pretix's order
-positions have a "Company" column for the attendee and, further right, one for the invoice.
+ticket id; for an email, the first column filled in a row is taken: pretix leaves the
+attendee's email empty unless it asked for it, and the order's is then the one to use.
+Columns are named by position, because exports repeat names: older pretix order positions
+have a "Company" column for the attendee and, further right, one for the invoice.
+
+What was bought (pretix's product, Eventbrite's ticket type) is no check-in list: as in
+pretix, a list admits every product unless told otherwise, so the shops' presets name no
+lists and their tickets are valid at every entrance. A file's own "Check-in lists" column,
+mapped by hand or by the generic preset, still limits a ticket to the lists it names.
 """
 
 from __future__ import annotations
@@ -15,6 +22,8 @@ FIELDS = {"name": "Name", "email": "Email", "company": "Company", "role": "Role"
           "external_id": "Ticket id", "lists": "Check-in lists"}
 JOINERS = {"external_id": "-", "lists": ";"}
 """How a field's columns are joined; a space where not said."""
+FIRST_FILLED = {"email"}
+"""Fields made by the first of their columns that a row fills, not by joining them."""
 Columns = tuple[str, ...]
 Mapping = dict[str, tuple[int, ...]]
 """Field → positions of the columns that make it; a field not in it is not imported."""
@@ -32,23 +41,25 @@ class Preset:
 
 PRESETS = (
     Preset("pretix", "pretix order positions", ("Order code", "Position ID", "Attendee name"), {
-        "name": (("Attendee name",),), "email": (("Attendee email",), ("Email",)),
-        "company": (("Company",),), "role": (("Job Title",),),
-        "external_id": (("Order code", "Position ID"),), "lists": (("Product",),)}),
+        "name": (("Attendee name",),),
+        "email": (("Attendee email", "Email"), ("Attendee email",), ("Email",)),
+        "company": (("Attendee company",), ("Company",)), "role": (("Job title",),),
+        "external_id": (("Order code", "Position ID"),)}),
     Preset("pretix-checkin", "pretix check-in list", ("Order code", "Attendee name", "Product"), {
         "name": (("Attendee name",),), "email": (("E-mail",), ("Email",)),
-        "company": (("Company",),), "external_id": (("Secret",),), "lists": (("Product",),)}),
+        "company": (("Company",),), "role": (("Job title",),),
+        "external_id": (("Secret",),)}),
     Preset("eventbrite", "Eventbrite attendees", ("Attendee #", "First Name", "Last Name"), {
         "name": (("First Name", "Last Name"),), "email": (("Email",),),
         "company": (("Company",),), "role": (("Job Title",),),
-        "external_id": (("Attendee #",),), "lists": (("Ticket Type",),)}),
+        "external_id": (("Attendee #",),)}),
     Preset("generic", "Generic CSV", (), {
         "name": (("Name",), ("Full name",), ("Attendee name",), ("First name", "Last name")),
         "email": (("Email",), ("E-mail",), ("Email address",), ("Attendee email",)),
         "company": (("Company",), ("Organization",), ("Organisation",)),
         "role": (("Role",), ("Job title",), ("Title",)),
         "external_id": (("External id",), ("Ticket id",), ("Id",)),
-        "lists": (("Check-in lists",), ("Lists",), ("Ticket type",), ("Ticket",))}),
+        "lists": (("Check-in lists",), ("Lists",))}),
 )
 BY_KEY = {preset.key: preset for preset in PRESETS}
 
@@ -99,4 +110,7 @@ def value(values: Sequence[str], columns: Sequence[int], name: str) -> str:
     """The field's columns joined, each with its runs of whitespace (line breaks in quoted
     values too) made one space."""
     parts = (" ".join(values[i].split()) if i < len(values) else "" for i in columns)
-    return JOINERS.get(name, " ").join(part for part in parts if part)
+    filled = [part for part in parts if part]
+    if name in FIRST_FILLED:
+        return filled[0] if filled else ""
+    return JOINERS.get(name, " ").join(filled)
