@@ -75,6 +75,8 @@ def parser() -> argparse.ArgumentParser:
     imports.add_argument("--separator", choices=list(NAMED),
                          help="default: told by the header row")
     imports.add_argument("--dry-run", action="store_true", help="check the file, import nothing")
+    imports.add_argument("--include-pending", action="store_true",
+                         help="import tickets whose order is not paid yet (skipped otherwise)")
     export = command(commands, "export", run_export, "write one of an event's exports, as its"
                      " organizers download it (consent-filtered)")
     export.add_argument("--event", required=True, type=uuid.UUID, help="the event's id")
@@ -192,7 +194,8 @@ def run_create_organizer(settings: Settings, args: argparse.Namespace) -> None:
 def run_import(settings: Settings, args: argparse.Namespace) -> None:
     with opened(settings) as system:
         failed = import_file(system, args.event, args.file.read_bytes(), args.preset,
-                             NAMED.get(args.separator), args.dry_run)
+                             NAMED.get(args.separator), args.dry_run,
+                             pending=args.include_pending)
     if failed:
         sys.exit(failed)
 def run_export(settings: Settings, args: argparse.Namespace) -> None:

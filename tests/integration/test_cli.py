@@ -101,6 +101,26 @@ def test_import_reports_every_row_and_a_second_run_changes_nothing(goodwill, tmp
     assert "created 0, updated 0, unchanged 2, not imported 1" in again.stdout
     missing = goodwill("import", "--event", str(UUID(int=7)), str(export), check=False)
     assert missing.returncode == 2 and "No such event" in missing.stderr
+
+
+def test_import_passes_over_unpaid_tickets_unless_pending_ones_are_asked_for(goodwill,
+                                                                              tmp_path):
+    system = bootstrap(Settings(database_url=goodwill.url, secret_key="cli-test"))
+    try:
+        event = str(Scenario(system.app).conference_id)
+    finally:
+        system.close()
+    export = tmp_path / "orders.csv"
+    export.write_text(pretix_csv([
+        pretix_row("A1", 1, "Ada Adler", "ada@example.org"),
+        {**pretix_row("B2", 1, "Ben Brandt", "ben@example.org"), "Status": "pending"},
+        {**pretix_row("C3", 1, "Chloe Costa", "chloe@example.org"), "Status": "canceled"}]))
+    paid = goodwill("import", "--event", event, str(export))
+    assert ("1 rows to import, 0 bad, 2 skipped (1 pending, 1 canceled)"
+            in paid.stdout.splitlines()[0])
+    assert "created 1," in paid.stdout
+    pending = goodwill("import", "--event", event, str(export), "--include-pending")
+    assert "created 1, updated 0, unchanged 1" in pending.stdout
 def test_export_writes_an_event_s_file_to_standard_output(goodwill):
     """The demo's event, as its organizers download it: the named rows first, then the
     anonymous ones of those who did not share their profile."""

@@ -149,3 +149,25 @@ def test_a_file_that_is_no_table_is_refused_whole():
 def test_control_characters_make_a_bad_row():
     prepared = prepare("Name,Email\nAda\0Adler,ada@example.org\n", "UTF-8")
     assert bad(prepared) == [(2, "Name holds a control character.")]
+
+
+def test_tickets_that_do_not_stand_are_passed_over_and_counted_by_status():
+    rows = [pretix_row("A1", 1, "Ada Adler", "ada@example.org"),
+            {**pretix_row("B2", 1, "Ben Brandt", "ben@example.org"), "Status": "pending"},
+            {**pretix_row("C3", 1, "Chloe Costa", "chloe@example.org"), "Status": "canceled"},
+            {**pretix_row("C3", 2, "Dario Dubois", "dario@example.org"), "Status": "Canceled"}]
+    prepared = prepare_bytes(pretix_csv(rows).encode())
+    assert [r.name for r in prepared.rows] == ["Ada Adler"] and prepared.bad == []
+    assert prepared.skipped_said == "3 skipped (2 canceled, 1 pending)"
+    with_pending = prepare_bytes(pretix_csv(rows).encode(), pending=True)
+    assert [r.name for r in with_pending.rows] == ["Ada Adler", "Ben Brandt"]
+    assert with_pending.skipped == {"canceled": 2}
+
+
+def test_eventbrite_imports_who_attends_and_passes_over_who_does_not():
+    rows = [eventbrite_row(1, "Ada", "Adler", "ada@example.org"),
+            {**eventbrite_row(2, "Ben", "Brandt", "ben@example.org"),
+             "Attendee Status": "Not Attending"}]
+    prepared = prepare_bytes(csv_text(EVENTBRITE, rows).encode())
+    assert [r.name for r in prepared.rows] == ["Ada Adler"]
+    assert prepared.skipped == {"not attending": 1}

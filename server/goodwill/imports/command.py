@@ -21,10 +21,10 @@ SOME_BAD, NONE_IMPORTED = 1, 2
 
 def import_file(system: System, conference_id: UUID, data: bytes, preset: str | None,
                 separator: str | None, dry_run: bool, out: TextIO = sys.stdout,
-                err: TextIO = sys.stderr) -> int:
+                err: TextIO = sys.stderr, pending: bool = False) -> int:
     """Each run is an import of its own: the same file twice reports "unchanged"."""
     try:
-        prepared = prepare_bytes(data, separator=separator, preset=preset)
+        prepared = prepare_bytes(data, separator=separator, preset=preset, pending=pending)
         print(described(prepared), file=out)
         tally = Tally(bad=prepared.bad) if dry_run else imported(system, conference_id,
                                                                  prepared, err)
@@ -47,7 +47,8 @@ def imported(system: System, conference_id: UUID, prepared: Prepared, err: TextI
 def described(prepared: Prepared) -> str:
     return (f"read as {prepared.encoding}, separated by {prepared.separator_name}s, as"
             f" {prepared.preset.label}: {len(prepared.rows)} rows to import,"
-            f" {len(prepared.bad)} bad")
+            f" {len(prepared.bad)} bad"
+            + (f", {prepared.skipped_said}" if prepared.skipped else ""))
 
 
 def reported(tally: Tally, dry_run: bool) -> str:

@@ -37,6 +37,11 @@ class Preset:
     """Headers that all appear in this kind of export and, together, in no other."""
     fields: dict[str, tuple[Columns, ...]] = field(default_factory=dict)
     """Per field, the columns to use: the first choice whose headers are all present."""
+    status: str = ""
+    """The column saying whether the ticket stands: paid, pending, canceled…"""
+
+    def status_column(self, header: Sequence[str]) -> int | None:
+        return position(header, self.status) if self.status else None
 
 
 PRESETS = (
@@ -44,7 +49,7 @@ PRESETS = (
         "name": (("Attendee name",),),
         "email": (("Attendee email", "Email"), ("Attendee email",), ("Email",)),
         "company": (("Attendee company",), ("Company",)), "role": (("Job title",),),
-        "external_id": (("Order code", "Position ID"),)}),
+        "external_id": (("Order code", "Position ID"),)}, status="Status"),
     Preset("pretix-checkin", "pretix check-in list", ("Order code", "Attendee name", "Product"), {
         "name": (("Attendee name",),), "email": (("E-mail",), ("Email",)),
         "company": (("Company",),), "role": (("Job title",),),
@@ -52,7 +57,7 @@ PRESETS = (
     Preset("eventbrite", "Eventbrite attendees", ("Attendee #", "First Name", "Last Name"), {
         "name": (("First Name", "Last Name"),), "email": (("Email",),),
         "company": (("Company",),), "role": (("Job Title",),),
-        "external_id": (("Attendee #",),)}),
+        "external_id": (("Attendee #",),)}, status="Attendee Status"),
     Preset("generic", "Generic CSV", (), {
         "name": (("Name",), ("Full name",), ("Attendee name",), ("First name", "Last name")),
         "email": (("Email",), ("E-mail",), ("Email address",), ("Attendee email",)),

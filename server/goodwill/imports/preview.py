@@ -27,10 +27,20 @@ class Prepared:
     mapping: Mapping
     rows: list[ImportRow]
     bad: list[BadRow]
+    skipped: dict[str, int]
+    """Rows passed over for their ticket's status, counted by status."""
 
     @property
     def separator_name(self) -> str:
         return SEPARATORS.get(self.separator, repr(self.separator))
+
+    @property
+    def skipped_said(self) -> str:
+        """"23 skipped (14 pending, 9 canceled)", or nothing."""
+        if not self.skipped:
+            return ""
+        parts = ", ".join(f"{n} {status}" for status, n in self.skipped.items())
+        return f"{sum(self.skipped.values())} skipped ({parts})"
 
     @property
     def first_rows(self) -> list[ImportRow]:
@@ -38,11 +48,12 @@ class Prepared:
 
 
 def prepare(text: str, encoding: str, separator: str | None = None, preset: str | None = None,
-            mapping: Mapping | None = None,
-            named: dict[str, Sequence[str]] | None = None) -> Prepared:
+            mapping: Mapping | None = None, named: dict[str, Sequence[str]] | None = None,
+            pending: bool = False) -> Prepared:
     """What is not given is found: the separator from the header line, the preset from the
     header's names, the mapping from the preset. A script names its mapping's columns by
-    their headers (``named``); the page, by their positions (``mapping``)."""
+    their headers (``named``); the page, by their positions (``mapping``). Rows whose
+    ticket does not stand are passed over; pending ones are imported when ``pending``."""
     if separator is not None and separator not in SEPARATORS:
         raise ValueError("The separator must be a comma, a semicolon or a tab.")
     table = read_table(text, separator)
@@ -50,12 +61,13 @@ def prepare(text: str, encoding: str, separator: str | None = None, preset: str 
     if named:
         mapping = mapping_named(table.header, named)
     mapping = mapping if mapping is not None else mapping_for(chosen, table.header)
-    rows, bad = check(table, mapping)
-    return Prepared(encoding, table.separator, chosen, table.header, mapping, rows, bad)
+    checked = check(table, mapping, chosen.status_column(table.header), pending)
+    return Prepared(encoding, table.separator, chosen, table.header, mapping, checked.rows,
+                    checked.bad, dict(checked.skipped.most_common()))
 
 
-def prepare_bytes(data: bytes, separator: str | None = None,
-                  preset: str | None = None) -> Prepared:
+def prepare_bytes(data: bytes, separator: str | None = None, preset: str | None = None,
+                  pending: bool = False) -> Prepared:
     """A file as it came, its encoding found (see :mod:`goodwill.imports.decoding`)."""
     decoded = decode(data)
-    return prepare(decoded.text, decoded.encoding, separator, preset)
+    return prepare(decoded.text, decoded.encoding, separator, preset, pending=pending)

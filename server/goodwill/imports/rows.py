@@ -6,7 +6,8 @@ reasons are kept after the file is gone."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
 from goodwill.application.import_rows import ImportRow
 from goodwill.imports.presets import FIELDS, Mapping, value
@@ -18,6 +19,9 @@ LONGEST = {"name": 120, "email": 254, "company": 120, "role": 120, "external_id"
 LIST_SEPARATORS = re.compile(r"[;|,]")
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 """Left after whitespace is made spaces; a NUL would stop PostgreSQL's read models."""
+STANDING = {"paid", "attending", "checked in"}
+"""Statuses (pretix's, Eventbrite's) of a ticket that admits its holder."""
+PENDING = "pending"
 
 
 @dataclass(frozen=True)
@@ -30,10 +34,25 @@ class Bad(ValueError):
     """Why one row cannot be imported."""
 
 
-def check(table: Table, mapping: Mapping) -> tuple[list[ImportRow], list[BadRow]]:
-    """The rows to import, and the bad ones, both in file order."""
-    rows, bad, first = [], [], {}
+@dataclass
+class Checked:
+    rows: list[ImportRow] = field(default_factory=list)
+    bad: list[BadRow] = field(default_factory=list)
+    skipped: Counter[str] = field(default_factory=Counter)
+    """Rows whose ticket does not stand (canceled, pending…), counted by their status."""
+
+
+def check(table: Table, mapping: Mapping, status_column: int | None = None,
+          pending: bool = False) -> Checked:
+    """The rows to import and the bad ones, both in file order, and the rows passed over for
+    their status: only tickets that stand are imported, pending ones too if asked."""
+    checked, first = Checked(), {}
+    rows, bad = checked.rows, checked.bad
     for record in table.records:
+        status = value(record.values, () if status_column is None else (status_column,), "")
+        if status and status.casefold() not in STANDING | ({PENDING} if pending else set()):
+            checked.skipped[status.casefold()] += 1
+            continue
         try:
             row = row_of(record, mapping, len(table.header))
             keys = identities(row)
@@ -45,7 +64,7 @@ def check(table: Table, mapping: Mapping) -> tuple[list[ImportRow], list[BadRow]
             continue
         first.update((key, row.line) for key in keys)
         rows.append(row)
-    return rows, bad
+    return checked
 
 
 def identities(row: ImportRow) -> list[tuple[str, str]]:
