@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
+PRETIX_EXPORTS = Path(__file__).parent / "data" / "pretix-2026.8"
+"""Files made by a real pretix 2026.8.0's exporters (see the README there)."""
 PRETIX = ["Event slug", "Order code", "Position ID", "Status", "Email", "Phone number",
           "Order date", "Order time", "Product", "Variation", "Price", "Tax rate", "Tax rule",
           "Tax value", "Attendee name", "Attendee name: Given name",

@@ -121,6 +121,11 @@ def test_import_passes_over_unpaid_tickets_unless_pending_ones_are_asked_for(goo
     assert "created 1," in paid.stdout
     pending = goodwill("import", "--event", event, str(export), "--include-pending")
     assert "created 1, updated 0, unchanged 1" in pending.stdout
+    export.write_bytes(b"%PDF-1.7\n")
+    pdf = goodwill("import", "--event", event, str(export), check=False)
+    assert pdf.returncode == 2 and pdf.stderr.strip() == (
+        "goodwill import: This is a PDF document, not a spreadsheet: export the attendees as"
+        " CSV or Excel (.xlsx).")
 def test_export_writes_an_event_s_file_to_standard_output(goodwill):
     """The demo's event, as its organizers download it: the named rows first, then the
     anonymous ones of those who did not share their profile."""

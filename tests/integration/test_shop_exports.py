@@ -9,18 +9,17 @@ colleagues on one order who share the buyer's email."""
 from __future__ import annotations
 
 import uuid
-from pathlib import Path
-
 import pytest
 
 from goodwill.imports.batches import run_import
 from goodwill.imports.preview import prepare_bytes
 from goodwill.projections import roster
 from tests.integration.queries import read
+from tests.ticketing import PRETIX_EXPORTS as PRETIX
 
-PRETIX = Path(__file__).parent.parent / "data" / "pretix-2026.8"
 FILES = {"techconf26_orderlist_positions_comma.csv": "pretix",
-         "techconf26_checkin_main_comma.csv": "pretix-checkin"}
+         "techconf26_checkin_main_comma.csv": "pretix-checkin",
+         "techconf26_orderlist_combined.xlsx": "pretix"}  # its sheet "Order positions"
 ROWS, SAME_EMAIL = 343, 42
 
 

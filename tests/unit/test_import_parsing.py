@@ -3,6 +3,10 @@ columns make which field, and every bad row named by the line it starts on."""
 
 from __future__ import annotations
 
+import io
+import re
+
+import openpyxl
 import pytest
 
 from goodwill.imports.presets import mapping_named
@@ -171,3 +175,34 @@ def test_eventbrite_imports_who_attends_and_passes_over_who_does_not():
     prepared = prepare_bytes(csv_text(EVENTBRITE, rows).encode())
     assert [r.name for r in prepared.rows] == ["Ada Adler"]
     assert prepared.skipped == {"not attending": 1}
+
+
+def test_an_excel_workbook_is_read_from_its_order_positions_sheet_row_by_row():
+    out = io.BytesIO()
+    book = openpyxl.Workbook()
+    book.active.title = "Orders"
+    book.active.append(["Order code", "Total"])
+    positions = book.create_sheet("Order positions")
+    header = ["Order code", "Position ID", "Status", "Email", "Attendee name", "Attendee email",
+              "Attendee company", "Job title"]
+    positions.append(header)
+    positions.append(["ABC12", 1, "paid", "buyer@example.org", "Ada Adler", None,
+                      "Kiln\nCo", "Potter"])
+    positions.append(["ABC12", 2.0, "paid", "buyer@example.org", "Ben Brandt",
+                      "ben@example.org", None, None])
+    book.save(out)
+    prepared = prepare_bytes(out.getvalue())
+    assert prepared.encoding == "Excel workbook, sheet 'Order positions'"
+    assert imported(prepared) == [
+        (2, "Ada Adler", "buyer@example.org", "Kiln Co", "Potter", "ABC12-1", ()),
+        (3, "Ben Brandt", "ben@example.org", "", "", "ABC12-2", ())]
+
+
+@pytest.mark.parametrize("data, said", [
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "This is a PDF document, not a spreadsheet"),
+    (b"PK\x03\x04\x14\x00\x06\x00", "This is a ZIP archive but no Excel workbook"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "This is an old Office file (.xls)"),
+    (b"\x00\x01\x02name,email", "This file is not text, nor an Excel workbook")])
+def test_a_file_that_is_no_spreadsheet_is_refused_in_one_sentence(data, said):
+    with pytest.raises(FileProblem, match=re.escape(said)):
+        prepare_bytes(data)

@@ -8,7 +8,7 @@ import re
 import uuid
 
 from goodwill.imports import jobs
-from tests.ticketing import pretix_csv, pretix_row
+from tests.ticketing import PRETIX_EXPORTS, pretix_csv, pretix_row
 from tests.web.pages import assert_page, browser
 
 HX = {"HX-Request": "true"}
@@ -101,6 +101,15 @@ def test_a_file_that_is_no_table_comes_back_with_the_reason_by_its_field(summit)
     page = assert_page(answer, 400)
     assert '<p class="error" id="file-error" role="alert">The file is empty' in page
     assert 'aria-describedby="file-error"' in page
+
+
+def test_a_pdf_is_refused_in_one_sentence_and_a_workbook_previews(summit):
+    page = assert_page(uploaded(summit, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"), 400)
+    assert ('id="file-error" role="alert">This is a PDF document, not a spreadsheet: export'
+            ' the attendees as CSV or Excel (.xlsx).') in page
+    _, page = preview(summit, (PRETIX_EXPORTS / "techconf26_orderlist_combined.xlsx").read_bytes())
+    assert "Excel workbook, sheet &#39;Order positions&#39;" in page
+    assert "Import 301 rows" in page
 
 
 def test_a_running_import_is_a_small_fragment_that_polls_itself(summit):

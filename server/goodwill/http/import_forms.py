@@ -29,8 +29,8 @@ def choices_of(form: Any) -> dict[str, Any]:
 def stored(writer: Writer, conference_id: UUID, filename: str, data: bytes,
            choices: dict[str, Any]) -> UUID:
     """Read before it is kept: a file that is no table is refused at once."""
-    decoded = decode(data)
     try:
+        decoded = decode(data)
         prepare(decoded.text, decoded.encoding, choices["separator"], choices["preset"])
     except ValueError as error:
         raise Invalid("file", str(error)) from None
