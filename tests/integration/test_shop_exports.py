@@ -1,7 +1,8 @@
 """Exports from a real pretix 2026.8.0 (tests/data/pretix-2026.8, see its README) import
 their attendees, on both stores: what was bought is no check-in list, so no row is refused
 for its product; the order's email stands in where pretix asked for no attendee email; the
-attendee's company and job title arrive. A second import of the same file changes nothing.
+attendee's company and job title arrive, and the shop's questions "What do you offer?" and
+"What do you need?" fill the profile's offers and needs. A second import of the same file changes nothing.
 
 Left for later (and so counted here as refused): one person holding two tickets, and
 colleagues on one order who share the buyer's email."""
@@ -55,3 +56,7 @@ def test_the_positions_export_brings_email_company_and_job_title(system, scenari
     assert (linh["email"], linh["company"]) == ("linh.nguyen@cyberdyne.example",
                                                 "Cyberdyne Systems")
     assert jurgen["email"] == "jurgen_muller@cyberdyne.example"
+    with system.writer.transaction() as tx:
+        role, offers = tx.fetchall("SELECT role, offers FROM attendees WHERE attendee_id = ?",
+                                   (linh["attendee_id"],))[0]
+    assert (role, offers) == ("Software Engineer", "Mentoring for junior developers")

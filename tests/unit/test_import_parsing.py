@@ -12,8 +12,8 @@ import pytest
 from goodwill.imports.presets import mapping_named
 from goodwill.imports.preview import prepare, prepare_bytes
 from goodwill.imports.table import FileProblem
-from tests.ticketing import (EVENTBRITE, PRETIX_CHECKIN, csv_text, eventbrite_row, pretix_csv,
-                           pretix_row)
+from tests.ticketing import (EVENTBRITE, PRETIX_CHECKIN, PRETIX_EXPORTS, csv_text,
+                             eventbrite_row, pretix_csv, pretix_row)
 
 
 def imported(prepared) -> list[tuple]:
@@ -206,3 +206,13 @@ def test_an_excel_workbook_is_read_from_its_order_positions_sheet_row_by_row():
 def test_a_file_that_is_no_spreadsheet_is_refused_in_one_sentence(data, said):
     with pytest.raises(FileProblem, match=re.escape(said)):
         prepare_bytes(data)
+
+
+def test_the_shops_questions_about_offers_and_needs_fill_the_profile():
+    prepared = prepare_bytes((PRETIX_EXPORTS / "techconf26_checkin_main_comma.csv").read_bytes())
+    assert [prepared.header[i] for i in prepared.mapping["offers"] + prepared.mapping["needs"]] \
+        == ["What do you offer?", "What do you need?"]
+    agnieszka = prepared.rows[0]
+    assert (agnieszka.role, agnieszka.offers) == ('VP "Growth"', "Rust training; also Go")
+    sheet = prepare_bytes(b"Name,Email,Offers,Needs\nAda,ada@example.org,Glaze tips,A kiln\n")
+    assert (sheet.rows[0].offers, sheet.rows[0].needs) == ("Glaze tips", "A kiln")

@@ -10,7 +10,7 @@ from goodwill.domain.conference import Conference
 from goodwill.domain.errors import NotFoundError
 from goodwill.domain.imported import IMPORTED, ImportedTicket
 
-PROFILE = ("name", "company", "role")
+PROFILE = ("name", "company", "role", "offers", "needs")
 """What an import keeps up to date in the attendee's profile."""
 
 
@@ -25,6 +25,8 @@ class ImportRow:
     role: str = ""
     external_id: str = ""
     lists: tuple[str, ...] = ()
+    offers: str = ""
+    needs: str = ""
 
     def values(self) -> dict[str, str]:
         return {name: getattr(self, name) for name in IMPORTED}
@@ -47,4 +49,4 @@ def list_keys(conference: Conference, named: Sequence[str]) -> list[str]:
 def changed_fields(index: ImportedTicket, row: ImportRow) -> dict[str, str]:
     """The profile fields whose value in the file differs from the last import's."""
     return {name: getattr(row, name) for name in PROFILE
-            if getattr(row, name) != index.values[name]}
+            if getattr(row, name) != index.values.get(name, "")}

@@ -81,7 +81,8 @@ class ImportCommands(PeopleCommands):
         if not new and known.find(Attendee, attendee_id(conference.id, person_id)):
             raise ConflictError(ALREADY)
         enrolled, result = self.enrol(conference.id, person_id,
-                                      Profile(row.name, row.company, row.role), Consent(),
+                                      Profile(row.name, row.company, row.role,
+                                              row.offers, row.needs), Consent(),
                                       lists=tuple(lists))
         index = ImportedTicket(attendee_id=result["attendee_id"], person_id=person_id,
                                ticket_id=result["ticket_id"], lists=lists,

@@ -19,7 +19,8 @@ from collections.abc import Mapping as Map, Sequence
 from dataclasses import dataclass, field
 
 FIELDS = {"name": "Name", "email": "Email", "company": "Company", "role": "Role",
-          "external_id": "Ticket id", "lists": "Check-in lists"}
+          "offers": "Offers", "needs": "Needs", "external_id": "Ticket id",
+          "lists": "Check-in lists"}
 JOINERS = {"external_id": "-", "lists": ";"}
 """How a field's columns are joined; a space where not said."""
 FIRST_FILLED = {"email"}
@@ -39,6 +40,8 @@ class Preset:
     """Per field, the columns to use: the first choice whose headers are all present."""
     status: str = ""
     """The column saying whether the ticket stands: paid, pending, canceled…"""
+    asks: bool = False
+    """The shop asks its own questions: "What do you offer?" feeds offers, and so on."""
 
     def status_column(self, header: Sequence[str]) -> int | None:
         return position(header, self.status) if self.status else None
@@ -49,20 +52,21 @@ PRESETS = (
         "name": (("Attendee name",),),
         "email": (("Attendee email", "Email"), ("Attendee email",), ("Email",)),
         "company": (("Attendee company",), ("Company",)), "role": (("Job title",),),
-        "external_id": (("Order code", "Position ID"),)}, status="Status"),
+        "external_id": (("Order code", "Position ID"),)}, status="Status", asks=True),
     Preset("pretix-checkin", "pretix check-in list", ("Order code", "Attendee name", "Product"), {
         "name": (("Attendee name",),), "email": (("E-mail",), ("Email",)),
         "company": (("Company",),), "role": (("Job title",),),
-        "external_id": (("Secret",),)}),
+        "external_id": (("Secret",),)}, asks=True),
     Preset("eventbrite", "Eventbrite attendees", ("Attendee #", "First Name", "Last Name"), {
         "name": (("First Name", "Last Name"),), "email": (("Email",),),
         "company": (("Company",),), "role": (("Job Title",),),
-        "external_id": (("Attendee #",),)}, status="Attendee Status"),
+        "external_id": (("Attendee #",),)}, status="Attendee Status", asks=True),
     Preset("generic", "Generic CSV", (), {
         "name": (("Name",), ("Full name",), ("Attendee name",), ("First name", "Last name")),
         "email": (("Email",), ("E-mail",), ("Email address",), ("Attendee email",)),
         "company": (("Company",), ("Organization",), ("Organisation",)),
         "role": (("Role",), ("Job title",), ("Title",)),
+        "offers": (("Offers",),), "needs": (("Needs",),),
         "external_id": (("External id",), ("Ticket id",), ("Id",)),
         "lists": (("Check-in lists",), ("Lists",))}),
 )
@@ -80,6 +84,11 @@ def preset_named(key: str) -> Preset:
     return BY_KEY[key]
 
 
+QUESTIONS = {"offers": ("offer",), "needs": ("need", "looking for")}
+"""Words that make a shop's question feed a profile field (pretix names a question's column
+by its text): "What do you offer?", "What do you need?"."""
+
+
 def mapping_for(preset: Preset, header: Sequence[str]) -> Mapping:
     mapping = {}
     for name, choices in preset.fields.items():
@@ -88,7 +97,22 @@ def mapping_for(preset: Preset, header: Sequence[str]) -> Mapping:
             if None not in found:
                 mapping[name] = tuple(found)
                 break
+    if preset.asks:
+        mapping.update(asked(header))
     return mapping
+
+
+def asked(header: Sequence[str]) -> Mapping:
+    """Each profile field's first question column: a header that asks (ends in "?") and
+    holds one of the field's words."""
+    found = {}
+    for name, words in QUESTIONS.items():
+        for i, column in enumerate(header):
+            text = column.casefold()
+            if text.endswith("?") and any(word in text for word in words):
+                found[name] = (i,)
+                break
+    return found
 
 
 def mapping_named(header: Sequence[str], names: Map[str, Sequence[str]]) -> Mapping:
