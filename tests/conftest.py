@@ -15,6 +15,8 @@ from goodwill.settings import Settings
 from tests.scenario import Scenario
 
 SECRET_KEY = "test-secret-key-only-for-the-test-suite"
+SITE = "http://testserver.local"
+"""The test client's address, configured as the public URL that links and badges show."""
 POSTGRES_URL = os.environ.get("GOODWILL_TEST_POSTGRES_URL",
                               "postgresql://postgres@127.0.0.1:5432/test")
 
@@ -43,14 +45,16 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
 def settings(request: pytest.FixtureRequest, tmp_path) -> Iterator[Settings]:
     """A fresh, empty store: a temporary SQLite file, or a PostgreSQL schema of its own."""
     if request.param == "sqlite":
-        yield Settings(database_url=f"sqlite:///{tmp_path}/goodwill.db", secret_key=SECRET_KEY)
+        yield Settings(database_url=f"sqlite:///{tmp_path}/goodwill.db", secret_key=SECRET_KEY,
+                       public_url=SITE)
         return
     if MISSING:
         if os.environ.get("CI") == "true":
             pytest.fail(f"CI=true but PostgreSQL is not reachable: {MISSING}")
         pytest.skip(f"PostgreSQL not reachable: {MISSING}")
     schema = f"test_{uuid.uuid4().hex[:12]}"
-    yield Settings(database_url=f"{POSTGRES_URL}?schema={schema}", secret_key=SECRET_KEY)
+    yield Settings(database_url=f"{POSTGRES_URL}?schema={schema}", secret_key=SECRET_KEY,
+                   public_url=SITE)
     with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
         conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
 

@@ -101,11 +101,18 @@ def opened(settings: Settings) -> Iterator[System]:
         system.close()
 
 
+WILDCARD = ("0.0.0.0", "::", "")
+"""Addresses that listen everywhere and so say nothing about where phones should go."""
+
+
 def run_serve(settings: Settings, args: argparse.Namespace) -> None:
     import uvicorn
 
     from goodwill.http.app import create_app
 
+    if settings.host in WILDCARD and not settings.public_url:
+        sys.exit(f"goodwill serve: listening on {settings.host} needs GOODWILL_PUBLIC_URL, the"
+                 " address phones open: badges and sign-in links print it.")
     if args.demo_if_empty:
         with opened(settings) as system:
             if system.runner.head() == 0:

@@ -69,6 +69,12 @@ class Settings:
         return self.database_url.startswith(("postgresql://", "postgres://"))
 
     @property
+    def site_url(self) -> str:
+        """Where links handed out point: the public URL, else where the server listens."""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return self.public_url or f"http://{host}:{self.port}"
+
+    @property
     def budget(self) -> Budget:
         return Budget(self.pg_pool_size)
 

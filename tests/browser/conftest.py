@@ -107,10 +107,11 @@ def live_server(tmp_path: Path) -> Iterator[LiveServer]:
 def serving(tmp_path: Path, guests: tuple[str, ...]) -> Iterator[LiveServer]:
     """uvicorn in a thread, on a socket bound to port 0 so parallel runs never collide,
     serving an event with the named attendees."""
-    settings = Settings(database_url=f"sqlite:///{tmp_path}/goodwill.db", secret_key=SECRET_KEY)
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
-    live = seeded(settings, f"http://127.0.0.1:{sock.getsockname()[1]}", guests)
+    settings = Settings(database_url=f"sqlite:///{tmp_path}/goodwill.db", secret_key=SECRET_KEY,
+                        port=sock.getsockname()[1])
+    live = seeded(settings, settings.site_url, guests)
     server = uvicorn.Server(uvicorn.Config(create_app(settings), log_level="warning"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()

@@ -43,3 +43,9 @@ def test_a_budget_that_cannot_work_is_refused_at_start(size, message):
     with pytest.raises(ValueError, match=message):
         Settings.from_env({"GOODWILL_DATABASE_URL": "sqlite:///var/x.db",
                            "GOODWILL_SECRET_KEY": "k", "GOODWILL_PG_POOL_SIZE": size})
+
+
+def test_links_point_to_the_public_url_else_to_where_the_server_listens():
+    assert Settings(host="127.0.0.1", port=8080).site_url == "http://127.0.0.1:8080"
+    assert Settings(host="::1", port=8080).site_url == "http://[::1]:8080"
+    assert Settings(public_url="https://summit.example").site_url == "https://summit.example"

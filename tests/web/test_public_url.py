@@ -18,3 +18,4 @@ def test_the_badge_links_to_the_public_url(summit):
     text = assert_page(api.client.get(f"/events/{summit.event_id}/badge",
                                       headers=api.headers(summit.people["Alice"])))
     assert f"https://summit.example/c/{code}" in text and "testserver" not in text
+

@@ -16,7 +16,7 @@ def sign_in_links(app: Goodwill, settings: Settings, people: dict[str, UUID]) ->
     the command ids are derived, and so is the token)."""
     settings = settings.with_secret_key()
     keys = Keys(settings.secret_key)
-    base = settings.public_url or f"http://{settings.host}:{settings.port}"
+    base = settings.site_url
     lines = []
     for name, person in people.items():
         issued = app.issue_sign_in_link(SYSTEM_ACTOR, derived("demo-link", person), person)

@@ -1,5 +1,6 @@
-"""The address people's phones open. Behind a proxy the request's own address is the inside
-one, so links handed out (badges, sign-in links) use the configured public URL when set."""
+"""The address people's phones open, printed on badges and in sign-in links: the configured
+public URL, else the address the server was started on. Never the request's Host header,
+which whoever sends the request chooses (``Host: evil.example`` must not reach a badge)."""
 
 from __future__ import annotations
 
@@ -7,4 +8,4 @@ from litestar import Request
 
 
 def site_url(request: Request) -> str:
-    return request.app.state.settings.public_url or str(request.base_url).rstrip("/")
+    return request.app.state.settings.site_url
