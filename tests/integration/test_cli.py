@@ -19,7 +19,7 @@ from goodwill.bootstrap import bootstrap
 from goodwill.domain.give import Give
 from goodwill.domain.personal import Personal
 from goodwill.settings import Settings
-from tests.ticketing import pretix_csv, pretix_row
+from tests.ticketing import PRETIX_EXPORTS, pretix_csv, pretix_row
 from tests.scenario import Scenario
 
 GOODWILL = Path(sys.executable).parent / "goodwill"
@@ -103,6 +103,22 @@ def test_import_reports_every_row_and_a_second_run_changes_nothing(goodwill, tmp
     assert missing.returncode == 2 and "No such event" in missing.stderr
 
 
+def test_import_of_a_real_pretix_export_lists_twenty_problems_and_counts_the_rest(goodwill):
+    system = bootstrap(Settings(database_url=goodwill.url, secret_key="cli-test"))
+    try:
+        event = str(Scenario(system.app).conference_id)
+    finally:
+        system.close()
+    export = PRETIX_EXPORTS / "techconf26_orderlist_combined.xlsx"
+    first = goodwill("import", "--event", event, str(export), check=False)
+    lines = first.stdout.splitlines()
+    assert first.returncode == 1 and lines[:2] == [
+        "read as Excel workbook, sheet 'Order positions', separated by commas, as pretix order"
+        " positions: 301 rows to import, 42 bad",
+        "created 301, updated 0, unchanged 0, not imported 42"]
+    assert len(lines) == 2 + 20 + 1 and lines[-1] == "  and 22 more rows not imported"
+
+
 def test_import_passes_over_unpaid_tickets_unless_pending_ones_are_asked_for(goodwill,
                                                                               tmp_path):
     system = bootstrap(Settings(database_url=goodwill.url, secret_key="cli-test"))
@@ -116,7 +132,7 @@ def test_import_passes_over_unpaid_tickets_unless_pending_ones_are_asked_for(goo
         {**pretix_row("B2", 1, "Ben Brandt", "ben@example.org"), "Status": "pending"},
         {**pretix_row("C3", 1, "Chloe Costa", "chloe@example.org"), "Status": "canceled"}]))
     paid = goodwill("import", "--event", event, str(export))
-    assert ("1 rows to import, 0 bad, 2 skipped (1 pending, 1 canceled)"
+    assert ("1 row to import, 0 bad, 2 skipped (1 pending, 1 canceled)"
             in paid.stdout.splitlines()[0])
     assert "created 1," in paid.stdout
     pending = goodwill("import", "--event", event, str(export), "--include-pending")

@@ -86,7 +86,7 @@ def test_the_separator_preset_and_columns_can_be_changed_before_importing(summit
     api.client.post(f"{url}/columns", headers=headers,
                     data={"csrf_token": token, "name": "0", "email": "1", "company": "2"})
     page = assert_page(api.client.get(url, headers=headers))
-    assert "<td>Kiln Co</td>" in page and "Import 1 rows" in page
+    assert "<td>Kiln Co</td>" in page and "Import 1 row" in page
     api.client.post(f"{url}/reading", headers=headers,
                     data={"csrf_token": token, "preset": "generic", "separator": "semicolon"})
     page = assert_page(api.client.get(url, headers=headers))
@@ -109,7 +109,9 @@ def test_a_pdf_is_refused_in_one_sentence_and_a_workbook_previews(summit):
             ' the attendees as CSV or Excel (.xlsx).') in page
     _, page = preview(summit, (PRETIX_EXPORTS / "techconf26_orderlist_combined.xlsx").read_bytes())
     assert "Excel workbook, sheet &#39;Order positions&#39;" in page
-    assert "Import 301 rows" in page
+    assert "Import 301 rows" in page and "Rows not imported (42)" in page
+    assert page.count("Same email as line") == 20
+    assert "The first 20 are shown, and 22 more rows are not imported." in page
 
 
 def test_a_running_import_is_a_small_fragment_that_polls_itself(summit):

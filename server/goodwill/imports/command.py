@@ -17,6 +17,8 @@ from goodwill.progress import ProgressBar
 
 SOME_BAD, NONE_IMPORTED = 1, 2
 """Exit statuses: rows were reported as not imported; the file or the import was refused."""
+SHOWN = 20
+"""Bad rows listed one by one; the rest are counted."""
 
 
 def import_file(system: System, conference_id: UUID, data: bytes, preset: str | None,
@@ -46,7 +48,7 @@ def imported(system: System, conference_id: UUID, prepared: Prepared, err: TextI
 
 def described(prepared: Prepared) -> str:
     return (f"read as {prepared.encoding}, separated by {prepared.separator_name}s, as"
-            f" {prepared.preset.label}: {len(prepared.rows)} rows to import,"
+            f" {prepared.preset.label}: {counted(len(prepared.rows), 'row')} to import,"
             f" {len(prepared.bad)} bad"
             + (f", {prepared.skipped_said}" if prepared.skipped else ""))
 
@@ -54,6 +56,13 @@ def described(prepared: Prepared) -> str:
 def reported(tally: Tally, dry_run: bool) -> str:
     counts = ("nothing imported (dry run)" if dry_run else
               f"created {tally.created}, updated {tally.updated}, unchanged {tally.unchanged}")
-    lines = [f"{counts}, not imported {len(tally.bad)}"]
-    lines += [f"  line {line}: {reason}" for line, reason in tally.as_dict()["bad"]]
+    bad = tally.as_dict()["bad"]
+    lines = [f"{counts}, not imported {len(bad)}"]
+    lines += [f"  line {line}: {reason}" for line, reason in bad[:SHOWN]]
+    if len(bad) > SHOWN:
+        lines.append(f"  and {counted(len(bad) - SHOWN, 'more row')} not imported")
     return "\n".join(lines)
+
+
+def counted(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
