@@ -76,12 +76,17 @@ def test_rebuild_shows_progress_and_leaves_no_lag(goodwill):
     assert rows and all(row.split()[3] == "0" and row.split()[1] != "0" for row in rows)
 
 
-def test_import_reports_every_row_and_a_second_run_changes_nothing(goodwill, tmp_path):
+def new_event(goodwill) -> str:
+    """An event in the command line's store, made before the command runs."""
     system = bootstrap(Settings(database_url=goodwill.url, secret_key="cli-test"))
     try:
-        event = str(Scenario(system.app).conference_id)
+        return str(Scenario(system.app).conference_id)
     finally:
         system.close()
+
+
+def test_import_reports_every_row_and_a_second_run_changes_nothing(goodwill, tmp_path):
+    event = new_event(goodwill)
     export = tmp_path / "summit.csv"
     export.write_bytes(pretix_csv([pretix_row("A1", 1, "Ada Adler", "ada@example.org"),
                                    pretix_row("A1", 2, "Ben Brandt", "nope"),
@@ -104,11 +109,7 @@ def test_import_reports_every_row_and_a_second_run_changes_nothing(goodwill, tmp
 
 
 def test_import_of_a_real_pretix_export_lists_twenty_problems_and_counts_the_rest(goodwill):
-    system = bootstrap(Settings(database_url=goodwill.url, secret_key="cli-test"))
-    try:
-        event = str(Scenario(system.app).conference_id)
-    finally:
-        system.close()
+    event = new_event(goodwill)
     export = PRETIX_EXPORTS / "techconf26_orderlist_combined.xlsx"
     first = goodwill("import", "--event", event, str(export), check=False)
     lines = first.stdout.splitlines()
@@ -121,11 +122,7 @@ def test_import_of_a_real_pretix_export_lists_twenty_problems_and_counts_the_res
 
 def test_import_passes_over_unpaid_tickets_unless_pending_ones_are_asked_for(goodwill,
                                                                               tmp_path):
-    system = bootstrap(Settings(database_url=goodwill.url, secret_key="cli-test"))
-    try:
-        event = str(Scenario(system.app).conference_id)
-    finally:
-        system.close()
+    event = new_event(goodwill)
     export = tmp_path / "orders.csv"
     export.write_text(pretix_csv([
         pretix_row("A1", 1, "Ada Adler", "ada@example.org"),
