@@ -16,6 +16,7 @@ from goodwill.imports.batches import run_import
 from goodwill.imports.preview import prepare_bytes
 from goodwill.projections import roster
 from tests.integration.queries import read
+from tests.integration.readmodels import event_count
 from tests.ticketing import PRETIX_EXPORTS as PRETIX
 
 FILES = {"techconf26_orderlist_positions_comma.csv": "pretix",
@@ -24,16 +25,21 @@ FILES = {"techconf26_orderlist_positions_comma.csv": "pretix",
 ROWS, SAME_EMAIL = 343, 42
 
 
-def imported(system, scenario, data: bytes):
+def imported(system, scenario, data: bytes, dry_run: bool = False):
     prepared = prepare_bytes(data)
     return prepared, run_import(system.app, scenario.organizer, uuid.uuid4(),
-                                scenario.conference_id, prepared.rows, prepared.bad)
+                                scenario.conference_id, prepared.rows, prepared.bad,
+                                dry_run=dry_run)
 
 
 @pytest.mark.parametrize("name", FILES)
 def test_a_pretix_export_imports_one_attendee_per_valid_row(system, scenario, name):
     data = (PRETIX / name).read_bytes()
+    before = event_count(system)
+    _, dry = imported(system, scenario, data, dry_run=True)
+    assert event_count(system) == before  # the dry run saved nothing
     prepared, tally = imported(system, scenario, data)
+    assert dry.as_dict() == {**tally.as_dict(), "position": 0}  # the preview is the import
     assert prepared.preset.key == FILES[name]
     assert (len(prepared.rows), len(prepared.bad)) == (ROWS - SAME_EMAIL, SAME_EMAIL)
     assert (tally.created, tally.updated, tally.unchanged) == (ROWS - SAME_EMAIL, 0, 0)
@@ -42,8 +48,10 @@ def test_a_pretix_export_imports_one_attendee_per_valid_row(system, scenario, na
     listed = read(system, roster.door_list, scenario.conference_id, "", 1000)
     assert len(listed) == ROWS - SAME_EMAIL
 
+    _, dry_again = imported(system, scenario, data, dry_run=True)
     _, again = imported(system, scenario, data)
     assert (again.created, again.updated, again.unchanged) == (0, 0, ROWS - SAME_EMAIL)
+    assert dry_again.as_dict() == {**again.as_dict(), "position": 0}
 
 
 def test_the_positions_export_brings_email_company_and_job_title(system, scenario):

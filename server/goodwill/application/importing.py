@@ -18,6 +18,7 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate
 
+from goodwill.application.boundary import check_events
 from goodwill.application.core import SYSTEM_ACTOR, Outcome
 from goodwill.application.import_rows import ImportRow, changed_fields, list_keys
 from goodwill.application.people import PeopleCommands, sealed
@@ -45,22 +46,35 @@ class ImportCommands(PeopleCommands):
         """Answers how many rows were created, updated or left unchanged, and each refused
         row's line and reason; never personal data, since receipts are not sealed."""
         def decide():
-            conference = self._importing_into(conference_id, actor)
-            known, first_line = read_ahead(self, conference, rows), {}
-            changed, counts, refused = [], Counter(), []
-            for row in rows:
-                try:
-                    once_per_chunk(first_line, conference, row)
-                    outcome, aggregates = self._import_row(known, conference, row)
-                except DomainError as error:
-                    refused.append([row.line, error.message])
-                    continue
-                counts[outcome] += 1
-                changed += aggregates
+            changed, result = self._decide_import(actor, conference_id, rows)
             self.keyring.create_keys([a.id for a in changed if isinstance(a, Person)])
-            return changed, {"created": counts["created"], "updated": counts["updated"],
-                             "unchanged": counts["unchanged"], "refused": refused}
+            return changed, result
         return self.execute(actor, command_id, "import_attendees", decide, audit=conference_id)
+
+    def try_import(self, actor: UUID, conference_id: UUID, rows: Sequence[ImportRow]) -> dict:
+        """The answer :meth:`import_attendees` would give, decided the same way on the same
+        state and checked at the same boundary, with nothing saved: a dry run whose counts
+        are the import's."""
+        changed, result = self._decide_import(actor, conference_id, rows)
+        check_events(changed)
+        return result
+
+    def _decide_import(self, actor: UUID, conference_id: UUID,
+                       rows: Sequence[ImportRow]) -> tuple[list[Aggregate], dict]:
+        conference = self._importing_into(conference_id, actor)
+        known, first_line = read_ahead(self, conference, rows), {}
+        changed, counts, refused = [], Counter(), []
+        for row in rows:
+            try:
+                once_per_chunk(first_line, conference, row)
+                outcome, aggregates = self._import_row(known, conference, row)
+            except DomainError as error:
+                refused.append([row.line, error.message])
+                continue
+            counts[outcome] += 1
+            changed += aggregates
+        return changed, {"created": counts["created"], "updated": counts["updated"],
+                         "unchanged": counts["unchanged"], "refused": refused}
 
     def _importing_into(self, conference_id: UUID, actor: UUID) -> Conference:
         """The event's organizers import, and so does the command line."""

@@ -48,13 +48,18 @@ def chunk_command_id(import_id: UUID, number: int) -> UUID:
 
 def run_import(app: Goodwill, actor: UUID, import_id: UUID, conference_id: UUID,
                rows: Sequence[ImportRow], bad: Sequence[BadRow] = (),
-               progress: Progress | None = None) -> Tally:
-    """``bad`` are the rows the file's check refused; they are reported with the others."""
+               progress: Progress | None = None, dry_run: bool = False) -> Tally:
+    """``bad`` are the rows the file's check refused; they are reported with the others. A
+    dry run decides each chunk as the import would and saves nothing."""
     tally = Tally(bad=list(bad))
     for number, start in enumerate(range(0, len(rows), CHUNK)):
-        outcome = app.import_attendees(actor, chunk_command_id(import_id, number),
-                                       conference_id, rows[start:start + CHUNK])
-        tally.add(outcome.result, outcome.position)
+        chunk = rows[start:start + CHUNK]
+        if dry_run:
+            tally.add(app.try_import(actor, conference_id, chunk), 0)
+        else:
+            outcome = app.import_attendees(actor, chunk_command_id(import_id, number),
+                                           conference_id, chunk)
+            tally.add(outcome.result, outcome.position)
         if progress:
             progress(min(start + CHUNK, len(rows)), len(rows))
     return tally

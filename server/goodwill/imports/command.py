@@ -28,8 +28,7 @@ def import_file(system: System, conference_id: UUID, data: bytes, preset: str | 
     try:
         prepared = prepare_bytes(data, separator=separator, preset=preset, pending=pending)
         print(described(prepared), file=out)
-        tally = Tally(bad=prepared.bad) if dry_run else imported(system, conference_id,
-                                                                 prepared, err)
+        tally = imported(system, conference_id, prepared, err, dry_run)
     except (FileProblem, DomainError, ValueError) as error:
         print(f"goodwill import: {getattr(error, 'message', error)}", file=err)
         return NONE_IMPORTED
@@ -37,12 +36,14 @@ def import_file(system: System, conference_id: UUID, data: bytes, preset: str | 
     return SOME_BAD if tally.bad else 0
 
 
-def imported(system: System, conference_id: UUID, prepared: Prepared, err: TextIO) -> Tally:
+def imported(system: System, conference_id: UUID, prepared: Prepared, err: TextIO,
+             dry_run: bool) -> Tally:
     bar = ProgressBar(err, unit="rows")
     tally = run_import(system.app, SYSTEM_ACTOR, uuid4(), conference_id, prepared.rows,
-                       prepared.bad, bar)
+                       prepared.bad, bar, dry_run)
     bar.finish()
-    system.runner.catch_up()
+    if not dry_run:
+        system.runner.catch_up()
     return tally
 
 
@@ -54,8 +55,8 @@ def described(prepared: Prepared) -> str:
 
 
 def reported(tally: Tally, dry_run: bool) -> str:
-    counts = ("nothing imported (dry run)" if dry_run else
-              f"created {tally.created}, updated {tally.updated}, unchanged {tally.unchanged}")
+    counts = (f"{'dry run, nothing saved: would create' if dry_run else 'created'}"
+              f" {tally.created}, updated {tally.updated}, unchanged {tally.unchanged}")
     bad = tally.as_dict()["bad"]
     lines = [f"{counts}, not imported {len(bad)}"]
     lines += [f"  line {line}: {reason}" for line, reason in bad[:SHOWN]]

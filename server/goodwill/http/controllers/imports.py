@@ -16,7 +16,7 @@ from goodwill.domain.ids import derived
 from goodwill.http.access import ORGANIZERS, require_role
 from goodwill.http.markers import Actor, App, PathId, Reads
 from goodwill.http.schemas.imports import UPLOAD_BYTES, ImportAnswer, ImportAttendees, NotImported
-from goodwill.imports.batches import Tally, run_import
+from goodwill.imports.batches import run_import
 from goodwill.imports.preview import prepare
 
 
@@ -39,8 +39,8 @@ def imported(app: Goodwill, actor: UUID, conference_id: UUID, data: ImportAttend
     except ValueError as error:  # a file that is no table, or a mapping it cannot have
         raise DomainError(str(error)) from None
     import_id = derived("api-import", data.command_id, digest(data))
-    tally = Tally(bad=prepared.bad) if data.dry_run else run_import(
-        app, actor, import_id, conference_id, prepared.rows, prepared.bad)
+    tally = run_import(app, actor, import_id, conference_id, prepared.rows, prepared.bad,
+                       dry_run=data.dry_run)
     result = tally.as_dict()
     return ImportAnswer(import_id, prepared.preset.key, prepared.separator, len(prepared.rows),
                         tally.created, tally.updated, tally.unchanged,
