@@ -110,8 +110,18 @@ def test_a_pdf_is_refused_in_one_sentence_and_a_workbook_previews(summit):
     _, page = preview(summit, (PRETIX_EXPORTS / "techconf26_orderlist_combined.xlsx").read_bytes())
     assert "Excel workbook, sheet &#39;Order positions&#39;" in page
     assert "Import 301 rows" in page and "Rows not imported (42)" in page
+    assert "Importing now would create <strong>301</strong>, update <strong>0</strong>" in page
     assert page.count("Same email as line") == 20
     assert "The first 20 are shown, and 22 more rows are not imported." in page
+
+
+def test_the_preview_is_a_dry_run_that_shows_what_the_event_would_refuse(summit):
+    rows = [pretix_row("NEW01", 1, "Dario Dubois", "dario@example.org"),
+            pretix_row("NEW01", 2, "Alice", "alice@example.org")]  # registered by hand
+    _, page = preview(summit, pretix_csv(rows).encode())
+    assert "Importing now would create <strong>1</strong>, update <strong>0</strong>" in page
+    assert "Rows not imported (1)" in page and "This email is already registered" in page
+    assert summit.api.system.app.recorder.max_notification_id() == summit.api.position
 
 
 def test_a_running_import_is_a_small_fragment_that_polls_itself(summit):

@@ -28,6 +28,7 @@ from goodwill.http.import_forms import choices_of, mapping_of, stored
 from goodwill.http.markers import Actor, PathId, Reads
 from goodwill.http.schemas.imports import UPLOAD_BYTES
 from goodwill.imports import jobs
+from goodwill.imports.batches import run_import
 from goodwill.imports.presets import FIELDS, PRESETS
 from goodwill.imports.table import NAMED
 
@@ -78,10 +79,11 @@ async def found(reader: Reader, conference_id: UUID, import_id: UUID,
 
 
 @get(JOB)
-async def import_job(request: Request, conference_id: PathId, import_id: PathId,
-                     reader: Reads, actor: Actor) -> Response:
+async def import_job(request: Request, state: State, conference_id: PathId,
+                     import_id: PathId, reader: Reads, actor: Actor) -> Response:
     """htmx polls this while the import runs; once it has ended, the poll reloads the page,
-    whose list of bad rows may be longer than a fragment should be."""
+    whose list of bad rows may be longer than a fragment should be. Before it runs, the
+    preview is a dry run of the import itself: what it would create, update or refuse."""
     event, job = await found(reader, conference_id, import_id, actor)
     if wants_fragment(request) and job.state != "running":
         return Response("", headers={"HX-Refresh": "true"})
@@ -90,7 +92,10 @@ async def import_job(request: Request, conference_id: PathId, import_id: PathId,
                "bad": job.result.get("bad", [])}
     if job.state == "ready":
         context["prepared"] = prepared = await asyncio.to_thread(job.prepared)
-        context["bad"] = [(b.line, b.reason) for b in prepared.bad]
+        context["would"] = would = await asyncio.to_thread(
+            run_import, state.system.app, actor, import_id, conference_id, prepared.rows,
+            prepared.bad, dry_run=True)
+        context["bad"] = would.as_dict()["bad"]
     return page(request, "import_job.html", context, "_import_progress.html")
 
 
