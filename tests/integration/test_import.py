@@ -177,3 +177,25 @@ def test_reading_many_aggregates_at_once_reads_what_one_at_a_time_reads(system, 
         one = system.app.repository.get(aggregate_id)
         assert (type(aggregate), aggregate.version, vars(aggregate)) == \
                (type(one), one.version, vars(one))
+
+
+def test_a_reimport_from_a_file_that_lost_letters_keeps_the_names_as_they_were(system, scenario):
+    people = [sheet_row("CZ1-1", "Tomáš Černý", "tomas@example.org", "Škoda Labs"),
+              sheet_row("VN1-1", "Linh Nguyễn", "linh@example.org", "Cyberdyne")]
+    imported(system, scenario, sheet_csv(people).encode())
+    spoilt = sheet_csv(people).encode("latin-1", errors="replace")  # "Nguy?n", "?koda Labs"
+    read_as_cp1252 = sheet_csv([{**people[0], "Company": "Skoda Labs", "Name": "Tomas Cerny"},
+                                {**people[1], "Company": "Cyber",
+                                 "Name": "Linh Nguyễn".encode().decode("cp1252", "replace")}])
+    tally = imported(system, scenario, spoilt)
+    assert (tally.created, tally.updated, tally.unchanged) == (0, 0, 2)
+    assert tally.as_dict()["kept"] == [
+        [2, "Kept as imported before: name and company in the file lost letters to its"
+            " encoding (save it as UTF-8)."],
+        [3, "Kept as imported before: name in the file lost letters to its encoding (save it"
+            " as UTF-8)."]]
+    again = imported(system, scenario, read_as_cp1252.encode())
+    assert (again.updated, len(again.kept)) == (1, 2)  # Cyber is a real change, made
+    found = attendees(system, scenario)
+    assert set(found) == {"Tomáš Černý", "Linh Nguyễn"}
+    assert found["Linh Nguyễn"]["company"] == "Cyber"

@@ -3,8 +3,9 @@ check-in lists it names, and what changed since the row was last imported."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from goodwill.domain.conference import Conference
 from goodwill.domain.errors import NotFoundError
@@ -12,6 +13,8 @@ from goodwill.domain.imported import IMPORTED, ImportedTicket
 
 PROFILE = ("name", "company", "role", "offers", "needs")
 """What an import keeps up to date in the attendee's profile."""
+LOST = {"?", "\ufffd"}
+"""What an encoding puts where it has no letter: Latin-1's "?", the replacement character."""
 
 
 @dataclass(frozen=True)
@@ -50,3 +53,29 @@ def changed_fields(index: ImportedTicket, row: ImportRow) -> dict[str, str]:
     """The profile fields whose value in the file differs from the last import's."""
     return {name: getattr(row, name) for name in PROFILE
             if getattr(row, name) != index.values.get(name, "")}
+
+
+def kept_from_loss(index: ImportedTicket, row: ImportRow) -> tuple[ImportRow, list[str]]:
+    """The row with every profile value that only lost letters to an encoding since the last
+    import ("Nguy?n", "Cerny" for "Černý", "ÄŒernÃ½") put back as it was, and the names of
+    those fields: a re-import from a Latin-1 file must not spoil correctly spelt names."""
+    kept = [name for name in PROFILE if lossy_copy(getattr(row, name), index.values.get(name, ""))]
+    return replace(row, **{name: index.values[name] for name in kept}), kept
+
+
+def lossy_copy(new: str, old: str) -> bool:
+    """Whether ``new`` is ``old`` with letters lost: replaced by "?" or "�", stripped of
+    their accents, or its UTF-8 bytes read as Windows-1252 or Latin-1."""
+    if new == old or not old:
+        return False
+    if new in {old.encode("utf-8").decode(codec, "replace") for codec in ("cp1252", "latin-1")}:
+        return True
+    old, new = unicodedata.normalize("NFC", old), unicodedata.normalize("NFC", new)
+    return len(old) == len(new) and all(
+        o == n or n in LOST or bare(o) == n for o, n in zip(old, new, strict=True))
+
+
+def bare(letter: str) -> str:
+    """The letter without its accents: "Č" → "C"."""
+    return "".join(c for c in unicodedata.normalize("NFD", letter)
+                   if not unicodedata.combining(c))

@@ -20,7 +20,8 @@ from eventsourcing.domain import Aggregate
 
 from goodwill.application.boundary import check_events
 from goodwill.application.core import SYSTEM_ACTOR, Outcome
-from goodwill.application.import_rows import ImportRow, changed_fields, list_keys
+from goodwill.application.import_rows import (ImportRow, changed_fields, kept_from_loss,
+                                              list_keys)
 from goodwill.application.people import PeopleCommands, sealed
 from goodwill.application.reading_ahead import Known, index_of, read_ahead
 from goodwill.domain.attendee import Attendee, Consent, Profile
@@ -36,8 +37,11 @@ __all__ = ["ImportCommands", "ImportRow"]
 ALREADY = "This email is already registered for this event, but not by an import of this ticket."
 FORGOTTEN = "This person asked to be forgotten: remove the row from the file."
 MOVED = "This ticket was imported for another email: an import gives no ticket to someone else."
-Decided = tuple[str, list[Aggregate]]
-"""What became of a row ("created", "updated", "unchanged") and the aggregates to save."""
+KEPT = ("Kept as imported before: {} in the file lost letters to its encoding (save it as"
+        " UTF-8).")
+Decided = tuple[str, list[Aggregate], list[str]]
+"""What became of a row ("created", "updated", "unchanged"), the aggregates to save, and the
+profile fields kept from the last import because the file spoilt them."""
 
 
 class ImportCommands(PeopleCommands):
@@ -63,18 +67,20 @@ class ImportCommands(PeopleCommands):
                        rows: Sequence[ImportRow]) -> tuple[list[Aggregate], dict]:
         conference = self._importing_into(conference_id, actor)
         known, first_line = read_ahead(self, conference, rows), {}
-        changed, counts, refused = [], Counter(), []
+        changed, counts, refused, kept = [], Counter(), [], []
         for row in rows:
             try:
                 once_per_chunk(first_line, conference, row)
-                outcome, aggregates = self._import_row(known, conference, row)
+                outcome, aggregates, spoilt = self._import_row(known, conference, row)
             except DomainError as error:
                 refused.append([row.line, error.message])
                 continue
             counts[outcome] += 1
             changed += aggregates
+            if spoilt:
+                kept.append([row.line, KEPT.format(" and ".join(spoilt))])
         return changed, {"created": counts["created"], "updated": counts["updated"],
-                         "unchanged": counts["unchanged"], "refused": refused}
+                         "unchanged": counts["unchanged"], "refused": refused, "kept": kept}
 
     def _importing_into(self, conference_id: UUID, actor: UUID) -> Conference:
         """The event's organizers import, and so does the command line."""
@@ -86,8 +92,9 @@ class ImportCommands(PeopleCommands):
         lists = list_keys(conference, row.lists)
         index = known.find(ImportedTicket, index_of(conference, row))
         if index is None:
-            return "created", self._first_import(known, conference, row, lists)
-        return self._reimport(known, index, row, lists)
+            return "created", self._first_import(known, conference, row, lists), []
+        row, spoilt = kept_from_loss(index, row)
+        return (*self._reimport(known, index, row, lists), spoilt)
 
     def _first_import(self, known: Known, conference: Conference, row: ImportRow,
                       lists: list[str]) -> list[Aggregate]:
@@ -117,7 +124,7 @@ class ImportCommands(PeopleCommands):
         return index.person_id, []
 
     def _reimport(self, known: Known, index: ImportedTicket, row: ImportRow,
-                  lists: list[str]) -> Decided:
+                  lists: list[str]) -> tuple[str, list[Aggregate]]:
         """Only what changed in the file since the last import; a value the attendee has
         edited since and the file has not is left as the attendee made it."""
         if not index.values["email"]:  # sealed with a key that "forget me" destroyed

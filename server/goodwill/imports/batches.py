@@ -27,6 +27,8 @@ class Tally:
     updated: int = 0
     unchanged: int = 0
     bad: list[BadRow] = field(default_factory=list)
+    kept: list[BadRow] = field(default_factory=list)
+    """Rows imported with a value kept from before, which the file had spoilt."""
     position: int = 0
 
     def add(self, result: dict, position: int) -> None:
@@ -34,12 +36,16 @@ class Tally:
         self.updated += result["updated"]
         self.unchanged += result["unchanged"]
         self.bad += [BadRow(line, reason) for line, reason in result["refused"]]
+        self.kept += [BadRow(line, reason) for line, reason in result.get("kept", [])]
         self.position = max(self.position, position)
 
     def as_dict(self) -> dict:
         return {"created": self.created, "updated": self.updated, "unchanged": self.unchanged,
-                "bad": [[b.line, b.reason] for b in sorted(self.bad, key=lambda b: b.line)],
-                "position": self.position}
+                "bad": by_line(self.bad), "kept": by_line(self.kept), "position": self.position}
+
+
+def by_line(rows: list[BadRow]) -> list[list]:
+    return [[row.line, row.reason] for row in sorted(rows, key=lambda row: row.line)]
 
 
 def chunk_command_id(import_id: UUID, number: int) -> UUID:

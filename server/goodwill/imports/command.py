@@ -62,6 +62,7 @@ def reported(tally: Tally, dry_run: bool) -> str:
     lines += [f"  line {line}: {reason}" for line, reason in bad[:SHOWN]]
     if len(bad) > SHOWN:
         lines.append(f"  and {counted(len(bad) - SHOWN, 'more row')} not imported")
+    lines += [f"  line {line}: {reason}" for line, reason in tally.as_dict()["kept"]]
     return "\n".join(lines)
 
 

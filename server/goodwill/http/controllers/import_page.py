@@ -89,13 +89,13 @@ async def import_job(request: Request, state: State, conference_id: PathId,
         return Response("", headers={"HX-Refresh": "true"})
     context = {"event": event, "job": job, "url": f"/events/{conference_id}/import/{import_id}",
                "fields": FIELDS, "joined": JOINED, "presets": PRESETS, "separators": NAMED,
-               "bad": job.result.get("bad", [])}
+               "bad": job.result.get("bad", []), "kept": job.result.get("kept", [])}
     if job.state == "ready":
         context["prepared"] = prepared = await asyncio.to_thread(job.prepared)
         context["would"] = would = await asyncio.to_thread(
             run_import, state.system.app, actor, import_id, conference_id, prepared.rows,
             prepared.bad, dry_run=True)
-        context["bad"] = would.as_dict()["bad"]
+        context["bad"], context["kept"] = would.as_dict()["bad"], would.as_dict()["kept"]
     return page(request, "import_job.html", context, "_import_progress.html")
 
 

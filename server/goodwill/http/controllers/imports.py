@@ -45,7 +45,8 @@ def imported(app: Goodwill, actor: UUID, conference_id: UUID, data: ImportAttend
     return ImportAnswer(import_id, prepared.preset.key, prepared.separator, len(prepared.rows),
                         tally.created, tally.updated, tally.unchanged,
                         [NotImported(line, reason) for line, reason in result["bad"]],
-                        tally.position, data.dry_run)
+                        tally.position, data.dry_run,
+                        [NotImported(line, reason) for line, reason in result["kept"]])
 
 
 def digest(data: ImportAttendees) -> str:

@@ -52,3 +52,5 @@ class ImportAnswer(msgspec.Struct):
     position: int
     """What a read's ``after`` waits for to see the imported attendees."""
     dry_run: bool
+    kept: list[NotImported] = msgspec.field(default_factory=list)
+    """Rows imported with a value kept from the last import: the file had lost letters."""
