@@ -17,7 +17,7 @@ from goodwill.domain.errors import NotAllowedError
 from goodwill.imports.batches import run_import
 from goodwill.imports.preview import prepare_bytes
 from goodwill.projections import checkins, roster
-from tests.ticketing import sheet_csv, sheet_row
+from tests.ticketing import SHEET, csv_text, sheet_csv, sheet_row
 from tests.integration.queries import read
 from tests.integration.readmodels import event_count
 
@@ -199,3 +199,20 @@ def test_a_reimport_from_a_file_that_lost_letters_keeps_the_names_as_they_were(s
     found = attendees(system, scenario)
     assert set(found) == {"Tomáš Černý", "Linh Nguyễn"}
     assert found["Linh Nguyễn"]["company"] == "Cyber"
+
+
+def test_a_ticket_type_is_kept_on_the_ticket_and_a_new_one_changes_only_the_ticket(
+        system, scenario):
+    row = {**sheet_row("T1-1", "Tara Tan", "tara@example.org", lists=""),
+           "Ticket type": "Conference pass"}
+    imported(system, scenario, csv_text([*SHEET, "Ticket type"], [row]).encode())
+    before = event_count(system)
+    upgraded = {**row, "Ticket type": "Workshop day"}
+    tally = imported(system, scenario, csv_text([*SHEET, "Ticket type"], [upgraded]).encode())
+    assert (tally.updated, tally.unchanged) == (1, 0)
+    assert recorded_since(system, before) == {"Ticket.Typed", "ImportedTicket.Reimported",
+                                              "CommandReceipt.Recorded"}
+    tara = attendees(system, scenario)["Tara Tan"]
+    assert tara["ticket_type"] == "Workshop day"
+    ticket = read(system, checkins.ticket_state, uuid.UUID(ticket_of(system, tara)))
+    assert ticket["lists"] == []  # a type is no check-in list: every entrance

@@ -2,7 +2,8 @@
 their attendees, on both stores: what was bought is no check-in list, so no row is refused
 for its product; the order's email stands in where pretix asked for no attendee email; the
 attendee's company and job title arrive, and the shop's questions "What do you offer?" and
-"What do you need?" fill the profile's offers and needs. A second import of the same file changes nothing.
+"What do you need?" fill the profile's offers and needs, and the product (with its
+variation) is the ticket's type. A second import of the same file changes nothing.
 
 Left for later (and so counted here as refused): one person holding two tickets, and
 colleagues on one order who share the buyer's email."""
@@ -68,3 +69,7 @@ def test_the_positions_export_brings_email_company_and_job_title(system, scenari
         role, offers = tx.fetchall("SELECT role, offers FROM attendees WHERE attendee_id = ?",
                                    (linh["attendee_id"],))[0]
     assert (role, offers) == ("Software Engineer", "Mentoring for junior developers")
+    types = {row["ticket_type"] for row in people.values()}
+    assert types == {"Conference pass", "Workshop day – Track A: Data engineering",
+                     "Workshop day – Track B: Application security"}
+    assert linh["ticket_type"] == "Conference pass"

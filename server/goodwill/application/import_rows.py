@@ -30,6 +30,7 @@ class ImportRow:
     lists: tuple[str, ...] = ()
     offers: str = ""
     needs: str = ""
+    ticket_type: str = ""
 
     def values(self) -> dict[str, str]:
         return {name: getattr(self, name) for name in IMPORTED}

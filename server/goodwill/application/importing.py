@@ -105,6 +105,7 @@ class ImportCommands(PeopleCommands):
                                       Profile(row.name, row.company, row.role,
                                               row.offers, row.needs), Consent(),
                                       lists=tuple(lists))
+        enrolled[-1].set_type(row.ticket_type)  # the ticket
         index = ImportedTicket(attendee_id=result["attendee_id"], person_id=person_id,
                                ticket_id=result["ticket_id"], lists=lists,
                                values=personal(person_id, **row.values()),
@@ -137,9 +138,13 @@ class ImportCommands(PeopleCommands):
             attendee.update_profile(profile=sealed(index.person_id,
                                                    replace(attendee.profile, **changes)))
             changed.append(attendee)
-        if lists != index.lists:
+        retyped = row.ticket_type != index.values.get("ticket_type", "")
+        if lists != index.lists or retyped:
             ticket = known.find(Ticket, index.ticket_id)
-            ticket.change_lists(lists)
+            if lists != index.lists:
+                ticket.change_lists(lists)
+            if retyped:
+                ticket.set_type(row.ticket_type)
             changed.append(ticket)
         if not changed:
             return "unchanged", []

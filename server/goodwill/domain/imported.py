@@ -15,9 +15,9 @@ from eventsourcing.domain import Aggregate, event
 
 from goodwill.domain.ids import derived
 
-IMPORTED = ("name", "email", "company", "role", "offers", "needs")
+IMPORTED = ("name", "email", "company", "role", "offers", "needs", "ticket_type")
 """The columns an import keeps, to tell on the next import what changed in the file (an
-index imported before offers and needs were keeps none for them: read as empty)."""
+index imported before offers, needs and ticket types were keeps none: read as empty)."""
 
 
 def imported_ticket_id(conference_id: UUID, external_id: str, email: str) -> UUID:

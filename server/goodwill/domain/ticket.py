@@ -60,6 +60,7 @@ class Ticket(Aggregate):
         """The aggregate keeps no code: its id is derived from it, which is all a scan needs."""
         self.conference_id, self.attendee_id = conference_id, attendee_id
         self.lists = lists
+        self.ticket_type = ""
         self.revoked = False
         self.inside: dict[str, Scan] = {}
         self.admissions = 0  # check-ins that stand: not undone
@@ -155,8 +156,18 @@ class Ticket(Aggregate):
 
     @event("ListsChanged")
     def change_lists(self, lists: list[str]) -> None:
-        """Which entrances it opens (none named: all), as a re-imported ticket type says."""
+        """Which entrances it opens (none named: all), as a re-imported ticket says."""
         self.lists = lists
+
+    def set_type(self, ticket_type: str) -> None:
+        """What was bought, as the shop names it (pretix's product and variation,
+        Eventbrite's ticket type): no check-in list, which admits whatever types it admits."""
+        if ticket_type != self.ticket_type:
+            self._typed(ticket_type=ticket_type)
+
+    @event("Typed")
+    def _typed(self, ticket_type: str) -> None:
+        self.ticket_type = ticket_type
 
     @event("Revoked")
     def _revoked(self, reason: str) -> None:

@@ -2,7 +2,8 @@
 right, and per check-in list when the ticket last entered there and whether it is inside.
 
 Consent: the profile columns (person id, name, email, company, role, offers, needs) are
-filled only for attendees who share their profile with the organizers, and never for a
+filled only for attendees who share their profile with the organizers (the ticket type, what
+was bought, is no part of a profile and is always shown), and never for a
 forgotten person. Everyone else is an anonymous row after the named ones: ``shared`` is
 false, no id or name, only their ticket's state — as the organizers' attendee list shows
 them. Named rows come by name; anonymous ones by an internal id that tells nothing.
@@ -19,14 +20,16 @@ from goodwill.exports.tabular import Table
 
 PROFILE = ("person_id", "name", "email", "company", "role", "offers", "needs")
 SELECT = ("SELECT a.attendee_id, a.person_id, a.name, p.email, a.company, a.role, a.offers,"
-          " a.needs, t.ticket_id, COALESCE(t.revoked, 0) AS revoked FROM attendees a"
+          " a.needs, t.ticket_id, COALESCE(t.revoked, 0) AS revoked,"
+          " COALESCE(tt.ticket_type, '') AS ticket_type FROM attendees a"
           " JOIN people p ON p.person_id = a.person_id"
-          " LEFT JOIN ticket_state t ON t.attendee_id = a.attendee_id WHERE a.conference_id = ?")
+          " LEFT JOIN ticket_state t ON t.attendee_id = a.attendee_id"
+          " LEFT JOIN ticket_types tt ON tt.ticket_id = t.ticket_id WHERE a.conference_id = ?")
 
 
 def table(reader: Reader, event: dict[str, Any]) -> Table:
     lists = tuple(event["check_in_lists"])
-    columns = ("shared", *PROFILE, "ticket_revoked", "checked_in",
+    columns = ("shared", *PROFILE, "ticket_type", "ticket_revoked", "checked_in",
                *(f"{key}_{what}" for key in lists for what in ("checked_in_at", "inside")))
     return Table(columns, rows(reader, event["conference_id"], lists))
 
@@ -48,7 +51,7 @@ def row(found: dict[str, Any], shown: bool, passes: dict[str, dict[str, Any]],
     profile = (found[column] for column in PROFILE) if shown else (None,) * len(PROFILE)
     status = ((passes[key]["checked_in_at"], bool(passes[key]["inside"])) if key in passes
               else (None, False) for key in lists)
-    return (shown, *profile, bool(found["revoked"]), bool(passes),
+    return (shown, *profile, found["ticket_type"], bool(found["revoked"]), bool(passes),
             *(value for pair in status for value in pair))
 
 

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 
 FIELDS = {"name": "Name", "email": "Email", "company": "Company", "role": "Role",
           "offers": "Offers", "needs": "Needs", "external_id": "Ticket id",
-          "lists": "Check-in lists"}
-JOINERS = {"external_id": "-", "lists": ";"}
+          "ticket_type": "Ticket type", "lists": "Check-in lists"}
+JOINERS = {"external_id": "-", "lists": ";", "ticket_type": " – "}
 """How a field's columns are joined; a space where not said."""
 FIRST_FILLED = {"email"}
 """Fields made by the first of their columns that a row fills, not by joining them."""
@@ -52,15 +52,17 @@ PRESETS = (
         "name": (("Attendee name",),),
         "email": (("Attendee email", "Email"), ("Attendee email",), ("Email",)),
         "company": (("Attendee company",), ("Company",)), "role": (("Job title",),),
-        "external_id": (("Order code", "Position ID"),)}, status="Status", asks=True),
+        "external_id": (("Order code", "Position ID"),),
+        "ticket_type": (("Product", "Variation"), ("Product",))}, status="Status", asks=True),
     Preset("pretix-checkin", "pretix check-in list", ("Order code", "Attendee name", "Product"), {
         "name": (("Attendee name",),), "email": (("E-mail",), ("Email",)),
         "company": (("Company",),), "role": (("Job title",),),
-        "external_id": (("Secret",),)}, asks=True),
+        "external_id": (("Secret",),), "ticket_type": (("Product",),)}, asks=True),
     Preset("eventbrite", "Eventbrite attendees", ("Attendee #", "First Name", "Last Name"), {
         "name": (("First Name", "Last Name"),), "email": (("Email",),),
         "company": (("Company",),), "role": (("Job Title",),),
-        "external_id": (("Attendee #",),)}, status="Attendee Status", asks=True),
+        "external_id": (("Attendee #",),), "ticket_type": (("Ticket Type",),)},
+           status="Attendee Status", asks=True),
     Preset("generic", "Generic CSV", (), {
         "name": (("Name",), ("Full name",), ("Attendee name",), ("First name", "Last name")),
         "email": (("Email",), ("E-mail",), ("Email address",), ("Attendee email",)),
@@ -68,6 +70,7 @@ PRESETS = (
         "role": (("Role",), ("Job title",), ("Title",)),
         "offers": (("Offers",),), "needs": (("Needs",),),
         "external_id": (("External id",), ("Ticket id",), ("Id",)),
+        "ticket_type": (("Ticket type",), ("Product",)),
         "lists": (("Check-in lists",), ("Lists",))}),
 )
 BY_KEY = {preset.key: preset for preset in PRESETS}

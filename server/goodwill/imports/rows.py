@@ -15,7 +15,7 @@ from goodwill.imports.table import Record, Table
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 LONGEST = {"name": 120, "email": 254, "company": 120, "role": 120, "offers": 2000,
-           "needs": 2000, "external_id": 200, "lists": 200}
+           "needs": 2000, "external_id": 200, "ticket_type": 200, "lists": 200}
 LIST_SEPARATORS = re.compile(r"[;|,]")
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 """Left after whitespace is made spaces; a NUL would stop PostgreSQL's read models."""

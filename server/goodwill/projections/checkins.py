@@ -30,6 +30,7 @@ class CheckIns(Projection):
                     " received_at TEXT NOT NULL, PRIMARY KEY (ticket_id, version)",
         "check_in_undos": "ticket_id TEXT NOT NULL, version BIGINT NOT NULL,"
                           " undone_version BIGINT NOT NULL, PRIMARY KEY (ticket_id, version)",
+        "ticket_types": "ticket_id TEXT PRIMARY KEY, ticket_type TEXT NOT NULL",
     }
     indexes = (
         "CREATE INDEX IF NOT EXISTS ticket_state_by_event ON ticket_state (conference_id)",
@@ -52,6 +53,13 @@ class CheckIns(Projection):
     @on
     def lists_changed(self, e: Ticket.ListsChanged, tx: Tx) -> None:
         update(tx, "ticket_state", {"ticket_id": key(e.originator_id)}, lists=json.dumps(e.lists))
+
+    @on
+    def typed(self, e: Ticket.Typed, tx: Tx) -> None:
+        """A table of its own, so a store made before tickets had types needs no rebuild."""
+        tx.execute("INSERT INTO ticket_types VALUES (?, ?) ON CONFLICT (ticket_id)"
+                   " DO UPDATE SET ticket_type = excluded.ticket_type",
+                   (key(e.originator_id), e.ticket_type))
 
     @on
     def revoked(self, e: Ticket.Revoked, tx: Tx) -> None:

@@ -15,8 +15,10 @@ ROSTER = (
     " a.shared_with_organizer, p.email, COALESCE(t.revoked, 0) AS revoked,"
     " (SELECT COUNT(*) FROM ticket_lists l WHERE l.ticket_id = t.ticket_id) AS checked_in,"
     " (SELECT COUNT(*) FROM ticket_lists l WHERE l.ticket_id = t.ticket_id AND l.inside = 1)"
-    " AS inside FROM attendees a JOIN people p ON p.person_id = a.person_id"
-    " LEFT JOIN ticket_state t ON t.attendee_id = a.attendee_id WHERE a.conference_id = ?")
+    " AS inside, COALESCE(tt.ticket_type, '') AS ticket_type"
+    " FROM attendees a JOIN people p ON p.person_id = a.person_id"
+    " LEFT JOIN ticket_state t ON t.attendee_id = a.attendee_id"
+    " LEFT JOIN ticket_types tt ON tt.ticket_id = t.ticket_id WHERE a.conference_id = ?")
 THEM = ("SELECT them.person_id, them.conference_id, them.name, them.company, them.role,"
         " them.offers, them.needs, them.listed_in_directory,"
         " them.contact_shared_with_connections, p.email")
