@@ -16,6 +16,7 @@ import pytest
 from goodwill.imports.batches import run_import
 from goodwill.imports.preview import prepare_bytes
 from goodwill.projections import roster
+from tests.http.conftest import api, client, summit  # noqa: F401
 from tests.integration.queries import read
 from tests.integration.readmodels import event_count
 from tests.ticketing import PRETIX_EXPORTS as PRETIX
@@ -73,3 +74,20 @@ def test_the_positions_export_brings_email_company_and_job_title(system, scenari
     assert types == {"Conference pass", "Workshop day – Track A: Data engineering",
                      "Workshop day – Track B: Application security"}
     assert linh["ticket_type"] == "Conference pass"
+
+
+def test_organizers_see_each_tickets_type_in_the_roster_and_on_the_tickets_page(summit):
+    api = summit.api
+    path = f"/events/{summit.event_id}/imports"
+    data = (PRETIX / "techconf26_checkin_main_comma.csv").read_text("utf-8")
+    assert api.post(summit.organizer, path, command_id=str(uuid.uuid4()),
+                    csv=data).json()["created"] == ROWS - SAME_EMAIL
+    api.position = api.system.app.recorder.max_notification_id()
+    roster = api.read(summit.organizer, f"/events/{summit.event_id}/attendees?limit=200")
+    types = {r.get("ticket_type") for r in roster}  # 200 of 303 rows, in no named order
+    assert "Conference pass" in types and types <= {
+        None, "Conference pass", "Workshop day – Track A: Data engineering",
+        "Workshop day – Track B: Application security"}  # None: Alice and Bob, made here
+    page = api.client.get(f"/events/{summit.event_id}/tickets?q=Agnieszka",
+                          headers=api.headers(summit.organizer))
+    assert "<td>Conference pass</td>" in page.text

@@ -80,7 +80,7 @@ def entry(row: dict, fields: tuple[str, ...]) -> RosterEntry:
     """A row cut down to ticket state and the ``fields`` its reader may see."""
     return RosterEntry(attendee_id=row["attendee_id"], checked_in=bool(row["checked_in"]),
                        inside=bool(row["inside"]), revoked=bool(row["revoked"]),
-                       **{field: row[field] for field in fields})
+                       ticket_type=row["ticket_type"], **{field: row[field] for field in fields})
 
 
 def profile_of(profile: msgspec.Struct) -> domain.Profile:

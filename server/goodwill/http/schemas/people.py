@@ -94,6 +94,8 @@ class RosterEntry(msgspec.Struct, omit_defaults=True):
     checked_in: bool
     inside: bool
     revoked: bool
+    ticket_type: str = ""
+    """What was bought, as the shop named it; none for a ticket made here."""
     person_id: UUID | None = None
     name: str | None = None
     company: str | None = None
