@@ -77,6 +77,9 @@ def parser() -> argparse.ArgumentParser:
     imports.add_argument("--dry-run", action="store_true", help="check the file, import nothing")
     imports.add_argument("--include-pending", action="store_true",
                          help="import tickets whose order is not paid yet (skipped otherwise)")
+    imports.add_argument("--list", action="append", default=[], metavar="PRODUCT=LIST",
+                         help="tickets of this product (or ticket type) open this check-in list"
+                              " alone; repeat for more; products not named open every list")
     export = command(commands, "export", run_export, "write one of an event's exports, as its"
                      " organizers download it (consent-filtered)")
     export.add_argument("--event", required=True, type=uuid.UUID, help="the event's id")
@@ -202,7 +205,7 @@ def run_import(settings: Settings, args: argparse.Namespace) -> None:
     with opened(settings) as system:
         failed = import_file(system, args.event, args.file.read_bytes(), args.preset,
                              NAMED.get(args.separator), args.dry_run,
-                             pending=args.include_pending)
+                             pending=args.include_pending, lists=args.list)
     if failed:
         sys.exit(failed)
 def run_export(settings: Settings, args: argparse.Namespace) -> None:

@@ -121,6 +121,28 @@ def test_import_of_a_real_pretix_export_lists_twenty_problems_and_counts_the_res
     assert len(lines) == 2 + 20 + 1 and lines[-1] == "  and 22 more rows not imported"
 
 
+def test_products_can_be_given_their_own_check_in_lists(goodwill):
+    event = new_event(goodwill)
+    export = PRETIX_EXPORTS / "techconf26_orderlist_positions_comma.csv"
+    wrong = goodwill("import", "--event", event, str(export), "--list", "Workshop day",
+                     check=False)
+    assert wrong.returncode == 2 and "--list takes PRODUCT=LIST" in wrong.stderr
+    done = goodwill("import", "--event", event, str(export), "--list",
+                    "Workshop day=Workshop room", check=False)
+    assert "created 301," in done.stdout
+    system = bootstrap(Settings(database_url=goodwill.url, secret_key="cli-test"))
+    try:
+        with system.writer.transaction() as tx:
+            lists = dict(tx.fetchall(
+                "SELECT tt.ticket_type, ts.lists FROM ticket_types tt"
+                " JOIN ticket_state ts ON ts.ticket_id = tt.ticket_id"))
+    finally:
+        system.close()
+    assert lists == {"Conference pass": "[]",
+                     "Workshop day – Track A: Data engineering": '["workshop"]',
+                     "Workshop day – Track B: Application security": '["workshop"]'}
+
+
 def test_import_passes_over_unpaid_tickets_unless_pending_ones_are_asked_for(goodwill,
                                                                               tmp_path):
     event = new_event(goodwill)

@@ -4,6 +4,7 @@ operator (the system actor), with the same checks and report as the organizer's 
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from typing import TextIO
 from uuid import UUID, uuid4
 
@@ -12,6 +13,7 @@ from goodwill.bootstrap import System
 from goodwill.domain.errors import DomainError
 from goodwill.imports.batches import Tally, run_import
 from goodwill.imports.preview import Prepared, prepare_bytes
+from goodwill.imports.rows import ListsByType
 from goodwill.imports.table import FileProblem
 from goodwill.progress import ProgressBar
 
@@ -23,10 +25,12 @@ SHOWN = 20
 
 def import_file(system: System, conference_id: UUID, data: bytes, preset: str | None,
                 separator: str | None, dry_run: bool, out: TextIO = sys.stdout,
-                err: TextIO = sys.stderr, pending: bool = False) -> int:
+                err: TextIO = sys.stderr, pending: bool = False,
+                lists: Sequence[str] = ()) -> int:
     """Each run is an import of its own: the same file twice reports "unchanged"."""
     try:
-        prepared = prepare_bytes(data, separator=separator, preset=preset, pending=pending)
+        prepared = prepare_bytes(data, separator=separator, preset=preset, pending=pending,
+                                 lists_by_type=lists_by_type(lists))
         print(described(prepared), file=out)
         tally = imported(system, conference_id, prepared, err, dry_run)
     except (FileProblem, DomainError, ValueError) as error:
@@ -64,6 +68,17 @@ def reported(tally: Tally, dry_run: bool) -> str:
         lines.append(f"  and {counted(len(bad) - SHOWN, 'more row')} not imported")
     lines += [f"  line {line}: {reason}" for line, reason in tally.as_dict()["kept"]]
     return "\n".join(lines)
+
+
+def lists_by_type(pairs: Sequence[str]) -> ListsByType:
+    """``--list "Workshop day=Workshop room"``, as often as needed, into a mapping."""
+    mapping: dict[str, tuple[str, ...]] = {}
+    for pair in pairs:
+        product, _, name = pair.rpartition("=")
+        if not product.strip() or not name.strip():
+            raise ValueError(f"--list takes PRODUCT=LIST, not {pair!r}.")
+        mapping[product.strip()] = (*mapping.get(product.strip(), ()), name.strip())
+    return mapping
 
 
 def counted(n: int, noun: str) -> str:

@@ -11,7 +11,7 @@ from goodwill.application.import_rows import ImportRow
 from goodwill.imports.decoding import decode
 from goodwill.imports.presets import (Mapping, Preset, detect, mapping_for, mapping_named,
                                       preset_named)
-from goodwill.imports.rows import BadRow, check
+from goodwill.imports.rows import BadRow, ListsByType, check
 from goodwill.imports.table import SEPARATORS, read_table
 
 SHOWN = 10
@@ -49,11 +49,12 @@ class Prepared:
 
 def prepare(text: str, encoding: str, separator: str | None = None, preset: str | None = None,
             mapping: Mapping | None = None, named: dict[str, Sequence[str]] | None = None,
-            pending: bool = False) -> Prepared:
+            pending: bool = False, lists_by_type: ListsByType | None = None) -> Prepared:
     """What is not given is found: the separator from the header line, the preset from the
     header's names, the mapping from the preset. A script names its mapping's columns by
     their headers (``named``); the page, by their positions (``mapping``). Rows whose
-    ticket does not stand are passed over; pending ones are imported when ``pending``."""
+    ticket does not stand are passed over; pending ones are imported when ``pending``.
+    ``lists_by_type`` limits the ticket types it names to their check-in lists."""
     if separator is not None and separator not in SEPARATORS:
         raise ValueError("The separator must be a comma, a semicolon or a tab.")
     table = read_table(text, separator)
@@ -61,13 +62,14 @@ def prepare(text: str, encoding: str, separator: str | None = None, preset: str 
     if named:
         mapping = mapping_named(table.header, named)
     mapping = mapping if mapping is not None else mapping_for(chosen, table.header)
-    checked = check(table, mapping, chosen.status_column(table.header), pending)
+    checked = check(table, mapping, chosen.status_column(table.header), pending, lists_by_type)
     return Prepared(encoding, table.separator, chosen, table.header, mapping, checked.rows,
                     checked.bad, dict(checked.skipped.most_common()))
 
 
 def prepare_bytes(data: bytes, separator: str | None = None, preset: str | None = None,
-                  pending: bool = False) -> Prepared:
+                  pending: bool = False, lists_by_type: ListsByType | None = None) -> Prepared:
     """A file as it came, its encoding found (see :mod:`goodwill.imports.decoding`)."""
     decoded = decode(data)
-    return prepare(decoded.text, decoded.encoding, separator, preset, pending=pending)
+    return prepare(decoded.text, decoded.encoding, separator, preset, pending=pending,
+                   lists_by_type=lists_by_type)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from goodwill.application.import_rows import ImportRow
 from goodwill.imports.presets import FIELDS, Mapping, value
@@ -22,6 +22,8 @@ CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 STANDING = {"paid", "attending", "checked in"}
 """Statuses (pretix's, Eventbrite's) of a ticket that admits its holder."""
 PENDING = "pending"
+ListsByType = dict[str, tuple[str, ...]]
+"""Ticket type (or product) → the check-in lists that admit it, as the organizer says."""
 
 
 @dataclass(frozen=True)
@@ -43,9 +45,10 @@ class Checked:
 
 
 def check(table: Table, mapping: Mapping, status_column: int | None = None,
-          pending: bool = False) -> Checked:
+          pending: bool = False, lists_by_type: ListsByType | None = None) -> Checked:
     """The rows to import and the bad ones, both in file order, and the rows passed over for
-    their status: only tickets that stand are imported, pending ones too if asked."""
+    their status: only tickets that stand are imported, pending ones too if asked. A row
+    that names no check-in list gets the lists ``lists_by_type`` gives its ticket type."""
     checked, first = Checked(), {}
     rows, bad = checked.rows, checked.bad
     for record in table.records:
@@ -55,6 +58,8 @@ def check(table: Table, mapping: Mapping, status_column: int | None = None,
             continue
         try:
             row = row_of(record, mapping, len(table.header))
+            if lists_by_type and not row.lists:
+                row = replace(row, lists=lists_for(row.ticket_type, lists_by_type))
             keys = identities(row)
             for key in keys:
                 if key in first:
@@ -65,6 +70,14 @@ def check(table: Table, mapping: Mapping, status_column: int | None = None,
         first.update((key, row.line) for key in keys)
         rows.append(row)
     return checked
+
+
+def lists_for(ticket_type: str, lists_by_type: ListsByType) -> tuple[str, ...]:
+    """The lists named for the type, or for its product alone: "Workshop day" stands for
+    "Workshop day – Track A" too. A type not named opens every entrance."""
+    wanted = ticket_type.casefold()
+    return tuple(name for product, names in lists_by_type.items() for name in names
+                 if wanted == product.casefold() or wanted.startswith(product.casefold() + " – "))
 
 
 def identities(row: ImportRow) -> list[tuple[str, str]]:
