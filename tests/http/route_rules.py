@@ -120,6 +120,8 @@ def rules(v: dict[str, Any]) -> dict[str, tuple[str, dict[str, Any] | None]]:
         "GET /events/{conference_id:uuid}/import": ("organizers", None),
         "POST /events/{conference_id:uuid}/import": ("organizers", {}),
         "GET /events/{conference_id:uuid}/import/{import_id:uuid}": ("organizers", None),
+        "GET /events/{conference_id:uuid}/import/{import_id:uuid}/rejected.csv": ("organizers",
+                                                                               None),
         "POST /events/{conference_id:uuid}/import/{import_id:uuid}": ("organizers", {}),
         "POST /events/{conference_id:uuid}/import/{import_id:uuid}/reading": ("organizers", {}),
         "POST /events/{conference_id:uuid}/import/{import_id:uuid}/columns": ("organizers", {}),

@@ -4,6 +4,8 @@ result; and the same for scripts through the API."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import uuid
 
@@ -122,6 +124,28 @@ def test_the_preview_is_a_dry_run_that_shows_what_the_event_would_refuse(summit)
     assert "Importing now would create <strong>1</strong>, update <strong>0</strong>" in page
     assert "Rows not imported (1)" in page and "This email is already registered" in page
     assert summit.api.system.app.recorder.max_notification_id() == summit.api.position
+
+
+def test_the_rows_not_imported_download_as_the_file_had_them_with_why(summit):
+    rows = [pretix_row("NEW01", 1, "Dario Dubois", "dario@example.org"),
+            pretix_row("NEW01", 2, "=Alice", "alice@example.org"),  # registered by hand
+            pretix_row("NEW01", 3, "", "nameless@example.org")]
+    url, page = preview(summit, pretix_csv(rows).encode())
+    assert f'href="{url}/rejected.csv"' in page
+    api = summit.api
+    got = api.client.get(f"{url}/rejected.csv", headers=browser(api.headers(summit.organizer)))
+    assert got.status_code == 200 and got.headers["content-type"].startswith("text/csv")
+    assert "attachment" in got.headers["content-disposition"]
+    header, *lines = list(csv.reader(io.StringIO(got.content.decode("utf-8-sig"))))
+    assert header[-1] == "Why not imported" and len(lines) == 2
+    named = [dict(zip(header, line)) for line in lines]
+    assert (named[0]["Attendee name"], named[0]["Attendee email"]) == ("'=Alice",
+                                                                       "alice@example.org")
+    assert named[0]["Why not imported"].startswith("This email is already registered")
+    assert named[1]["Why not imported"] == "Missing name."
+    for who in (summit.people["Alice"], summit.people["Sam"]):
+        refused = api.client.get(f"{url}/rejected.csv", headers=browser(api.headers(who)))
+        assert refused.status_code in (403, 404)
 
 
 def test_a_running_import_is_a_small_fragment_that_polls_itself(summit):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from urllib.parse import quote
 from typing import Any
 from uuid import UUID
 
@@ -28,7 +29,9 @@ from goodwill.http.import_forms import choices_of, mapping_of, stored
 from goodwill.http.markers import Actor, PathId, Reads
 from goodwill.http.schemas.imports import UPLOAD_BYTES
 from goodwill.imports import jobs
-from goodwill.imports.batches import run_import
+from goodwill.imports.batches import Tally, run_import
+from goodwill.imports.preview import Prepared
+from goodwill.imports.rejected import rejected_csv
 from goodwill.imports.presets import FIELDS, PRESETS
 from goodwill.imports.table import NAMED
 
@@ -91,12 +94,37 @@ async def import_job(request: Request, state: State, conference_id: PathId,
                "fields": FIELDS, "joined": JOINED, "presets": PRESETS, "separators": NAMED,
                "bad": job.result.get("bad", []), "kept": job.result.get("kept", [])}
     if job.state == "ready":
-        context["prepared"] = prepared = await asyncio.to_thread(job.prepared)
-        context["would"] = would = await asyncio.to_thread(
-            run_import, state.system.app, actor, import_id, conference_id, prepared.rows,
-            prepared.bad, dry_run=True)
+        context["prepared"], context["would"] = prepared, would = await dry_run(state, job,
+                                                                              actor)
         context["bad"], context["kept"] = would.as_dict()["bad"], would.as_dict()["kept"]
+        context["rejected"] = f"{context['url']}/rejected.csv"
     return page(request, "import_job.html", context, "_import_progress.html")
+
+
+async def dry_run(state: State, job: jobs.Job, actor: UUID) -> tuple[Prepared, Tally]:
+    """The file as it reads now, and what importing it would do, saving nothing."""
+    prepared = await asyncio.to_thread(job.prepared)
+    would = await asyncio.to_thread(run_import, state.system.app, actor, job.import_id,
+                                    job.conference_id, prepared.rows, prepared.bad,
+                                    dry_run=True)
+    return prepared, would
+
+
+@get(JOB + "/rejected.csv")
+async def rejected(state: State, conference_id: PathId, import_id: PathId, reader: Reads,
+                   actor: Actor) -> Response:
+    """Before the import runs; once it has, the file's text is gone, and so are these."""
+    _, job = await found(reader, conference_id, import_id, actor)
+    if job.state != "ready":
+        raise NotFoundError("The file is deleted once it is imported: this list was offered"
+                            " before.")
+    prepared, would = await dry_run(state, job, actor)
+    content = await asyncio.to_thread(rejected_csv, job.content, prepared.separator,
+                                      would.as_dict()["bad"])
+    stem = job.filename.rsplit(".", 1)[0] or "import"
+    return Response(content, media_type="text/csv; charset=utf-8", headers={
+        "Content-Disposition": f"attachment; filename*=UTF-8''{quote(stem)}-not-imported.csv",
+        "Cache-Control": "no-store"})
 
 
 @post(JOB + "/reading")
@@ -140,4 +168,4 @@ async def run(system: System, import_id: UUID) -> None:
         log.exception("import %s stopped", import_id)
 
 
-HANDLERS = [import_form, upload, import_job, change_reading, change_columns, start]
+HANDLERS = [import_form, upload, import_job, rejected, change_reading, change_columns, start]
