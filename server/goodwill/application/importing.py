@@ -105,7 +105,8 @@ class ImportCommands(PeopleCommands):
                                       Profile(row.name, row.company, row.role,
                                               row.offers, row.needs), Consent(),
                                       lists=tuple(lists))
-        enrolled[-1].set_type(row.ticket_type)  # the ticket
+        ticket = next(a for a in enrolled if isinstance(a, Ticket))
+        ticket.set_type(row.ticket_type)
         index = ImportedTicket(attendee_id=result["attendee_id"], person_id=person_id,
                                ticket_id=result["ticket_id"], lists=lists,
                                values=personal(person_id, **row.values()),

@@ -61,12 +61,13 @@ def described(prepared: Prepared) -> str:
 def reported(tally: Tally, dry_run: bool) -> str:
     counts = (f"{'dry run, nothing saved: would create' if dry_run else 'created'}"
               f" {tally.created}, updated {tally.updated}, unchanged {tally.unchanged}")
-    bad = tally.as_dict()["bad"]
+    result = tally.as_dict()
+    bad = result["bad"]
     lines = [f"{counts}, not imported {len(bad)}"]
     lines += [f"  line {line}: {reason}" for line, reason in bad[:SHOWN]]
     if len(bad) > SHOWN:
         lines.append(f"  and {counted(len(bad) - SHOWN, 'more row')} not imported")
-    lines += [f"  line {line}: {reason}" for line, reason in tally.as_dict()["kept"]]
+    lines += [f"  line {line}: {reason}" for line, reason in result["kept"]]
     return "\n".join(lines)
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from urllib.parse import quote
 from typing import Any
+from urllib.parse import quote
 from uuid import UUID
 
 from litestar import Request, Response, get, post
@@ -30,9 +30,9 @@ from goodwill.http.markers import Actor, PathId, Reads
 from goodwill.http.schemas.imports import UPLOAD_BYTES
 from goodwill.imports import jobs
 from goodwill.imports.batches import Tally, run_import
+from goodwill.imports.presets import FIELDS, PRESETS
 from goodwill.imports.preview import Prepared
 from goodwill.imports.rejected import rejected_csv
-from goodwill.imports.presets import FIELDS, PRESETS
 from goodwill.imports.table import NAMED
 
 log = logging.getLogger(__name__)
