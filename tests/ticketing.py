@@ -72,3 +72,15 @@ def sheet_csv(rows: list[dict[str, str]]) -> str:
 
 def pretix_csv(rows: list[dict[str, str]], separator: str = ",") -> str:
     return csv_text(PRETIX, rows, separator)
+
+
+def nameless(export: str, rows: int) -> bytes:
+    """A real pretix CSV export with its first ``rows`` attendee names blanked: that many
+    rows refused, each for its missing name."""
+    table = list(csv.reader(io.StringIO((PRETIX_EXPORTS / export).read_text("utf-8"))))
+    column = table[0].index("Attendee name")
+    for row in table[1:rows + 1]:
+        row[column] = ""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(table)
+    return out.getvalue().encode()

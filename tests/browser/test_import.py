@@ -64,7 +64,7 @@ def test_an_organizer_imports_a_pretix_export_and_sees_bad_rows_by_line(laptop, 
     first = page.get_by_role("region", name="The first rows, as they will be imported")
     expect(first.get_by_role("row", name="Atlas Robotics")).to_contain_text("ABC12-1")
     screenshot(page, "import-preview")
-    page.get_by_role("button", name="Import 3 rows").click()
+    page.get_by_role("button", name="Import 3 attendees").click()
     expect(page.get_by_role("heading", name="Import finished")).to_be_visible()
     assert counts(page) == {"Created": "3", "Updated": "0", "Unchanged": "0",
                             "Not imported": "3"}
@@ -84,7 +84,7 @@ def test_the_progress_updates_itself_until_the_counts_show(laptop, live_server, 
     page.goto(f"/events/{live_server.organizer.event_id}/import")
     page.get_by_label("CSV file").set_input_files(path)
     page.get_by_role("button", name="Upload and preview").click()
-    page.get_by_role("button", name="Import 2000 rows").click()
+    page.get_by_role("button", name="Import 2000 attendees").click()
     expect(page.get_by_label(re.compile(r"\d+ of 2000 rows done"))).to_be_visible()
     expect(page.get_by_role("heading", name="Import finished")).to_be_visible(timeout=60_000)
     assert counts(page)["Created"] == "2000"
@@ -97,7 +97,7 @@ def test_with_scripts_off_the_refresh_link_shows_how_far_it_got(laptop, live_ser
     post_sign_in(context, live_server.organizer, live_server.url)
     page = context.new_page()
     uploaded(page, tmp_path)
-    page.get_by_role("button", name="Import 3 rows").click()
+    page.get_by_role("button", name="Import 3 attendees").click()
     finished = page.get_by_role("heading", name="Import finished")
     for _ in range(50):  # each round trip lets the server's task get further
         if finished.count():
@@ -114,7 +114,7 @@ def test_the_import_pages_pass_wcag_checks(laptop, live_server, tmp_path):
     found = {}
     uploaded(page, tmp_path)
     found["preview"] = violations(page)
-    page.get_by_role("button", name="Import 3 rows").click()
+    page.get_by_role("button", name="Import 3 attendees").click()
     expect(page.get_by_role("heading", name="Import finished")).to_be_visible()
     found["result"] = violations(page)
     page.get_by_role("link", name="Import another file").click()

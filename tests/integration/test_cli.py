@@ -19,7 +19,7 @@ from goodwill.bootstrap import bootstrap
 from goodwill.domain.give import Give
 from goodwill.domain.personal import Personal
 from goodwill.settings import Settings
-from tests.ticketing import PRETIX_EXPORTS, pretix_csv, pretix_row
+from tests.ticketing import PRETIX_EXPORTS, nameless, pretix_csv, pretix_row
 from tests.scenario import Scenario
 
 GOODWILL = Path(sys.executable).parent / "goodwill"
@@ -98,7 +98,7 @@ def test_import_reports_every_row_and_a_second_run_changes_nothing(goodwill, tmp
     first = goodwill("import", "--event", event, str(export), check=False)
     assert first.returncode == 1, first.stderr
     assert first.stdout.splitlines() == [
-        "read as UTF-8, separated by semicolons, as pretix order positions: 2 rows to import,"
+        "read as UTF-8, separated by semicolons, as pretix order positions: 2 attendees to import,"
         " 1 bad",
         "created 2, updated 0, unchanged 0, not imported 1",
         "  line 3: The email address is not valid."]
@@ -109,16 +109,29 @@ def test_import_reports_every_row_and_a_second_run_changes_nothing(goodwill, tmp
     assert missing.returncode == 2 and "No such event" in missing.stderr
 
 
-def test_import_of_a_real_pretix_export_lists_twenty_problems_and_counts_the_rest(goodwill):
+def test_import_of_a_real_pretix_export_lists_twenty_problems_and_counts_the_rest(
+        goodwill, tmp_path):
     event = new_event(goodwill)
-    export = PRETIX_EXPORTS / "techconf26_orderlist_combined.xlsx"
+    export = tmp_path / "positions.csv"
+    export.write_bytes(nameless("techconf26_orderlist_positions_comma.csv", 25))
     first = goodwill("import", "--event", event, str(export), check=False)
     lines = first.stdout.splitlines()
     assert first.returncode == 1 and lines[:2] == [
-        "read as Excel workbook, sheet 'Order positions', separated by commas, as pretix order"
-        " positions: 301 rows to import, 42 bad",
-        "created 301, updated 0, unchanged 0, not imported 42"]
-    assert len(lines) == 2 + 20 + 1 and lines[-1] == "  and 22 more rows not imported"
+        "read as UTF-8, separated by commas, as pretix order positions: 286 attendees to"
+        " import (with 32 further tickets of theirs), 25 bad",
+        "created 286, updated 0, unchanged 0, not imported 25"]
+    assert len(lines) == 2 + 20 + 1 and lines[-1] == "  and 5 more rows not imported"
+    assert lines[2] == "  line 2: Missing name."
+
+
+def test_a_real_pretix_workbook_imports_one_attendee_per_person(goodwill):
+    event = new_event(goodwill)
+    export = PRETIX_EXPORTS / "techconf26_orderlist_combined.xlsx"
+    first = goodwill("import", "--event", event, str(export))
+    assert first.stdout.splitlines() == [
+        "read as Excel workbook, sheet 'Order positions', as pretix order positions:"
+        " 309 attendees to import (with 34 further tickets of theirs), 0 bad",
+        "created 309, updated 0, unchanged 0, not imported 0"]
 
 
 def test_products_can_be_given_their_own_check_in_lists(goodwill):
@@ -128,8 +141,9 @@ def test_products_can_be_given_their_own_check_in_lists(goodwill):
                      check=False)
     assert wrong.returncode == 2 and "--list takes PRODUCT=LIST" in wrong.stderr
     done = goodwill("import", "--event", event, str(export), "--list",
-                    "Workshop day=Workshop room", check=False)
-    assert "created 301," in done.stdout
+                    "Workshop day=Workshop room", "--list", "Conference pass=Main entrance",
+                    check=False)
+    assert "created 309," in done.stdout
     system = bootstrap(Settings(database_url=goodwill.url, secret_key="cli-test"))
     try:
         with system.writer.transaction() as tx:
@@ -138,9 +152,12 @@ def test_products_can_be_given_their_own_check_in_lists(goodwill):
                 " JOIN ticket_state ts ON ts.ticket_id = tt.ticket_id"))
     finally:
         system.close()
-    assert lists == {"Conference pass": "[]",
+    both = '["main", "workshop"]'  # one person's two tickets: either list lets them in
+    assert lists == {"Conference pass": '["main"]',
                      "Workshop day – Track A: Data engineering": '["workshop"]',
-                     "Workshop day – Track B: Application security": '["workshop"]'}
+                     "Workshop day – Track B: Application security": '["workshop"]',
+                     "Conference pass + Workshop day – Track A: Data engineering": both,
+                     "Conference pass + Workshop day – Track B: Application security": both}
 
 
 def test_import_passes_over_unpaid_tickets_unless_pending_ones_are_asked_for(goodwill,
@@ -152,7 +169,7 @@ def test_import_passes_over_unpaid_tickets_unless_pending_ones_are_asked_for(goo
         {**pretix_row("B2", 1, "Ben Brandt", "ben@example.org"), "Status": "pending"},
         {**pretix_row("C3", 1, "Chloe Costa", "chloe@example.org"), "Status": "canceled"}]))
     paid = goodwill("import", "--event", event, str(export))
-    assert ("1 row to import, 0 bad, 2 skipped (1 pending, 1 canceled)"
+    assert ("1 attendee to import, 0 bad, 2 skipped (1 pending, 1 canceled)"
             in paid.stdout.splitlines()[0])
     assert "created 1," in paid.stdout
     pending = goodwill("import", "--event", event, str(export), "--include-pending")

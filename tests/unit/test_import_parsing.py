@@ -117,7 +117,7 @@ def test_every_bad_row_is_named_by_its_line_and_quoted_line_breaks_count():
                                   (9, "Elif Eriksen", "elif@example.org", "", "", "", ())]
     assert bad(prepared) == [
         (4, "Missing name."), (5, "The email address is not valid."),
-        (7, "Same email as line 2: one attendee per email."),
+        (7, "Same email as line 2 for another name: one person per email."),
         (8, "It has more values than the header has columns (3): is a separator inside a"
             " value without quotes?")]
 
@@ -127,7 +127,7 @@ def test_a_ticket_id_twice_is_a_bad_row_and_overlong_values_too():
                        pretix_row("A1", 1, "Ada Again", "again@example.org"),
                        pretix_row("A1", 2, "B" * 121, "b@example.org")])
     assert bad(prepare_bytes(text.encode())) == [
-        (3, "Same ticket id as line 2: one attendee per ticket id."),
+        (3, "Same ticket id as line 2: one row per ticket."),
         (4, "Name is longer than 120 characters.")]
 
 

@@ -10,7 +10,7 @@ import re
 import uuid
 
 from goodwill.imports import jobs
-from tests.ticketing import PRETIX_EXPORTS, pretix_csv, pretix_row
+from tests.ticketing import PRETIX_EXPORTS, nameless, pretix_csv, pretix_row
 from tests.web.pages import assert_page, browser
 
 HX = {"HX-Request": "true"}
@@ -45,7 +45,7 @@ def preview(summit, data: bytes) -> tuple[str, str]:
 def test_the_preview_shows_how_the_file_reads_and_every_bad_row_by_line(summit):
     url, page = preview(summit, pretix_csv(ROWS, ";").encode("cp1252"))
     assert "Windows-1252 (Latin-1)" in page and "semicolons" in page
-    assert "pretix order positions" in page and "Import 2 rows" in page
+    assert "pretix order positions" in page and "Import 2 attendees" in page
     assert "<td>ada@example.org</td>" in page and "<td>ABC12-1</td>" in page
     assert "<td>Töpferei Kiln</td>" in page
     assert "<td>3</td><td>Missing name.</td>" in page
@@ -88,7 +88,7 @@ def test_the_separator_preset_and_columns_can_be_changed_before_importing(summit
     api.client.post(f"{url}/columns", headers=headers,
                     data={"csrf_token": token, "name": "0", "email": "1", "company": "2"})
     page = assert_page(api.client.get(url, headers=headers))
-    assert "<td>Kiln Co</td>" in page and "Import 1 row" in page
+    assert "<td>Kiln Co</td>" in page and "Import 1 attendee" in page
     api.client.post(f"{url}/reading", headers=headers,
                     data={"csrf_token": token, "preset": "generic", "separator": "semicolon"})
     page = assert_page(api.client.get(url, headers=headers))
@@ -111,10 +111,14 @@ def test_a_pdf_is_refused_in_one_sentence_and_a_workbook_previews(summit):
             ' the attendees as CSV or Excel (.xlsx).') in page
     _, page = preview(summit, (PRETIX_EXPORTS / "techconf26_orderlist_combined.xlsx").read_bytes())
     assert "Excel workbook, sheet &#39;Order positions&#39;" in page
-    assert "Import 301 rows" in page and "Rows not imported (42)" in page
-    assert "Importing now would create <strong>301</strong>, update <strong>0</strong>" in page
-    assert page.count("Same email as line") == 20
-    assert "The first 20 are shown, and 22 more rows are not imported." in page
+    assert "Import 309 attendees" in page and "(with 34 further tickets of theirs)" in page
+    assert "Importing now would create <strong>309</strong>, update <strong>0</strong>" in page
+
+
+def test_the_preview_shows_the_first_twenty_problems_and_counts_the_rest(summit):
+    _, page = preview(summit, nameless("techconf26_orderlist_positions_comma.csv", 25))
+    assert "Rows not imported (25)" in page and page.count("Missing name.") == 20
+    assert "The first 20 are shown, and 5 more rows are not imported." in page
 
 
 def test_the_preview_is_a_dry_run_that_shows_what_the_event_would_refuse(summit):

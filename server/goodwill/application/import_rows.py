@@ -24,6 +24,7 @@ class ImportRow:
     line: int
     name: str
     email: str
+    """Empty for a colleague bought for by someone else (see goodwill.imports.holders)."""
     company: str = ""
     role: str = ""
     external_id: str = ""

@@ -22,7 +22,7 @@ from goodwill.application.boundary import check_events
 from goodwill.application.core import SYSTEM_ACTOR, Outcome
 from goodwill.application.import_rows import (ImportRow, changed_fields, kept_from_loss,
                                               list_keys)
-from goodwill.application.people import PeopleCommands, sealed
+from goodwill.application.people import PeopleCommands, sealed, unindexed_person
 from goodwill.application.reading_ahead import Known, index_of, read_ahead
 from goodwill.domain.attendee import Attendee, Consent, Profile
 from goodwill.domain.conference import Conference
@@ -115,7 +115,11 @@ class ImportCommands(PeopleCommands):
 
     def _person_for(self, known: Known, row: ImportRow) -> tuple[UUID, list[Aggregate]]:
         """Found by email as :meth:`register_person` finds them, or new; but a file never
-        brings back someone who asked to be forgotten."""
+        brings back someone who asked to be forgotten. A row without email (a colleague on
+        the buyer's order) is always someone new: only their ticket finds them again."""
+        if not row.email:
+            person = unindexed_person(row.name, "")
+            return person.id, [person]
         index = known.find(EmailIndex, email_id(row.email))
         if index is None:
             person, index = self.new_person(row.name, row.email)
@@ -129,7 +133,7 @@ class ImportCommands(PeopleCommands):
                   lists: list[str]) -> tuple[str, list[Aggregate]]:
         """Only what changed in the file since the last import; a value the attendee has
         edited since and the file has not is left as the attendee made it."""
-        if not index.values["email"]:  # sealed with a key that "forget me" destroyed
+        if not index.values["name"]:  # sealed with a key that "forget me" destroyed
             raise DomainError(FORGOTTEN)
         if index.values["email"].lower() != row.email.lower():
             raise ConflictError(MOVED)
@@ -156,7 +160,7 @@ class ImportCommands(PeopleCommands):
 def once_per_chunk(first_line: dict[UUID, int], conference: Conference, row: ImportRow) -> None:
     """Two rows for one person in one chunk would make them twice; files are checked for
     this already, but the command does not rely on its callers."""
-    for key in {email_id(row.email), index_of(conference, row)}:
+    for key in {index_of(conference, row), *([email_id(row.email)] if row.email else [])}:
         if key in first_line:
             raise ConflictError(f"The same person as line {first_line[key]}.")
         first_line[key] = row.line

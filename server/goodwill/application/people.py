@@ -59,8 +59,8 @@ class PeopleCommands(CommandApplication):
                    forgotten: EmailIndex | None = None) -> tuple[Person, EmailIndex]:
         """A person and the index that finds them by email (a forgotten person's index passes
         to them); the caller saves both. Their own key seals their name and email."""
-        pid = uuid4()
-        person = Person(name=Personal(pid, name), email=Personal(pid, email), id=pid)
+        person = unindexed_person(name, email)
+        pid = person.id
         if forgotten is None:
             return person, EmailIndex(person_id=pid, id=email_id(email))
         forgotten.reassign(pid)
@@ -102,6 +102,12 @@ class PeopleCommands(CommandApplication):
                        consent: Consent) -> Outcome:
         return self.attendee_command(actor, command_id, conference_id, "change_consent",
                                      lambda a: a.change_consent(consent=vars_of(consent)))
+
+
+def unindexed_person(name: str, email: str) -> Person:
+    """A person no email finds: the caller indexes them, unless they have no email here."""
+    pid = uuid4()
+    return Person(name=Personal(pid, name), email=Personal(pid, email), id=pid)
 
 
 def vars_of(value: Consent) -> dict:

@@ -42,12 +42,13 @@ def read_ahead(app: CommandApplication, conference: Conference, rows: Sequence[I
     open what the import indexes keep; then each person the import meets for the first time
     and their attendee record, and the attendee or ticket of a row that changed."""
     known = Known(app)
-    emails = known.read({email_id(row.email) for row in rows})
+    emails = known.read({email_id(row.email) for row in rows if row.email})
     app.keyring.load_keys({index.person_id for index in emails.values()})
     indexes = known.read({index_of(conference, row) for row in rows})
     more = set()
     for row in rows:
-        index, by_email = indexes.get(index_of(conference, row)), emails.get(email_id(row.email))
+        index = indexes.get(index_of(conference, row))
+        by_email = emails.get(email_id(row.email)) if row.email else None
         if isinstance(index, ImportedTicket):
             more |= changed_aggregates(conference, index, row)
         elif by_email is not None:

@@ -52,9 +52,9 @@ def imported(system: System, conference_id: UUID, prepared: Prepared, err: TextI
 
 
 def described(prepared: Prepared) -> str:
-    return (f"read as {prepared.encoding}, separated by {prepared.separator_name}s, as"
-            f" {prepared.preset.label}: {counted(len(prepared.rows), 'row')} to import,"
-            f" {len(prepared.bad)} bad"
+    return (f"{prepared.how_read}, as {prepared.preset.label}: {counted(len(prepared.rows), 'attendee')} to import"
+            + (f" ({prepared.further_said})" if prepared.further else "")
+            + f", {len(prepared.bad)} bad"
             + (f", {prepared.skipped_said}" if prepared.skipped else ""))
 
 

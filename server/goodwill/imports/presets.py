@@ -42,6 +42,9 @@ class Preset:
     """The column saying whether the ticket stands: paid, pending, canceled…"""
     asks: bool = False
     """The shop asks its own questions: "What do you offer?" feeds offers, and so on."""
+    buyers_email: bool = False
+    """Its one email column holds the buyer's email where the attendee was asked for none,
+    so one email with several names is colleagues bought for, not a mistake."""
 
     def status_column(self, header: Sequence[str]) -> int | None:
         return position(header, self.status) if self.status else None
@@ -57,12 +60,13 @@ PRESETS = (
     Preset("pretix-checkin", "pretix check-in list", ("Order code", "Attendee name", "Product"), {
         "name": (("Attendee name",),), "email": (("E-mail",), ("Email",)),
         "company": (("Company",),), "role": (("Job title",),),
-        "external_id": (("Secret",),), "ticket_type": (("Product",),)}, asks=True),
+        "external_id": (("Secret",),), "ticket_type": (("Product",),)}, asks=True,
+           buyers_email=True),
     Preset("eventbrite", "Eventbrite attendees", ("Attendee #", "First Name", "Last Name"), {
         "name": (("First Name", "Last Name"),), "email": (("Email",),),
         "company": (("Company",),), "role": (("Job Title",),),
         "external_id": (("Attendee #",),), "ticket_type": (("Ticket Type",),)},
-           status="Attendee Status", asks=True),
+           status="Attendee Status", asks=True, buyers_email=True),
     Preset("generic", "Generic CSV", (), {
         "name": (("Name",), ("Full name",), ("Attendee name",), ("First name", "Last name")),
         "email": (("Email",), ("E-mail",), ("Email address",), ("Attendee email",)),

@@ -13,6 +13,7 @@ from goodwill.imports.presets import (Mapping, Preset, detect, mapping_for, mapp
                                       preset_named)
 from goodwill.imports.rows import BadRow, ListsByType, check
 from goodwill.imports.table import SEPARATORS, read_table
+from goodwill.imports.workbook import WORKBOOK
 
 SHOWN = 10
 """Rows the preview shows as they will be imported; every bad row is shown."""
@@ -29,10 +30,23 @@ class Prepared:
     bad: list[BadRow]
     skipped: dict[str, int]
     """Rows passed over for their ticket's status, counted by status."""
+    further: int = 0
+    """Rows that are another ticket of a person in ``rows``."""
 
     @property
     def separator_name(self) -> str:
         return SEPARATORS.get(self.separator, repr(self.separator))
+
+    @property
+    def from_workbook(self) -> bool:
+        """A workbook has cells, not separators: its sheet's commas are our own."""
+        return self.encoding.startswith(WORKBOOK)
+
+    @property
+    def how_read(self) -> str:
+        """"read as UTF-8, separated by semicolons", "read as Excel workbook, sheet 'X'"."""
+        return f"read as {self.encoding}" + (
+            "" if self.from_workbook else f", separated by {self.separator_name}s")
 
     @property
     def skipped_said(self) -> str:
@@ -41,6 +55,14 @@ class Prepared:
             return ""
         parts = ", ".join(f"{n} {status}" for status, n in self.skipped.items())
         return f"{sum(self.skipped.values())} skipped ({parts})"
+
+    @property
+    def further_said(self) -> str:
+        """"with 34 further tickets of theirs", or nothing: rows of a person who holds
+        several tickets, imported with the person."""
+        if not self.further:
+            return ""
+        return f"with {self.further} further ticket{'s' if self.further != 1 else ''} of theirs"
 
     @property
     def first_rows(self) -> list[ImportRow]:
@@ -62,9 +84,10 @@ def prepare(text: str, encoding: str, separator: str | None = None, preset: str 
     if named:
         mapping = mapping_named(table.header, named)
     mapping = mapping if mapping is not None else mapping_for(chosen, table.header)
-    checked = check(table, mapping, chosen.status_column(table.header), pending, lists_by_type)
+    checked = check(table, mapping, chosen.status_column(table.header), pending, lists_by_type,
+                    chosen.buyers_email)
     return Prepared(encoding, table.separator, chosen, table.header, mapping, checked.rows,
-                    checked.bad, dict(checked.skipped.most_common()))
+                    checked.bad, dict(checked.skipped.most_common()), checked.further)
 
 
 def prepare_bytes(data: bytes, separator: str | None = None, preset: str | None = None,

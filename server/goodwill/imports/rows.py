@@ -10,12 +10,13 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from goodwill.application.import_rows import ImportRow
+from goodwill.imports.holders import LONGEST_TYPE, Holders, Refused
 from goodwill.imports.presets import FIELDS, Mapping, value
 from goodwill.imports.table import Record, Table
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 LONGEST = {"name": 120, "email": 254, "company": 120, "role": 120, "offers": 2000,
-           "needs": 2000, "external_id": 200, "ticket_type": 200, "lists": 200}
+           "needs": 2000, "external_id": 200, "ticket_type": LONGEST_TYPE, "lists": 200}
 LIST_SEPARATORS = re.compile(r"[;|,]")
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 """Left after whitespace is made spaces; a NUL would stop PostgreSQL's read models."""
@@ -42,15 +43,18 @@ class Checked:
     bad: list[BadRow] = field(default_factory=list)
     skipped: Counter[str] = field(default_factory=Counter)
     """Rows whose ticket does not stand (canceled, pending…), counted by their status."""
+    further: int = 0
+    """Rows that were another ticket of a person in ``rows``."""
 
 
 def check(table: Table, mapping: Mapping, status_column: int | None = None,
-          pending: bool = False, lists_by_type: ListsByType | None = None) -> Checked:
-    """The rows to import and the bad ones, both in file order, and the rows passed over for
-    their status: only tickets that stand are imported, pending ones too if asked. A row
-    that names no check-in list gets the lists ``lists_by_type`` gives its ticket type."""
-    checked, first = Checked(), {}
-    rows, bad = checked.rows, checked.bad
+          pending: bool = False, lists_by_type: ListsByType | None = None,
+          buyers_email: bool = False) -> Checked:
+    """The rows to import, one per person, and the bad ones, both in file order, and the
+    rows passed over for their status: only tickets that stand are imported, pending ones too if asked. A row
+    that names no check-in list gets the lists ``lists_by_type`` gives its ticket type.
+    ``buyers_email``: a one-column email may be the buyer's (see ``Preset.buyers_email``)."""
+    checked, holders = Checked(), Holders()
     for record in table.records:
         status = value(record.values, () if status_column is None else (status_column,), "")
         if status and status.casefold() not in STANDING | ({PENDING} if pending else set()):
@@ -60,16 +64,21 @@ def check(table: Table, mapping: Mapping, status_column: int | None = None,
             row = row_of(record, mapping, len(table.header))
             if lists_by_type and not row.lists:
                 row = replace(row, lists=lists_for(row.ticket_type, lists_by_type))
-            keys = identities(row)
-            for key in keys:
-                if key in first:
-                    raise Bad(f"Same {key[0]} as line {first[key]}: one attendee per {key[0]}.")
-        except Bad as reason:
-            bad.append(BadRow(record.line, str(reason)))
-            continue
-        first.update((key, row.line) for key in keys)
-        rows.append(row)
+            holders.take(row, borrowed=borrows_email(record, mapping, buyers_email))
+        except (Bad, Refused) as reason:
+            checked.bad.append(BadRow(record.line, str(reason)))
+    checked.rows, checked.further = holders.rows, holders.further
     return checked
+
+
+def borrows_email(record: Record, mapping: Mapping, buyers_email: bool) -> bool:
+    """Whether the row's email may be the buyer's: it came from a column after the first
+    (the order's, where the attendee's own was not asked), or the file's one column may
+    hold either."""
+    columns = mapping.get("email", ())
+    if len(columns) == 1:
+        return buyers_email
+    return not value(record.values, columns[:1], "email")
 
 
 def lists_for(ticket_type: str, lists_by_type: ListsByType) -> tuple[str, ...]:
@@ -78,12 +87,6 @@ def lists_for(ticket_type: str, lists_by_type: ListsByType) -> tuple[str, ...]:
     wanted = ticket_type.casefold()
     return tuple(name for product, names in lists_by_type.items() for name in names
                  if wanted == product.casefold() or wanted.startswith(product.casefold() + " – "))
-
-
-def identities(row: ImportRow) -> list[tuple[str, str]]:
-    """What may appear once in a file: a ticket id, and an email whatever its case."""
-    return [key for key in (("ticket id", row.external_id), ("email", row.email.lower()))
-            if key[1]]
 
 
 def row_of(record: Record, mapping: Mapping, width: int) -> ImportRow:

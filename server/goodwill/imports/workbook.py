@@ -18,6 +18,8 @@ from openpyxl import load_workbook
 from goodwill.imports.table import MOST_ROWS, FileProblem
 
 PREFERRED_SHEETS = ("Order positions",)
+WORKBOOK = "Excel workbook"
+"""How a workbook's encoding is said; its sheet is then made CSV text, commas between."""
 NOT_A_WORKBOOK = ("This is a ZIP archive but no Excel workbook (.xlsx): export the attendees"
                   " as CSV or Excel.")
 
@@ -38,7 +40,7 @@ def workbook_as_csv(data: bytes) -> tuple[str, str]:
             writer.writerow([cell_text(value) for value in row])
     finally:
         book.close()
-    return out.getvalue(), f"Excel workbook, sheet '{name}'"
+    return out.getvalue(), f"{WORKBOOK}, sheet '{name}'"
 
 
 def cell_text(value: object) -> str:
