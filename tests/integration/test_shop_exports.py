@@ -19,11 +19,16 @@ from goodwill.projections import roster
 from tests.http.conftest import api, client, summit  # noqa: F401
 from tests.integration.queries import read
 from tests.integration.readmodels import event_count
+from tests import shop_files
 from tests.ticketing import PRETIX_EXPORTS as PRETIX
 
 FILES = {"techconf26_orderlist_positions_comma.csv": "pretix",
          "techconf26_checkin_main_comma.csv": "pretix-checkin",
-         "techconf26_orderlist_combined.xlsx": "pretix"}  # its sheet "Order positions"
+         "techconf26_orderlist_combined.xlsx": "pretix",  # its sheet "Order positions"
+         "techconf26_orderlist_positions_semicolon.csv": "pretix",
+         "techconf26_orderlist_positions_excel.csv": "pretix",
+         "techconf26_orderlist_positions_windows-1252.csv": "pretix",
+         "eventbrite_attendees.csv": "eventbrite", "eventbrite_attendees.xlsx": "eventbrite"}
 ROWS, FURTHER, COLLEAGUES = 343, 34, 8
 PEOPLE = ROWS - FURTHER
 """Each file's rows; the further tickets of people holding two; the colleagues whose row
@@ -34,6 +39,13 @@ TYPES = {"Conference pass", "Workshop day – Track A: Data engineering",
          "Conference pass + Workshop day – Track B: Application security"}
 
 
+def export(name: str) -> bytes:
+    """A real pretix export, or one made from it (see tests/shop_files.py)."""
+    if name == "eventbrite_attendees.xlsx":
+        return shop_files.eventbrite_xlsx()
+    return (PRETIX / name if (PRETIX / name).exists() else shop_files.DERIVED / name).read_bytes()
+
+
 def imported(system, scenario, data: bytes, dry_run: bool = False):
     prepared = prepare_bytes(data)
     return prepared, run_import(system.app, scenario.organizer, uuid.uuid4(),
@@ -42,8 +54,8 @@ def imported(system, scenario, data: bytes, dry_run: bool = False):
 
 
 @pytest.mark.parametrize("name", FILES)
-def test_a_pretix_export_imports_one_attendee_per_valid_row(system, scenario, name):
-    data = (PRETIX / name).read_bytes()
+def test_a_shop_export_imports_one_attendee_per_person(system, scenario, name):
+    data = export(name)
     before = event_count(system)
     _, dry = imported(system, scenario, data, dry_run=True)
     assert event_count(system) == before  # the dry run saved nothing
@@ -119,3 +131,33 @@ def test_organizers_see_each_tickets_type_in_the_roster_and_on_the_tickets_page(
     page = api.client.get(f"/events/{summit.event_id}/tickets?q=Agnieszka",
                           headers=api.headers(summit.organizer))
     assert "<td>Conference pass</td>" in page.text
+
+
+def test_the_files_made_from_the_real_export_are_current():
+    for name, make in shop_files.FILES.items():
+        assert (shop_files.DERIVED / name).read_bytes() == make(), f"python -m tests.shop_files"
+
+
+def test_a_re_import_from_windows_1252_keeps_the_letters_it_lost(system, scenario):
+    """Excel on a Western Windows saves "Linh Nguyễn" as "Linh Nguy?n": the import keeps the
+    name as first imported, says so row by row, and changes nothing."""
+    imported(system, scenario, export("techconf26_orderlist_positions_comma.csv"))
+    _, lossy = imported(system, scenario,
+                        export("techconf26_orderlist_positions_windows-1252.csv"))
+    assert (lossy.created, lossy.updated, lossy.unchanged, lossy.bad) == (0, 0, PEOPLE, [])
+    assert lossy.kept and all("lost letters to its encoding" in row.reason for row in lossy.kept)
+    system.runner.catch_up()
+    names = {row["name"] for row in read(system, roster.door_list, scenario.conference_id,
+                                         "", 1000)}
+    assert {"Linh Nguyễn", "Björn Černý"} <= names and not any("?" in n for n in names)
+
+
+def test_ten_thousand_positions_import_as_their_preview_said(system, scenario):
+    data = shop_files.ten_thousand()
+    _, dry = imported(system, scenario, data, dry_run=True)
+    prepared, tally = imported(system, scenario, data)
+    assert (len(prepared.rows) + prepared.further, prepared.bad) == (10_000, [])
+    assert (tally.created, tally.bad) == (len(prepared.rows), []) == (9_011, [])
+    assert dry.as_dict() == {**tally.as_dict(), "position": 0}
+    _, again = imported(system, scenario, data)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 9_011)
