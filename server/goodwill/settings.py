@@ -14,6 +14,8 @@ from goodwill.connections import Budget
 
 DEFAULT_DATABASE_URL = "sqlite:///var/goodwill.db"
 TRUE = ("1", "true", "yes", "on")
+LOCAL = ("127.0.0.1", "localhost", "::1")
+"""One machine's names for itself: a server started on one answers to all."""
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,9 @@ class Settings:
     """Mark cookies Secure even when the request arrived as plain HTTP (behind a proxy)."""
     pg_pool_size: int = 10
     """Every PostgreSQL connection this process may hold (see :mod:`goodwill.connections`)."""
+    allowed_hosts: tuple[str, ...] = ()
+    """Host names requests may be addressed to beside the site's own (``*.example.org``:
+    its subdomains, ``*``: any); see :mod:`goodwill.http.hosts`."""
 
     def __post_init__(self) -> None:
         Budget(self.pg_pool_size)  # a budget too small to work with is refused at start
@@ -49,6 +54,9 @@ class Settings:
             public_url=environ.get("GOODWILL_PUBLIC_URL", "").rstrip("/"),
             secure_cookies=environ.get("GOODWILL_SECURE_COOKIES", "").lower() in TRUE,
             pg_pool_size=whole_number(environ, "GOODWILL_PG_POOL_SIZE", 10),
+            allowed_hosts=tuple(name.strip() for name in
+                                environ.get("GOODWILL_ALLOWED_HOSTS", "").split(",")
+                                if name.strip()),
         )
         if settings.smtp_url and not settings.public_url:
             raise ValueError("GOODWILL_SMTP_URL needs GOODWILL_PUBLIC_URL for the emailed links.")
@@ -73,6 +81,13 @@ class Settings:
         """Where links handed out point: the public URL, else where the server listens."""
         host = f"[{self.host}]" if ":" in self.host else self.host
         return self.public_url or f"http://{host}:{self.port}"
+
+    @property
+    def trusted_hosts(self) -> tuple[str, ...]:
+        """The site's own host name, its other names when it is this machine, and the
+        ones allowed beside it."""
+        own = urlsplit(self.site_url).hostname or ""
+        return tuple(dict.fromkeys((own, *(LOCAL if own in LOCAL else ()), *self.allowed_hosts)))
 
     @property
     def budget(self) -> Budget:

@@ -24,7 +24,7 @@ ROWS = [pretix_row("ABC12", 1, "Dario Dubois", "dario@example.org", "Atlas\nRobo
 """Line 2 holds a line break in its company, so the rows after start a line later:
 missing name on line 4, a bad email on line 6, Dario's email again on line 7."""
 BAD = [("4", "Missing name."), ("6", "The email address is not valid."),
-       ("7", "Same email as line 2: one attendee per email.")]
+       ("7", "Same email as line 2 for another name: one person per email.")]
 
 
 def export(tmp_path: Path) -> Path:

@@ -35,7 +35,8 @@ schema = schemathesis.openapi.from_dict(DOCUMENT)
 
 @pytest.fixture
 def app(tmp_path) -> Iterator[Litestar]:
-    yield create_app(Settings(database_url=f"sqlite:///{tmp_path}/goodwill.db"))
+    yield create_app(Settings(database_url=f"sqlite:///{tmp_path}/goodwill.db",
+                              public_url="http://testserver"))  # its client's host
     shutdown_lifespans()
 
 

@@ -190,8 +190,8 @@ async def sent_chunks(app, path: str, query: str, headers: dict[str, str]) -> li
     scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
              "method": "GET", "scheme": "http", "path": path, "raw_path": path.encode(),
              "query_string": query.encode(), "root_path": "", "client": ("127.0.0.1", 50000),
-             "server": ("testserver", 80),
-             "headers": [(b"host", b"testserver"),
+             "server": ("testserver.local", 80),
+             "headers": [(b"host", b"testserver.local"),
                          *((k.lower().encode(), v.encode()) for k, v in headers.items())]}
     chunks: list[bytes] = []
     requests = [{"type": "http.request", "body": b"", "more_body": False}]

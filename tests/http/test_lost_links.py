@@ -42,7 +42,7 @@ def mailed(settings) -> Iterator[tuple[Api, list[str]]]:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     configured = dataclasses.replace(settings, smtp_url=f"smtp://127.0.0.1:{server.server_address[1]}",
                                      public_url="https://goodwill.example")
-    with TestClient(create_app(configured)) as client:
+    with TestClient(create_app(configured), base_url=configured.public_url) as client:
         yield Api(client), server.messages
     server.shutdown()
 

@@ -49,3 +49,10 @@ def test_links_point_to_the_public_url_else_to_where_the_server_listens():
     assert Settings(host="127.0.0.1", port=8080).site_url == "http://127.0.0.1:8080"
     assert Settings(host="::1", port=8080).site_url == "http://[::1]:8080"
     assert Settings(public_url="https://summit.example").site_url == "https://summit.example"
+
+
+def test_requests_are_trusted_for_the_sites_own_host_and_the_ones_allowed():
+    assert Settings(host="127.0.0.1").trusted_hosts == ("127.0.0.1", "localhost", "::1")
+    public = Settings.from_env({"GOODWILL_PUBLIC_URL": "https://summit.example/",
+                                "GOODWILL_ALLOWED_HOSTS": " door.example , *.summit.example,"})
+    assert public.trusted_hosts == ("summit.example", "door.example", "*.summit.example")

@@ -10,7 +10,9 @@ from tests.web.pages import assert_page
 
 @pytest.fixture
 def settings(settings):
-    return dataclasses.replace(settings, public_url="https://summit.example")
+    """The test client speaks to it by an inside name the operator allowed."""
+    return dataclasses.replace(settings, public_url="https://summit.example",
+                               allowed_hosts=("testserver.local",))
 
 
 def test_the_badge_links_to_the_public_url(summit):

@@ -26,6 +26,7 @@ from goodwill.http.defenses import security_headers
 from goodwill.http.errors import EXCEPTION_HANDLERS
 from goodwill.http.freshness import fresh_reader, stale_header
 from goodwill.http.health import healthz, readyz
+from goodwill.http.hosts import host_check
 from goodwill.http.limits import SlidingWindows
 from goodwill.http.metrics import metrics
 from goodwill.http.pages import page_router
@@ -90,7 +91,7 @@ def create_app(settings: Settings) -> Litestar:
         state=State({"settings": settings, "signer": Keys(settings.secret_key),
                      "limits": SlidingWindows()}),
         exception_handlers=EXCEPTION_HANDLERS,
-        middleware=[stale_header],
+        middleware=[host_check(settings.trusted_hosts), stale_header],
         before_send=[security_headers],
         request_max_body_size=MAX_BODY_BYTES,
         compression_config=COMPRESSION,
