@@ -37,7 +37,7 @@ def uploaded(page: Page, tmp_path: Path) -> None:
     """From home to the preview, as an organizer finds it."""
     page.goto("/")
     page.get_by_role("link", name="Import attendees").click()
-    page.get_by_label("CSV file").set_input_files(export(tmp_path))
+    page.get_by_label("CSV or Excel file").set_input_files(export(tmp_path))
     page.get_by_role("button", name="Upload and preview").click()
     expect(page.get_by_role("heading", name="How the file reads", exact=True)).to_be_visible()
 
@@ -82,7 +82,7 @@ def test_the_progress_updates_itself_until_the_counts_show(laptop, live_server, 
     path.write_text(pretix_csv(crowd))
     page = sign_in(laptop(), live_server.organizer, live_server.url)
     page.goto(f"/events/{live_server.organizer.event_id}/import")
-    page.get_by_label("CSV file").set_input_files(path)
+    page.get_by_label("CSV or Excel file").set_input_files(path)
     page.get_by_role("button", name="Upload and preview").click()
     page.get_by_role("button", name="Import 2000 attendees").click()
     expect(page.get_by_label(re.compile(r"\d+ of 2000 rows done"))).to_be_visible()

@@ -125,6 +125,7 @@ def rules(v: dict[str, Any]) -> dict[str, tuple[str, dict[str, Any] | None]]:
         "POST /events/{conference_id:uuid}/import/{import_id:uuid}": ("organizers", {}),
         "POST /events/{conference_id:uuid}/import/{import_id:uuid}/reading": ("organizers", {}),
         "POST /events/{conference_id:uuid}/import/{import_id:uuid}/columns": ("organizers", {}),
+        "POST /events/{conference_id:uuid}/import/{import_id:uuid}/lists": ("organizers", {}),
         "POST " + E + "/imports": ("organizers", dict(csv="Name,Email\nEve,eve@example.org\n")),
         "GET /gives/{give_id:uuid}": ("party", None),
         "POST /gives/{give_id:uuid}": ("party", {}),

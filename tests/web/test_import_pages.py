@@ -21,6 +21,16 @@ ROWS = [pretix_row("ABC12", 1, "Ada Adler", "ada@example.org", "Töpferei Kiln")
                    product="Workshop room")]
 
 
+def entrances(summit) -> dict[str, str]:
+    """Each imported ticket type's check-in lists, once the read models have every import."""
+    api = summit.api
+    api.position = api.system.app.recorder.max_notification_id()
+    api.read(summit.organizer, f"/events/{summit.event_id}/attendees")  # waits for them
+    with api.system.writer.transaction() as tx:
+        return dict(tx.fetchall("SELECT tt.ticket_type, ts.lists FROM ticket_types tt"
+                                " JOIN ticket_state ts ON ts.ticket_id = tt.ticket_id"))
+
+
 def csrf(page: str) -> str:
     return re.search(r'name="csrf_token" value="([^"]+)"', page)[1]
 
@@ -96,6 +106,36 @@ def test_the_separator_preset_and_columns_can_be_changed_before_importing(summit
     refused = api.client.post(f"{url}/columns", headers=headers,
                               data={"csrf_token": token, "name": "7"})
     assert refused.status_code == 400
+
+
+def test_pending_orders_and_the_entrances_of_each_product_are_chosen_on_the_preview(summit):
+    api = summit.api
+    headers = browser(api.headers(summit.organizer))
+    url, page = preview(summit, pretix_csv([
+        pretix_row("P1", 1, "Ada Adler", "ada@example.org", product="Conference pass"),
+        {**pretix_row("P2", 1, "Ben Brandt", "ben@example.org", product="Workshop day"),
+         "Status": "pending"},
+        pretix_row("P3", 1, "Ada Adler", "ada@example.org", product="Workshop day")]).encode())
+    assert "Import 1 attendee<" in page and "(with 1 further ticket of theirs)" in page
+    assert "1 skipped (1 pending)" in page
+    assert "<legend>Conference pass <span" in page and "<legend>Workshop day <span" in page
+    token = csrf(page)
+    nowhere = api.client.post(f"{url}/lists", headers=headers,
+                              data={"csrf_token": token, "lists-0": "main"})
+    assert nowhere.status_code == 400 and "Tick at least one check-in list for Workshop day" \
+        in nowhere.text
+    api.client.post(f"{url}/lists", headers=headers,
+                    data={"csrf_token": token, "lists-0": "main", "lists-1": "workshop"})
+    api.client.post(f"{url}/reading", headers=headers,
+                    data={"csrf_token": token, "preset": "pretix", "pending": "yes"})
+    page = assert_page(api.client.get(url, headers=headers))
+    assert "Import 2 attendees" in page and "skipped" not in page
+    assert 'name="pending" value="yes" checked' in page
+    assert 'id="lists-0-workshop" name="lists-0" value="workshop">' in page  # unticked
+    api.client.post(url, headers=headers, data={"csrf_token": csrf(page)})
+    assert "Import finished" in api.client.get(url, headers=headers).text
+    assert entrances(summit) == {"Conference pass + Workshop day": '["main", "workshop"]',
+                     "Workshop day": '["workshop"]'}
 
 
 def test_a_file_that_is_no_table_comes_back_with_the_reason_by_its_field(summit):
@@ -197,3 +237,27 @@ def test_scripts_import_through_the_api_and_a_repeat_is_the_same_import(summit):
     wrong = api.post(summit.organizer, path, command_id=str(uuid.uuid4()), csv=pretix_csv(ROWS),
                      mapping={"name": ["Nickname"]})
     assert wrong.status_code == 422 and "no column 'Nickname'" in wrong.json()["detail"]
+
+
+def test_scripts_choose_pending_orders_and_the_entrances_of_each_product(summit):
+    api = summit.api
+    path = f"/events/{summit.event_id}/imports"
+    rows = pretix_csv([
+        pretix_row("P1", 1, "Ada Adler", "ada@example.org", product="Conference pass"),
+        {**pretix_row("P2", 1, "Ben Brandt", "ben@example.org", product="Workshop day"),
+         "Status": "pending"},
+        pretix_row("P3", 1, "Ada Adler", "ada@example.org", product="Workshop day")])
+    paid = api.post(summit.organizer, path, command_id=str(uuid.uuid4()), csv=rows,
+                    dry_run=True).json()
+    assert (paid["rows"], paid["further_tickets"], paid["skipped"]) == (1, 1, {"pending": 1})
+    done = api.post(summit.organizer, path, command_id=str(uuid.uuid4()), csv=rows,
+                    include_pending=True, lists={"Conference pass": ["Main entrance"],
+                                                 "Workshop day": ["workshop"]}).json()
+    assert (done["created"], done["further_tickets"], done["skipped"]) == (2, 1, {})
+    assert entrances(summit) == {"Conference pass + Workshop day": '["main", "workshop"]',
+                     "Workshop day": '["workshop"]'}
+    unknown = api.post(summit.organizer, path, command_id=str(uuid.uuid4()), csv=rows,
+                       include_pending=True, lists={"Workshop day": ["Balcony"]},
+                       dry_run=True).json()
+    assert unknown["not_imported"] == [{"line": 3, "reason": "This event has no check-in list"
+                                        " 'Balcony' (it has: Main entrance, Workshop room)."}]

@@ -44,7 +44,8 @@ class Job:
     filename: str
     encoding: str
     choices: dict[str, Any]
-    """The organizer's overrides: separator, preset, mapping (field → column positions)."""
+    """The organizer's overrides: separator, preset, mapping (field → column positions),
+    pending (import pending orders too), lists (product → the check-in lists admitting it)."""
     content: str
     total: int
     done: int
@@ -58,9 +59,12 @@ class Job:
     def prepared(self) -> Prepared:
         """Made again from the text each time: a preview's rows are not kept twice."""
         mapping = self.choices.get("mapping")
+        lists = self.choices.get("lists") or {}
         return prepare(self.content, self.encoding, self.choices.get("separator"),
                        self.choices.get("preset"),
-                       {k: tuple(v) for k, v in mapping.items()} if mapping is not None else None)
+                       {k: tuple(v) for k, v in mapping.items()} if mapping is not None else None,
+                       pending=bool(self.choices.get("pending")),
+                       lists_by_type={k: tuple(v) for k, v in lists.items()})
 
 
 def stamp(offset: timedelta = timedelta()) -> str:

@@ -32,6 +32,8 @@ class Prepared:
     """Rows passed over for their ticket's status, counted by status."""
     further: int = 0
     """Rows that are another ticket of a person in ``rows``."""
+    products: dict[str, int] | None = None
+    """Each product of a good row, by its rows: what the organizer may give lists to."""
 
     @property
     def separator_name(self) -> str:
@@ -87,7 +89,8 @@ def prepare(text: str, encoding: str, separator: str | None = None, preset: str 
     checked = check(table, mapping, chosen.status_column(table.header), pending, lists_by_type,
                     chosen.buyers_email)
     return Prepared(encoding, table.separator, chosen, table.header, mapping, checked.rows,
-                    checked.bad, dict(checked.skipped.most_common()), checked.further)
+                    checked.bad, dict(checked.skipped.most_common()), checked.further,
+                    checked.products)
 
 
 def prepare_bytes(data: bytes, separator: str | None = None, preset: str | None = None,

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from goodwill.application.import_rows import ImportRow
 from goodwill.imports.holders import LONGEST_TYPE, Holders, Refused
-from goodwill.imports.presets import FIELDS, Mapping, value
+from goodwill.imports.presets import FIELDS, JOINERS, Mapping, value
 from goodwill.imports.table import Record, Table
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -23,6 +23,8 @@ CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 STANDING = {"paid", "attending", "checked in"}
 """Statuses (pretix's, Eventbrite's) of a ticket that admits its holder."""
 PENDING = "pending"
+VARIATION = JOINERS["ticket_type"]
+"""Between a product and its variation: "Workshop day – Track A"."""
 ListsByType = dict[str, tuple[str, ...]]
 """Ticket type (or product) → the check-in lists that admit it, as the organizer says."""
 
@@ -45,6 +47,8 @@ class Checked:
     """Rows whose ticket does not stand (canceled, pending…), counted by their status."""
     further: int = 0
     """Rows that were another ticket of a person in ``rows``."""
+    products: dict[str, int] = field(default_factory=dict)
+    """Each product (a ticket type without its variation) of a good row, by its rows."""
 
 
 def check(table: Table, mapping: Mapping, status_column: int | None = None,
@@ -62,6 +66,8 @@ def check(table: Table, mapping: Mapping, status_column: int | None = None,
             continue
         try:
             row = row_of(record, mapping, len(table.header))
+            if product := row.ticket_type.split(VARIATION)[0]:
+                checked.products[product] = checked.products.get(product, 0) + 1
             if lists_by_type and not row.lists:
                 row = replace(row, lists=lists_for(row.ticket_type, lists_by_type))
             holders.take(row, borrowed=borrows_email(record, mapping, buyers_email))
@@ -86,7 +92,8 @@ def lists_for(ticket_type: str, lists_by_type: ListsByType) -> tuple[str, ...]:
     "Workshop day – Track A" too. A type not named opens every entrance."""
     wanted = ticket_type.casefold()
     return tuple(name for product, names in lists_by_type.items() for name in names
-                 if wanted == product.casefold() or wanted.startswith(product.casefold() + " – "))
+                 if wanted == product.casefold()
+                 or wanted.startswith(product.casefold() + VARIATION))
 
 
 def row_of(record: Record, mapping: Mapping, width: int) -> ImportRow:

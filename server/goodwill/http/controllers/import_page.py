@@ -17,7 +17,7 @@ from uuid import UUID
 from litestar import Request, Response, get, post
 from litestar.background_tasks import BackgroundTask
 from litestar.datastructures import State, UploadFile
-from litestar.exceptions import ValidationException
+from litestar.exceptions import ClientException
 from litestar.response import Redirect, Template
 
 from goodwill.bootstrap import System
@@ -25,7 +25,7 @@ from goodwill.database import Reader
 from goodwill.domain.errors import NotFoundError
 from goodwill.http.access import ORGANIZERS, require_role
 from goodwill.http.forms import Invalid, page, wants_fragment
-from goodwill.http.import_forms import choices_of, mapping_of, stored
+from goodwill.http.import_forms import choices_of, lists_of, mapping_of, stored
 from goodwill.http.markers import Actor, PathId, Reads
 from goodwill.http.schemas.imports import UPLOAD_BYTES
 from goodwill.imports import jobs
@@ -63,7 +63,7 @@ async def upload(request: Request, state: State, conference_id: PathId, reader: 
     try:
         choices = choices_of(form)
         if not isinstance(file, UploadFile) or not file.filename:
-            raise Invalid("file", "Please choose a CSV file.")
+            raise Invalid("file", "Please choose a CSV or Excel file.")
         import_id = await asyncio.to_thread(stored, state.system.writer, conference_id,
                                             file.filename, await file.read(), choices)
     except Invalid as error:
@@ -130,13 +130,15 @@ async def rejected(state: State, conference_id: PathId, import_id: PathId, reade
 @post(JOB + "/reading")
 async def change_reading(request: Request, state: State, conference_id: PathId,
                          import_id: PathId, reader: Reads, actor: Actor) -> Redirect:
-    """Another preset or separator: the columns are chosen afresh from the preset."""
-    await found(reader, conference_id, import_id, actor)
+    """Another preset or separator, pending orders or not: the columns are chosen afresh
+    from the preset; each product's entrances stay as chosen."""
+    _, job = await found(reader, conference_id, import_id, actor)
     try:
         choices = choices_of(await request.form())
     except Invalid as error:
-        raise ValidationException(detail=error.message) from None
-    await asyncio.to_thread(jobs.choose, state.system.writer, import_id, choices)
+        raise ClientException(detail=error.message) from None
+    await asyncio.to_thread(jobs.choose, state.system.writer, import_id,
+                            {**choices, "lists": job.choices.get("lists")})
     return Redirect(f"/events/{conference_id}/import/{import_id}", status_code=303)
 
 
@@ -148,6 +150,18 @@ async def change_columns(request: Request, state: State, conference_id: PathId,
     mapping = mapping_of(await request.form(), width)
     await asyncio.to_thread(jobs.choose, state.system.writer, import_id,
                             {**job.choices, "mapping": mapping})
+    return Redirect(f"/events/{conference_id}/import/{import_id}", status_code=303)
+
+
+@post(JOB + "/lists")
+async def change_lists(request: Request, state: State, conference_id: PathId,
+                       import_id: PathId, reader: Reads, actor: Actor) -> Redirect:
+    """Products whose tickets open only some entrances; the rest open every one."""
+    event, job = await found(reader, conference_id, import_id, actor)
+    products = list((await asyncio.to_thread(job.prepared)).products or {})
+    lists = lists_of(await request.form(), products, event["check_in_lists"])
+    await asyncio.to_thread(jobs.choose, state.system.writer, import_id,
+                            {**job.choices, "lists": lists})
     return Redirect(f"/events/{conference_id}/import/{import_id}", status_code=303)
 
 
@@ -168,4 +182,5 @@ async def run(system: System, import_id: UUID) -> None:
         log.exception("import %s stopped", import_id)
 
 
-HANDLERS = [import_form, upload, import_job, rejected, change_reading, change_columns, start]
+HANDLERS = [import_form, upload, import_job, rejected, change_reading, change_columns,
+            change_lists, start]

@@ -35,7 +35,9 @@ class ImportController(Controller):
 
 def imported(app: Goodwill, actor: UUID, conference_id: UUID, data: ImportAttendees) -> ImportAnswer:
     try:
-        prepared = prepare(data.csv, "text", data.separator, data.preset, named=data.mapping)
+        prepared = prepare(data.csv, "text", data.separator, data.preset, named=data.mapping,
+                           pending=data.include_pending,
+                           lists_by_type={k: tuple(v) for k, v in (data.lists or {}).items()})
     except ValueError as error:  # a file that is no table, or a mapping it cannot have
         raise DomainError(str(error)) from None
     import_id = derived("api-import", data.command_id, digest(data))
@@ -46,10 +48,12 @@ def imported(app: Goodwill, actor: UUID, conference_id: UUID, data: ImportAttend
                         tally.created, tally.updated, tally.unchanged,
                         [NotImported(line, reason) for line, reason in result["bad"]],
                         tally.position, data.dry_run,
-                        [NotImported(line, reason) for line, reason in result["kept"]])
+                        [NotImported(line, reason) for line, reason in result["kept"]],
+                        prepared.further, prepared.skipped)
 
 
 def digest(data: ImportAttendees) -> str:
     """What makes two requests with one command id the same import."""
-    options = f"{data.preset}|{data.separator}|{sorted((data.mapping or {}).items())}"
+    options = (f"{data.preset}|{data.separator}|{sorted((data.mapping or {}).items())}"
+               f"|{data.include_pending}|{sorted((data.lists or {}).items())}")
     return hashlib.sha256((options + "\0" + data.csv).encode()).hexdigest()

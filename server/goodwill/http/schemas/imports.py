@@ -17,6 +17,7 @@ UPLOAD_BYTES = 20 * 1024 * 1024
 PresetKey = Literal[tuple(BY_KEY)]  # type: ignore[valid-type]
 FieldName = Literal[tuple(FIELDS)]  # type: ignore[valid-type]
 ColumnName = Annotated[str, Meta(min_length=1, max_length=200)]
+ListName = Annotated[str, Meta(min_length=1, max_length=200)]
 
 
 class ImportAttendees(Command):
@@ -31,6 +32,11 @@ class ImportAttendees(Command):
     """Field → the header names of the columns joined to make it; the preset's otherwise."""
     dry_run: bool = False
     """Check the file and answer what would be imported, importing nothing."""
+    include_pending: bool = False
+    """Import pending (unpaid) orders too; canceled ones never."""
+    lists: dict[ColumnName, Annotated[list[ListName], Meta(min_length=1, max_length=50)]] | None = None
+    """Product (or product – variation) → the check-in lists, by key or name, that admit
+    its tickets; a product not named opens every entrance."""
 
 
 class NotImported(msgspec.Struct):
@@ -43,7 +49,7 @@ class ImportAnswer(msgspec.Struct):
     preset: str
     separator: str
     rows: int
-    """Rows whose form was good, given to the import."""
+    """Attendees whose rows were good, given to the import: one per person."""
     created: int
     updated: int
     unchanged: int
@@ -54,3 +60,7 @@ class ImportAnswer(msgspec.Struct):
     dry_run: bool
     kept: list[NotImported] = msgspec.field(default_factory=list)
     """Rows imported with a value kept from the last import: the file had lost letters."""
+    further_tickets: int = 0
+    """Rows that were another ticket of a person counted in ``rows``."""
+    skipped: dict[str, int] = msgspec.field(default_factory=dict)
+    """Rows passed over for their ticket's status (pending, canceled…), by status."""
