@@ -1,10 +1,13 @@
 """An organizer imports attendees on a laptop, in a real browser: uploads a pretix export
-with some bad rows, sees each of them reported by its line before importing, imports, and
+with some bad rows, sees each of them reported by its line before importing, downloads
+them to fix, imports, and
 reads the counts; with scripts on the progress updates itself, with scripts off a link
 refreshes it. The pages pass axe-core's WCAG checks."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from pathlib import Path
 
@@ -64,6 +67,14 @@ def test_an_organizer_imports_a_pretix_export_and_sees_bad_rows_by_line(laptop, 
     first = page.get_by_role("region", name="The first rows, as they will be imported")
     expect(first.get_by_role("row", name="Atlas Robotics")).to_contain_text("ABC12-1")
     screenshot(page, "import-preview")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download the rows not imported (CSV)").click()
+    assert download.value.suggested_filename == "summit_orderpositions-not-imported.csv"
+    rejected = list(csv.reader(io.StringIO(
+        Path(download.value.path()).read_text("utf-8-sig"), newline=""), delimiter=";"))
+    assert [(row[2], row[14], row[-1]) for row in rejected[1:]] == [
+        ("2", "", "Missing name."), ("2", "Farah Fischer", "The email address is not valid."),
+        ("1", "Goran Garcia", "Same email as line 2 for another name: one person per email.")]
     page.get_by_role("button", name="Import 3 attendees").click()
     expect(page.get_by_role("heading", name="Import finished")).to_be_visible()
     assert counts(page) == {"Created": "3", "Updated": "0", "Unchanged": "0",

@@ -14,12 +14,13 @@ WHY = "Why not imported"
 
 
 def rejected_csv(content: str, separator: str, bad: Sequence[Sequence]) -> str:
-    """``bad`` is (line, reason) pairs. Cells a spreadsheet would run as a formula are
-    defused, as in every export: the values came from whoever bought the ticket."""
+    """``bad`` is (line, reason) pairs; written with the file's own separator, so the
+    spreadsheet that made the file opens it the same way. Cells a spreadsheet would run as a
+    formula are defused, as in every export: the values came from whoever bought the ticket."""
     table = read_table(content, separator)
     by_line = {record.line: record.values for record in table.records}
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv.writer(buffer, delimiter=separator)
     writer.writerow([*table.header, WHY])
     width = len(table.header)
     for line, reason in bad:
