@@ -21,6 +21,7 @@ from litestar.response import Response, Stream
 from goodwill.database import Reader
 from goodwill.http import cards
 from goodwill.http.markers import Actor, PathId, Reads
+from goodwill.http.site import site_host
 from goodwill.projections import followups, roster, timeline
 
 PAGE = 200
@@ -63,14 +64,14 @@ async def promise_calendar(request: Request, promise_id: PathId, reader: Reads,
     promise = await followups.promise(reader, promise_id, actor)
     if promise is None:
         raise NotFoundException("You made no such promise.")
-    event = cards.promise_event(promise, request.url.hostname or "goodwill")
+    event = cards.promise_event(promise, site_host(request))
     return attachment(cards.calendar([event]), ICALENDAR, f"{promise_id}.ics")
 
 
 @get("/me/data/promises.ics")
 async def promises_calendar(request: Request, reader: Reads, actor: Actor) -> Response[str]:
     """Every promise still open, one entry each, with the same UIDs as one at a time."""
-    host = request.url.hostname or "goodwill"
+    host = site_host(request)
     events = [cards.promise_event(p, host) for p in await followups.still_to_keep(reader, actor)]
     return attachment(cards.calendar(events), ICALENDAR, "promises.ics")
 
