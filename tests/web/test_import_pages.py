@@ -229,7 +229,12 @@ def test_scripts_import_through_the_api_and_a_repeat_is_the_same_import(summit):
                                      {"line": 4, "reason": "The email address is not valid."}]
     assert api.post(summit.organizer, path, **body).json() == first
     fresh = api.post(summit.organizer, path, **{**body, "command_id": str(uuid.uuid4())}).json()
-    assert (fresh["created"], fresh["unchanged"]) == (0, 2)
+    assert (fresh["created"], fresh["unchanged"], fresh["changes"]) == (0, 2, [])
+    moved = pretix_csv([{**ROWS[0], "Company": "Kiln & Co"}, *ROWS[1:]])
+    would = api.post(summit.organizer, path, command_id=str(uuid.uuid4()), csv=moved,
+                     dry_run=True).json()
+    assert would["changes"] == [{"line": 2, "field": "company", "old": "Töpferei Kiln",
+                                 "new": "Kiln & Co"}]
     named = api.post(summit.organizer, path, command_id=str(uuid.uuid4()), csv=pretix_csv(ROWS),
                      mapping={"name": ["Attendee name: Family name"],
                               "email": ["Attendee email"]}, dry_run=True).json()
@@ -261,3 +266,20 @@ def test_scripts_choose_pending_orders_and_the_entrances_of_each_product(summit)
                        dry_run=True).json()
     assert unknown["not_imported"] == [{"line": 3, "reason": "This event has no check-in list"
                                         " 'Balcony' (it has: Main entrance, Workshop room)."}]
+
+
+def test_the_preview_of_a_re_import_lists_each_change_old_to_new(summit):
+    api = summit.api
+    headers = browser(api.headers(summit.organizer))
+    url, page = preview(summit, pretix_csv(ROWS).encode())
+    api.client.post(url, headers=headers, data={"csrf_token": csrf(page)})
+    changed = [{**ROWS[0], "Company": "Kiln & Co"}, *ROWS[1:3],
+               {**ROWS[3], "Product": "Main entrance"}]
+    _, page = preview(summit, pretix_csv(changed).encode())
+    assert "What importing would change (2)" in page
+    assert ("<tr><td>2</td><td>Company</td><td>Töpferei Kiln</td><td>Kiln &amp; Co</td></tr>"
+            in page)
+    assert ("<tr><td>5</td><td>Ticket type</td><td>Workshop room</td><td>Main entrance</td>"
+            in page)
+    _, unchanged = preview(summit, pretix_csv(ROWS).encode())
+    assert "What importing would change" not in unchanged

@@ -39,9 +39,10 @@ FORGOTTEN = "This person asked to be forgotten: remove the row from the file."
 MOVED = "This ticket was imported for another email: an import gives no ticket to someone else."
 KEPT = ("Kept as imported before: {} in the file lost letters to its encoding (save it as"
         " UTF-8).")
-Decided = tuple[str, list[Aggregate], list[str]]
-"""What became of a row ("created", "updated", "unchanged"), the aggregates to save, and the
-profile fields kept from the last import because the file spoilt them."""
+Decided = tuple[str, list[Aggregate], list[str], list[list[str]]]
+"""What became of a row ("created", "updated", "unchanged"), the aggregates to save, the
+profile fields kept from the last import because the file spoilt them, and each change as
+[field, old, new]."""
 
 
 class ImportCommands(PeopleCommands):
@@ -52,13 +53,15 @@ class ImportCommands(PeopleCommands):
         def decide():
             changed, result = self._decide_import(actor, conference_id, rows)
             self.keyring.create_keys([a.id for a in changed if isinstance(a, Person)])
+            del result["changes"]  # old and new values are personal: receipts keep none
             return changed, result
         return self.execute(actor, command_id, "import_attendees", decide, audit=conference_id)
 
     def try_import(self, actor: UUID, conference_id: UUID, rows: Sequence[ImportRow]) -> dict:
         """The answer :meth:`import_attendees` would give, decided the same way on the same
         state and checked at the same boundary, with nothing saved: a dry run whose counts
-        are the import's."""
+        are the import's. It also lists what each updated row would change, old → new, as
+        [line, field, old, new], for the organizer to see before it applies."""
         changed, result = self._decide_import(actor, conference_id, rows)
         check_events(changed)
         return result
@@ -67,11 +70,11 @@ class ImportCommands(PeopleCommands):
                        rows: Sequence[ImportRow]) -> tuple[list[Aggregate], dict]:
         conference = self._importing_into(conference_id, actor)
         known, first_line = read_ahead(self, conference, rows), {}
-        changed, counts, refused, kept = [], Counter(), [], []
+        changed, counts, refused, kept, changes = [], Counter(), [], [], []
         for row in rows:
             try:
                 once_per_chunk(first_line, conference, row)
-                outcome, aggregates, spoilt = self._import_row(known, conference, row)
+                outcome, aggregates, spoilt, made = self._import_row(known, conference, row)
             except DomainError as error:
                 refused.append([row.line, error.message])
                 continue
@@ -79,8 +82,10 @@ class ImportCommands(PeopleCommands):
             changed += aggregates
             if spoilt:
                 kept.append([row.line, KEPT.format(" and ".join(spoilt))])
+            changes += [[row.line, *change] for change in made]
         return changed, {"created": counts["created"], "updated": counts["updated"],
-                         "unchanged": counts["unchanged"], "refused": refused, "kept": kept}
+                         "unchanged": counts["unchanged"], "refused": refused, "kept": kept,
+                         "changes": changes}
 
     def _importing_into(self, conference_id: UUID, actor: UUID) -> Conference:
         """The event's organizers import, and so does the command line."""
@@ -92,9 +97,10 @@ class ImportCommands(PeopleCommands):
         lists = list_keys(conference, row.lists)
         index = known.find(ImportedTicket, index_of(conference, row))
         if index is None:
-            return "created", self._first_import(known, conference, row, lists), []
+            return "created", self._first_import(known, conference, row, lists), [], []
         row, spoilt = kept_from_loss(index, row)
-        return (*self._reimport(known, index, row, lists), spoilt)
+        changes = changes_of(conference, index, row, lists)  # before the index takes the row
+        return (*self._reimport(known, index, row, lists), spoilt, changes)
 
     def _first_import(self, known: Known, conference: Conference, row: ImportRow,
                       lists: list[str]) -> list[Aggregate]:
@@ -164,3 +170,18 @@ def once_per_chunk(first_line: dict[UUID, int], conference: Conference, row: Imp
         if key in first_line:
             raise ConflictError(f"The same person as line {first_line[key]}.")
         first_line[key] = row.line
+
+
+def changes_of(conference: Conference, index: ImportedTicket, row: ImportRow,
+               lists: list[str]) -> list[list[str]]:
+    """What a re-import of ``row`` changes, as [field, old, new]: the profile fields whose
+    value in the file changed, the ticket's type and its check-in lists by name."""
+    found = [[name, index.values.get(name, ""), new]
+             for name, new in changed_fields(index, row).items()]
+    if row.ticket_type != index.values.get("ticket_type", ""):
+        found.append(["ticket_type", index.values.get("ticket_type", ""), row.ticket_type])
+    if lists != index.lists:
+        names = conference.check_in_lists
+        found.append(["lists", *(", ".join(names.get(key, key) for key in keys)
+                                 or "every entrance" for keys in (index.lists, lists))])
+    return found

@@ -29,6 +29,8 @@ class Tally:
     bad: list[BadRow] = field(default_factory=list)
     kept: list[BadRow] = field(default_factory=list)
     """Rows imported with a value kept from before, which the file had spoilt."""
+    changes: list[list] = field(default_factory=list)
+    """A dry run's [line, field, old, new] for each value a re-import would change."""
     position: int = 0
 
     def add(self, result: dict, position: int) -> None:
@@ -37,6 +39,7 @@ class Tally:
         self.unchanged += result["unchanged"]
         self.bad += [BadRow(line, reason) for line, reason in result["refused"]]
         self.kept += [BadRow(line, reason) for line, reason in result.get("kept", [])]
+        self.changes += result.get("changes", [])
         self.position = max(self.position, position)
 
     def as_dict(self) -> dict:

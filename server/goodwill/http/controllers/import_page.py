@@ -97,6 +97,7 @@ async def import_job(request: Request, state: State, conference_id: PathId,
         context["prepared"], context["would"] = prepared, would = await dry_run(state, job,
                                                                               actor)
         context["bad"], context["kept"] = would.as_dict()["bad"], would.as_dict()["kept"]
+        context["changes"] = would.changes
         context["rejected"] = f"{context['url']}/rejected.csv"
     return page(request, "import_job.html", context, "_import_progress.html")
 

@@ -15,7 +15,8 @@ from goodwill.domain.errors import DomainError
 from goodwill.domain.ids import derived
 from goodwill.http.access import ORGANIZERS, require_role
 from goodwill.http.markers import Actor, App, PathId, Reads
-from goodwill.http.schemas.imports import UPLOAD_BYTES, ImportAnswer, ImportAttendees, NotImported
+from goodwill.http.schemas.imports import (UPLOAD_BYTES, Change, ImportAnswer, ImportAttendees,
+                                           NotImported)
 from goodwill.imports.batches import run_import
 from goodwill.imports.preview import prepare
 
@@ -49,7 +50,8 @@ def imported(app: Goodwill, actor: UUID, conference_id: UUID, data: ImportAttend
                         [NotImported(line, reason) for line, reason in result["bad"]],
                         tally.position, data.dry_run,
                         [NotImported(line, reason) for line, reason in result["kept"]],
-                        prepared.further, prepared.skipped)
+                        prepared.further, prepared.skipped,
+                        [Change(*change) for change in tally.changes])
 
 
 def digest(data: ImportAttendees) -> str:

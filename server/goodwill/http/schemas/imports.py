@@ -44,6 +44,15 @@ class NotImported(msgspec.Struct):
     reason: str
 
 
+class Change(msgspec.Struct):
+    line: int
+    field: str
+    old: str
+    """As imported before."""
+    new: str
+    """As the file gives it now."""
+
+
 class ImportAnswer(msgspec.Struct):
     import_id: UUID
     preset: str
@@ -64,3 +73,5 @@ class ImportAnswer(msgspec.Struct):
     """Rows that were another ticket of a person counted in ``rows``."""
     skipped: dict[str, int] = msgspec.field(default_factory=dict)
     """Rows passed over for their ticket's status (pending, canceled…), by status."""
+    changes: list[Change] = msgspec.field(default_factory=list)
+    """A dry run's every value a re-import would change; an import's answer lists none."""
