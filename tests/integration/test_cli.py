@@ -105,6 +105,15 @@ def test_import_reports_every_row_and_a_second_run_changes_nothing(goodwill, tmp
     assert "100%" in first.stderr and "rows/s" in first.stderr
     again = goodwill("import", "--event", event, str(export), "--preset", "pretix", check=False)
     assert "created 0, updated 0, unchanged 2, not imported 1" in again.stdout
+    export.write_text(pretix_csv([pretix_row("A1", 1, "Ada Adler", "ada@example.org", "Kiln"),
+                                  pretix_row("B2", 1, "Chloe Costa", "chloe@example.org",
+                                             product="Workshop room")]))
+    changes = goodwill("import", "--event", event, str(export), "--dry-run")
+    assert changes.stdout.splitlines()[1:] == [
+        "dry run, nothing saved: would create 0, updated 2, unchanged 0, not imported 0",
+        "would change 2 values:",
+        "  line 2: Company: (empty) → Kiln",
+        "  line 3: Ticket type: Main entrance → Workshop room"]
     missing = goodwill("import", "--event", str(UUID(int=7)), str(export), check=False)
     assert missing.returncode == 2 and "No such event" in missing.stderr
 

@@ -12,6 +12,7 @@ from goodwill.application.core import SYSTEM_ACTOR
 from goodwill.bootstrap import System
 from goodwill.domain.errors import DomainError
 from goodwill.imports.batches import Tally, run_import
+from goodwill.imports.presets import FIELDS
 from goodwill.imports.preview import Prepared, prepare_bytes
 from goodwill.imports.rows import ListsByType
 from goodwill.imports.table import FileProblem
@@ -64,11 +65,21 @@ def reported(tally: Tally, dry_run: bool) -> str:
     result = tally.as_dict()
     bad = result["bad"]
     lines = [f"{counts}, not imported {len(bad)}"]
-    lines += [f"  line {line}: {reason}" for line, reason in bad[:SHOWN]]
-    if len(bad) > SHOWN:
-        lines.append(f"  and {counted(len(bad) - SHOWN, 'more row')} not imported")
-    lines += [f"  line {line}: {reason}" for line, reason in result["kept"]]
+    lines += listed(bad, "row", "not imported")
+    lines += listed(result["kept"], "row", "kept as imported before")
+    if tally.changes:
+        lines.append(f"would change {counted(len(tally.changes), 'value')}:")
+        lines += listed([[line, f"{FIELDS[field]}: {old or '(empty)'} → {new or '(empty)'}"]
+                         for line, field, old, new in tally.changes], "change", "")
     return "\n".join(lines)
+
+
+def listed(items: list[list], noun: str, said: str) -> list[str]:
+    """The first twenty by line, and how many more."""
+    lines = [f"  line {line}: {reason}" for line, reason in items[:SHOWN]]
+    if len(items) > SHOWN:
+        lines.append(f"  and {counted(len(items) - SHOWN, 'more ' + noun)} {said}".rstrip())
+    return lines
 
 
 def lists_by_type(pairs: Sequence[str]) -> ListsByType:
