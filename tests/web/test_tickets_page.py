@@ -13,6 +13,7 @@ import pytest
 from goodwill.http.qr import qr_svg
 from tests.http.conftest import Summit
 from tests.http.test_lost_links import mailed  # noqa: F401
+from tests.ticketing import pretix_csv, pretix_row
 from tests.web.pages import assert_page, browser
 from tests.web.test_console import form
 
@@ -125,6 +126,22 @@ def test_email_sign_in_link_sends_one_email_per_command(mailed):  # noqa: F811
     token = re.search(r"https://goodwill\.example/s#(gwl_\S+)", message.get_content())[1]
     assert api.client.post("/s", data={"token": token},
                            follow_redirects=False).status_code == 303
+
+    colleague = pretix_csv([pretix_row("C1", 1, "Ada Adler", ""),
+                            pretix_row("C1", 2, "Ben Brandt", "")])  # both on buyer@…
+    imported = api.post(summit.organizer, f"/events/{summit.event_id}/imports", csv=colleague)
+    assert imported.json()["created"] == 2
+    api.position = imported.json()["position"]
+    api.read(summit.organizer, f"/events/{summit.event_id}/attendees")  # caught up
+    with api.system.writer.transaction() as tx:
+        ((ben,),) = tx.fetchall("SELECT person_id FROM attendees WHERE name = 'Ben Brandt'", ())
+    page = assert_page(get(summit, f"/{ben}"))
+    assert "Show link" in page and "Email sign-in link" not in page
+    refused = api.client.post(f"{summit.url}/{ben}", data={**form(page, "show"),
+                                                          "action": "email"},
+                              headers=summit.as_organizer)
+    assert refused.status_code == 400 and "has no email of their own" in refused.text
+    assert len(inbox) == 1
 
 
 

@@ -33,10 +33,12 @@ class TicketCodes(Projection):
 
 
 async def ticket_of(db: Reader, conference_id: UUID, person_id: UUID) -> dict[str, Any] | None:
-    """The attendee's name, ticket and code (None when it was never kept); None if they do
-    not attend."""
+    """The attendee's name, ticket and code (None when it was never kept), and whether they
+    have an email of their own to send a link to; None if they do not attend."""
     return await db.fetchrow(
-        "SELECT a.attendee_id, a.person_id, a.name, t.ticket_id, c.code"
-        " FROM attendees a LEFT JOIN ticket_state t ON t.attendee_id = a.attendee_id"
+        "SELECT a.attendee_id, a.person_id, a.name, t.ticket_id, c.code,"
+        " CASE WHEN COALESCE(p.email, '') <> '' THEN 1 ELSE 0 END AS has_email"
+        " FROM attendees a LEFT JOIN people p ON p.person_id = a.person_id"
+        " LEFT JOIN ticket_state t ON t.attendee_id = a.attendee_id"
         " LEFT JOIN ticket_codes c ON c.ticket_id = t.ticket_id"
         " WHERE a.conference_id = ? AND a.person_id = ?", str(conference_id), str(person_id))

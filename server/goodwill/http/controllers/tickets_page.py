@@ -18,7 +18,7 @@ from uuid import UUID, uuid4
 from litestar import Request, Response, get, post
 from litestar.background_tasks import BackgroundTask
 from litestar.datastructures import State
-from litestar.exceptions import NotFoundException, ValidationException
+from litestar.exceptions import ClientException, NotFoundException
 from litestar.params import QueryParameter
 from litestar.response import Template
 
@@ -36,6 +36,9 @@ from goodwill.projections import checkins, roster, ticket_codes
 from goodwill.tokens import SIGN_IN_LINK
 
 PAGE_SIZE = 20
+NO_SMTP = "No SMTP server is configured: show the link instead."
+NO_ADDRESS = ("This attendee has no email of their own (their ticket was bought for them on"
+              " someone else's order): show the link instead.")
 Search = Annotated[str, QueryParameter(max_length=100)]
 Offset = Annotated[int, QueryParameter(ge=0, le=1_000_000)]
 
@@ -61,7 +64,7 @@ async def holder(request: Request, reader: Reader, event: dict[str, Any],
     name = ticket["name"] or "Someone forgotten"
     return {"event": event, "ticket": {**ticket, "name": name}, "state": state or None,
             "qr": ticket["code"] and qr_svg(ticket["code"], f"Ticket of {name}"),
-            "email": bool(request.app.state.settings.smtp_url),
+            "email": bool(request.app.state.settings.smtp_url and ticket["has_email"]),
             "ids": {"show": uuid4(), "email": uuid4()},
             "link": None, "emailed": False, "refusal": None}
 
@@ -85,7 +88,7 @@ async def sign_in_link(request: Request, state: State, conference_id: PathId,
     form = await request.form()
     emailing = form.get("action") == "email"
     if emailing and not context["email"]:
-        raise ValidationException(detail="No SMTP server is configured: show the link instead.")
+        raise ClientException(detail=NO_ADDRESS if state.settings.smtp_url else NO_SMTP)
     task, status = None, 200
     try:
         outcome = await asyncio.to_thread(state.system.app.issue_sign_in_link, actor,
