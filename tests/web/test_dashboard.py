@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import uuid
 import xml.etree.ElementTree as ET
 from collections import Counter
 from datetime import date, datetime, timedelta, timezone
@@ -20,6 +21,7 @@ from goodwill.http.controllers.dashboard_page import hourly
 from goodwill.projections import checkins, figures
 from tests.web.pages import assert_page, browser
 from tests.http.test_desk_api import ago, code, scans
+from tests.ticketing import pretix_csv, pretix_row
 
 BERLIN = ZoneInfo("Europe/Berlin")
 FRAGMENT_BUDGET = 8 * 1024
@@ -206,3 +208,30 @@ def test_a_ticket_let_in_twice_offline_is_a_conflict_to_review(summit):
                                       params={"after": api.position}))
     assert "Conflicts to review: 1" in page
     assert "let in twice<td>door-2, first door-1<td>" in page
+
+
+def test_tickets_are_counted_by_type_a_persons_two_types_under_each(summit):
+    """Ada holds a conference pass and a workshop day (one ticket of both types), Ben a
+    pass, Cleo a workshop day; Ada comes in."""
+    api = summit.api
+    rows = pretix_csv([pretix_row("T1", 1, "Ada Adler", "ada@example.org", product="Pass"),
+                       pretix_row("T1", 2, "Ada Adler", "ada@example.org", product="Workshop"),
+                       pretix_row("T2", 1, "Ben Brandt", "ben@example.org", product="Pass"),
+                       pretix_row("T3", 1, "Cleo Costa", "cleo@example.org",
+                                  product="Workshop")])
+    imported = api.post(summit.organizer, f"/events/{summit.event_id}/imports", csv=rows)
+    assert imported.json()["created"] == 3
+    api.position = imported.json()["position"]
+    api.read(summit.organizer, f"/events/{summit.event_id}/attendees")  # caught up
+    with api.system.writer.transaction() as tx:
+        ((ada,),) = tx.fetchall("SELECT c.code FROM ticket_codes c JOIN attendees a ON"
+                                " a.attendee_id = c.attendee_id WHERE a.name = 'Ada Adler'", ())
+    api.position = api.system.app.check_in(summit.organizer, uuid.uuid4(),
+                                           uuid.UUID(summit.event_id), ada, "main",
+                                           "door-1").position
+    page = assert_page(api.client.get(f"/events/{summit.event_id}/dashboard",
+                                      headers=browser(api.headers(summit.organizer)),
+                                      params={"after": api.position}))
+    assert ("<caption>By ticket type</caption>" in page and
+            '<tr><th scope="row">Pass<td>2<td>1<td>1<tr><th scope="row">Workshop<td>2<td>1<td>1'
+            in page)

@@ -12,9 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from goodwill.application.import_rows import ImportRow
-
-SEVERAL = " + "
-"""Between the types of one person's tickets: "Conference pass + Workshop day"."""
+from goodwill.domain.ticket import SEVERAL_TYPES as SEVERAL
 KEPT_FROM_FIRST = ("company", "role", "offers", "needs")
 LONGEST_TYPE = 200
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from typing import Any
 from uuid import UUID
 
 from goodwill.database import Reader, Tx
 from goodwill.domain.conference import Conference
-from goodwill.domain.ticket import Ticket
+from goodwill.domain.ticket import SEVERAL_TYPES, Ticket
 from goodwill.projections.base import Projection, iso, key, on
 from goodwill.projections.rows import update, when
 
@@ -150,3 +151,24 @@ async def inside_now(db: Reader, conference_id: UUID) -> int:
         "SELECT COUNT(DISTINCT tl.ticket_id) FROM ticket_lists tl JOIN ticket_state ts"
         " ON ts.ticket_id = tl.ticket_id WHERE ts.conference_id = ? AND tl.inside = 1",
         str(conference_id))
+
+
+async def by_ticket_type(db: Reader, conference_id: UUID) -> list[dict[str, Any]]:
+    """Per ticket type, by name: tickets not revoked, how many ever checked in, how many
+    inside now. A ticket of several types (one person's pass and workshop day) counts under
+    each; tickets without a type are not listed."""
+    rows = await db.fetch(
+        "SELECT tt.ticket_type, COUNT(*) AS tickets,"
+        " CAST(SUM(CASE WHEN EXISTS (SELECT 1 FROM ticket_lists l WHERE l.ticket_id ="
+        " ts.ticket_id) THEN 1 ELSE 0 END) AS BIGINT) AS arrived,"
+        " CAST(SUM(CASE WHEN EXISTS (SELECT 1 FROM ticket_lists l WHERE l.ticket_id ="
+        " ts.ticket_id AND l.inside = 1) THEN 1 ELSE 0 END) AS BIGINT) AS inside"
+        " FROM ticket_state ts JOIN ticket_types tt ON tt.ticket_id = ts.ticket_id"
+        " WHERE ts.conference_id = ? AND ts.revoked = 0 AND tt.ticket_type <> ''"
+        " GROUP BY tt.ticket_type", str(conference_id))
+    found: dict[str, Counter] = {}
+    for row in rows:
+        for single in row["ticket_type"].split(SEVERAL_TYPES):
+            found.setdefault(single, Counter()).update(
+                {what: row[what] for what in ("tickets", "arrived", "inside")})
+    return [{"ticket_type": name, **counts} for name, counts in sorted(found.items())]

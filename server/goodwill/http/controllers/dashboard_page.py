@@ -48,6 +48,7 @@ async def dashboard_page(request: Request, conference_id: PathId, reader: Reads,
         "as_of": f"{now.astimezone(zone(event['timezone'])):%H:%M:%S}",
         "tallies": await tallies(reader, conference_id, counted["totals"]),
         "entrances": await entrances(reader, event),
+        "types": await checkins.by_ticket_type(reader, conference_id),
         "conflicts": await to_review(reader, event),
         **hourly(counted["hours"], event["timezone"], day, now)}, "_dashboard.html")
 
