@@ -61,6 +61,21 @@ class CredentialCommands(CommandApplication):
         account = self.find(Account, account_id(person_id))
         return account is not None and account.link == link_id
 
+    def standing(self, holder: UUID, credential_id: UUID) -> bool:
+        """Whether a session ``holder`` opened with ``credential_id`` still stands: their
+        current link, their password account, or (a door device acting as itself) a device
+        not revoked. Asked of the event store on every signed-in request, not of a read
+        model that may lag: a revocation answered a moment ago, by any worker, holds for
+        every request that starts after it."""
+        if credential_id == holder:
+            return self.device_event(holder) is not None
+        account = self.find(Account, account_id(holder))
+        if account is None:
+            return False
+        if credential_id == account.id:
+            return account.password_hash is not None
+        return account.link == credential_id
+
     def account(self, person_id: UUID) -> Account:
         found = self.find(Account, account_id(person_id))
         return found or Account(person_id=person_id, id=account_id(person_id))

@@ -3,15 +3,14 @@ prove who they are can change without touching a handler."""
 
 from __future__ import annotations
 
+import asyncio
 from uuid import UUID
 
 from litestar import Request
 from litestar.datastructures import State
 from litestar.openapi.spec import SecurityScheme
 
-from goodwill.database import Reader
 from goodwill.http.identity import SESSION_COOKIE, live_credential, session_person, unauthorized
-from goodwill.http.markers import Reads
 from goodwill.projections import credentials
 from goodwill.tokens import DEVICE, Keys
 
@@ -25,26 +24,30 @@ SCHEMES = {
 """How the OpenAPI document tells clients to say who they are."""
 
 
-async def acting_person(request: Request, state: State, reader: Reads) -> UUID:
+async def acting_person(request: Request, state: State) -> UUID:
     """A door device's bearer token, or the signed session cookie; else 401. Either way the
-    credential's revocation is checked on every request, with one read by primary key.
+    credential's revocation is checked on every request, with one read of its short stream.
     Bearer requests need no CSRF token: a browser never adds that header by itself."""
     authorization = request.headers.get("Authorization")
     if authorization is not None:
-        return await device(state, reader, authorization)
+        return await device(state, authorization)
     cookie = request.cookies.get(SESSION_COOKIE)
     if cookie:
-        return await session_person(request, state, cookie, reader)
+        return await session_person(request, state, cookie)
     raise unauthorized("Sign in first: open your personal sign-in link, or send a device's"
                        " token as Authorization: Bearer.")
 
 
-async def device(state: State, reader: Reader, authorization: str) -> UUID:
-    """A device acts as itself (its id), which the event's check-in rules know as staff."""
+async def device(state: State, authorization: str) -> UUID:
+    """A device acts as itself (its id), which the event's check-in rules know as staff.
+    Whether it is revoked is asked of the store, as for a session; the read models are
+    given a moment to know a device issued just now, since they say which event's staff
+    it is."""
     scheme, _, token = authorization.partition(" ")
     keys: Keys = state.signer
     device_id = keys.credential_of(DEVICE, token.strip()) if scheme.lower() == "bearer" else None
-    if device_id is None or not await live_credential(state, device_id, (credentials.DEVICE,),
-                                                      reader):
+    if (device_id is None
+            or not await asyncio.to_thread(state.system.app.standing, device_id, device_id)
+            or not await live_credential(state, device_id, (credentials.DEVICE,))):
         raise unauthorized("That device token is not valid, or has been revoked.")
     return device_id

@@ -1,8 +1,8 @@
-"""Sessions in cookies, checked against the credentials read model, and the CSRF token that
-goes with them.
+"""Sessions in cookies, checked against the event store on every request, and the CSRF
+token that goes with them.
 
 The session cookie is HttpOnly and signed (see :mod:`goodwill.tokens`); it names the person
-and the credential it was opened with, so revoking a link ends its sessions. Its CSRF
+and the credential it was opened with, so revoking a link ends its sessions at once. Its CSRF
 token is a MAC of the cookie, sent to pages in a readable cookie and expected back in the
 ``X-CSRF-Token`` header (HTMX, fetch) or a ``csrf_token`` form field.
 """
@@ -19,7 +19,6 @@ from litestar import Request
 from litestar.datastructures import Cookie, State
 from litestar.exceptions import NotAuthorizedException, PermissionDeniedException
 
-from goodwill.database import Reader
 from goodwill.http.freshness import caught_up
 from goodwill.projections import credentials
 from goodwill.tokens import SESSION_SECONDS, Keys
@@ -29,21 +28,19 @@ CSRF_HEADER, CSRF_FIELD = "X-CSRF-Token", "csrf_token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 FORMS = ("application/x-www-form-urlencoded", "multipart/form-data")
 CATCH_UP_SECONDS = 2.0
-SESSION_PURPOSES = (credentials.LINK, credentials.ACCOUNT, credentials.DEVICE)
-"""What a session may be opened with: a device's link opens one as that device."""
 
 
 def unauthorized(detail: str) -> NotAuthorizedException:
     return NotAuthorizedException(detail=detail, headers={"WWW-Authenticate": "Bearer"})
 
 
-async def live_credential(state: State, credential_id: UUID, purposes: tuple[str, ...],
-                          reader: Reader | None = None) -> dict[str, Any] | None:
-    """The credential's row if it exists for one of ``purposes`` and is not revoked. Only a
-    token we signed gets here, so a missing row means one issued a moment ago: the read
-    model gets a short while to catch up before the answer is no. A request's ``after``
-    (through ``reader``) makes a revocation it has seen count at once."""
-    reader = reader or state.system.reader
+async def live_credential(state: State, credential_id: UUID,
+                          purposes: tuple[str, ...]) -> dict[str, Any] | None:
+    """The credential's row if it exists for one of ``purposes`` and is not revoked: whom a
+    token names, when it is used to sign in. Only a token we signed gets here, so a missing
+    row means one issued a moment ago: the read model gets a short while to catch up before
+    the answer is no. Whether it still stands is then asked of the store."""
+    reader = state.system.reader
     row = await credentials.credential(reader, credential_id)
     if row is None:
         head = await asyncio.to_thread(state.system.runner.head)
@@ -54,15 +51,14 @@ async def live_credential(state: State, credential_id: UUID, purposes: tuple[str
     return row
 
 
-async def session_person(request: Request, state: State, cookie: str,
-                         reader: Reader | None = None) -> UUID:
-    """The signed-in person (or door device), provided their session and its credential are
-    still good and, for an unsafe method, the request carries the session's CSRF token."""
+async def session_person(request: Request, state: State, cookie: str) -> UUID:
+    """The signed-in person (or door device), provided their session and its credential
+    still stand (asked of the store: see ``standing``) and, for an unsafe method, the
+    request carries the session's CSRF token."""
     keys: Keys = state.signer
     session = keys.session_of(cookie, int(time.time()))
-    row = session and await live_credential(state, session.credential_id, SESSION_PURPOSES,
-                                            reader)
-    if not session or not row or credentials.holder(row) != str(session.person_id):
+    if not session or not await asyncio.to_thread(state.system.app.standing,
+                                                  session.person_id, session.credential_id):
         raise unauthorized("Your session has ended. Open your personal sign-in link again.")
     await check_csrf(request, keys, cookie)
     return session.person_id

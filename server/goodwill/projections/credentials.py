@@ -55,11 +55,6 @@ class Credentials(Projection):
                     iso(e.timestamp)))
 
 
-def holder(row: dict[str, Any]) -> str:
-    """Whom a credential signs in: its person, or a device, which acts as itself."""
-    return row["credential_id"] if row["purpose"] == DEVICE else row["person_id"]
-
-
 async def credential(db: Reader, credential_id: UUID) -> dict[str, Any] | None:
     return await db.fetchrow("SELECT * FROM credentials WHERE credential_id = ?",
                              str(credential_id))

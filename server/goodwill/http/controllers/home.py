@@ -27,7 +27,7 @@ NAMES_SHOWN = 3
 @get("/")
 async def home(request: Request, state: State, reader: Reads) -> Template:
     try:
-        person = await acting_person(request, state, reader)
+        person = await acting_person(request, state)
     except NotAuthorizedException:
         return Template("home.html", context={"person": None}, status_code=401)
     now = datetime.now(timezone.utc)
