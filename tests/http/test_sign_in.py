@@ -3,6 +3,7 @@ signed cookie that revoking the link ends."""
 
 from __future__ import annotations
 
+import time
 import uuid
 from urllib.parse import urlsplit
 
@@ -57,6 +58,25 @@ def test_a_link_is_shown_again_unchanged_until_revoked(summit):
     after = api.client.get("/api/v1/events", headers=session, params={"after": api.position})
     assert after.status_code == 401
     assert link(summit, "Alice")["link"] != first["link"]
+
+
+def test_a_link_opens_a_session_of_the_browsers_own_which_a_revoke_ends(summit):
+    """The cookie names a session the link opened, not the link: what the browser holds is
+    its own. Revoking ends the link and every session opened with one."""
+    api, alice = summit.api, summit.people["Alice"]
+    shown = link(summit, "Alice")["link"].split("#")[1]
+    phone, laptop = api.sign_in(shown), api.sign_in(shown)
+    link_id = api.keys.credential_of("sign-in-link", shown)
+    for session in (phone, laptop):
+        cookie = session["Cookie"].split("=", 1)[1]
+        opened = api.keys.session_of(cookie, int(time.time()))
+        assert opened.person_id == uuid.UUID(alice) and opened.credential_id != link_id
+        assert api.client.get("/api/v1/events", headers=session).status_code == 200
+    account = api.system.app.repository.get(account_id(uuid.UUID(alice)))
+    assert len(account.sessions) == 2 and account.link == link_id
+    api.do(summit.organizer, f"/events/{summit.event_id}/attendees/{alice}/sign-in-link/revoke")
+    for session in (phone, laptop):
+        assert api.client.get("/api/v1/events", headers=session).status_code == 401
 
 
 def test_only_the_event_s_organizers_hand_out_links_and_never_for_an_organizer(summit):

@@ -35,7 +35,8 @@ class CredentialCommands(CommandApplication):
 
     def revoke_sign_in_link(self, actor: UUID, command_id: UUID, person_id: UUID,
                             conference_id: UUID | None = None) -> Outcome:
-        """Ends the link and every session opened with it; the next link issued is new."""
+        """Ends the link and every session opened with a link; the next link issued is
+        new."""
         def decide():
             account = self._link_holder(actor, person_id, conference_id)
             account.revoke_link()
@@ -55,11 +56,23 @@ class CredentialCommands(CommandApplication):
                 raise NotAllowedError("Organizers sign in with their password.")
         return self.account(person_id)
 
-    def holds_link(self, person_id: UUID, link_id: UUID) -> bool:
-        """Asked of the store, not a read model, when a link signs someone in: a link
-        revoked a moment ago must not open a new session."""
-        account = self.find(Account, account_id(person_id))
-        return account is not None and account.link == link_id
+    def open_session(self, person_id: UUID, link_id: UUID) -> UUID | None:
+        """A session of the person's own for a browser that opened their current link (see
+        :meth:`Account.open_session`), or None when the link is not current: decided on the
+        store, so a link revoked a moment ago opens nothing."""
+        found = self.find(Account, account_id(person_id))
+        if found is None or found.link != link_id:
+            return None  # refused before a command, so failed attempts record nothing
+        def decide():
+            account = self.get(Account, account_id(person_id), "account")
+            if account.link != link_id:
+                raise NotAllowedError("This sign-in link is not valid any more.")
+            return (account,), {"session_id": account.open_session(link_id)}
+        try:
+            outcome = self.execute(person_id, uuid4(), "open_session", decide)
+        except NotAllowedError:
+            return None
+        return UUID(str(outcome.result["session_id"]))
 
     def standing(self, holder: UUID, credential_id: UUID) -> bool:
         """Whether a session ``holder`` opened with ``credential_id`` still stands: their
@@ -74,7 +87,7 @@ class CredentialCommands(CommandApplication):
             return False
         if credential_id == account.id:
             return account.password_hash is not None
-        return account.link == credential_id
+        return credential_id in account.sessions or account.link == credential_id
 
     def account(self, person_id: UUID) -> Account:
         found = self.find(Account, account_id(person_id))

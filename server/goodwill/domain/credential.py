@@ -1,5 +1,5 @@
-"""What lets someone in: a person's account (password hash, current sign-in link) and the
-staff devices an organizer lets scan at one event.
+"""What lets someone in: a person's account (password hash, current sign-in link, the
+sessions opened with a link) and the staff devices an organizer lets scan at one event.
 
 No token or secret is stored here, only ids: a link's or device's token is derived from its
 id with the server's secret key (see :mod:`goodwill.tokens`), so the event store, its
@@ -22,7 +22,7 @@ def account_id(person_id: UUID) -> UUID:
 
 class Account(Aggregate):
     """One per person, id derived from the person, so any command finds it without a search.
-    A short stream: it grows only when a link is issued or revoked or a password is set."""
+    A short stream: it grows when a link is issued, used or revoked or a password is set."""
 
     id: UUID  # derived, passed in by the application
 
@@ -32,6 +32,9 @@ class Account(Aggregate):
         self.password_hash: str | None = None
         self.link: UUID | None = None
         self.links_issued = 0
+        self.sessions: list[UUID] = []
+        """Sessions opened with a link: credentials of the browser alone, ended together."""
+        self.sessions_opened = 0
 
     def issue_link(self) -> UUID:
         """The current link if there is one, so showing a link twice shows the same link."""
@@ -45,14 +48,34 @@ class Account(Aggregate):
         self.link = link_id
         self.links_issued += 1
 
+    def open_session(self, link_id: UUID) -> UUID:
+        """A session of its own for the browser that opened the current link: what signs
+        it in from then on is this id, which only its signed cookie names."""
+        session_id = derived("session", self.person_id, self.sessions_opened + 1)
+        self._signed_in(link_id=link_id, session_id=session_id)
+        return session_id
+
+    @event("SignedIn")
+    def _signed_in(self, link_id: UUID, session_id: UUID) -> None:
+        self.sessions = [*self.sessions, session_id]
+        self.sessions_opened += 1
+
     def revoke_link(self) -> None:
-        if self.link is None:
-            raise ConflictError("This person has no sign-in link to revoke.")
-        self._link_revoked(link_id=self.link)
+        """Ends the link, if there is one, and every session opened with a link."""
+        if self.link is None and not self.sessions:
+            raise ConflictError("This person has no sign-in link or session to revoke.")
+        if self.link is not None:
+            self._link_revoked(link_id=self.link)
+        if self.sessions:
+            self._sessions_ended(session_ids=self.sessions)
 
     @event("LinkRevoked")
     def _link_revoked(self, link_id: UUID) -> None:
         self.link = None
+
+    @event("SessionsEnded")
+    def _sessions_ended(self, session_ids: list[UUID]) -> None:
+        self.sessions = []
 
     @event("PasswordSet")
     def set_password(self, password_hash: str) -> None:

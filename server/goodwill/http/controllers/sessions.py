@@ -62,12 +62,14 @@ async def sign_in(request: Request, state: State, data: Form) -> Redirect:
 
 
 async def person_session(state: State, token: str) -> Opened:
-    credential_id = state.signer.credential_of(SIGN_IN_LINK, token)
-    row = credential_id and await live_credential(state, credential_id, (credentials.LINK,))
-    if not row or not await asyncio.to_thread(state.system.app.holds_link,
-                                              UUID(row["person_id"]), credential_id):
+    """The link opens a session of the browser's own, which its cookie names."""
+    link_id = state.signer.credential_of(SIGN_IN_LINK, token)
+    row = link_id and await live_credential(state, link_id, (credentials.LINK,))
+    if not row:
         return None
-    return UUID(row["person_id"]), credential_id, "/"
+    person_id = UUID(row["person_id"])
+    session_id = await asyncio.to_thread(state.system.app.open_session, person_id, link_id)
+    return (person_id, session_id, "/") if session_id else None
 
 
 async def device_session(state: State, token: str) -> Opened:
