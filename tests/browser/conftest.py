@@ -43,11 +43,28 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "browser"
 START_SECONDS = 15
 
 
+class Links:
+    """Sign-in links as the running server hands them out: a person's current link, or a
+    new one once the last has signed a browser in (a link works once)."""
+
+    def __init__(self) -> None:
+        self.app = None
+
+    def token(self, person_id: UUID) -> str:
+        """What follows ``/s#`` in the personal link."""
+        issued = self.app.issue_sign_in_link(SYSTEM_ACTOR, uuid4(), person_id)
+        return Keys(SECRET_KEY).token(SIGN_IN_LINK, issued.result["credential_id"])
+
+
 @dataclass
 class Attendee:
     name: str
     guest: Guest
-    token: str
+    links: Links
+
+    @property
+    def token(self) -> str:
+        return self.links.token(self.guest.person_id)
 
 
 @dataclass
@@ -55,8 +72,13 @@ class Organizer:
     """Someone who runs the event, its organizer or its door steward, signed in by link."""
 
     name: str
-    token: str
+    person_id: UUID
     event_id: UUID
+    links: Links
+
+    @property
+    def token(self) -> str:
+        return self.links.token(self.person_id)
 
 
 @dataclass
@@ -71,26 +93,18 @@ class LiveServer:
     """Every attendee seeded, Alice and Bob first."""
 
 
-def sign_in_token(scenario: Scenario, person: UUID) -> str:
-    """What follows ``/s#`` in the personal link an organizer hands out."""
-    issued = scenario.app.issue_sign_in_link(SYSTEM_ACTOR, uuid4(), person)
-    return Keys(SECRET_KEY).token(SIGN_IN_LINK, issued.result["credential_id"])
-
-
-def seeded(settings: Settings, url: str, guests: tuple[str, ...]) -> LiveServer:
+def seeded(settings: Settings, url: str, guests: tuple[str, ...], links: Links) -> LiveServer:
     """An organizer, an event, its door steward and the named attendees, made through the
-    application's commands before the server opens the same store; each of them with a
-    sign-in link."""
+    application's commands before the server opens the same store; each of them signs in
+    by link, minted by the server once it runs."""
     system = bootstrap(settings)
     try:
         scenario = Scenario(system.app)
-        people = [Attendee(name, scenario.guest(name, company=f"{name} Ltd"), "")
+        people = [Attendee(name, scenario.guest(name, company=f"{name} Ltd"), links)
                   for name in guests]
-        for person in people:
-            person.token = sign_in_token(scenario, person.guest.person_id)
         steward = scenario.person("Sam Steward", "sam.steward@example.org")
         system.app.add_staff(scenario.organizer, uuid4(), scenario.conference_id, steward)
-        crew = [Organizer(name, sign_in_token(scenario, person), scenario.conference_id)
+        crew = [Organizer(name, person, scenario.conference_id, links)
                 for name, person in (("Olga Organizer", scenario.organizer),
                                      ("Sam Steward", steward))]
         system.runner.catch_up()
@@ -111,8 +125,10 @@ def serving(tmp_path: Path, guests: tuple[str, ...]) -> Iterator[LiveServer]:
     sock.bind(("127.0.0.1", 0))
     settings = Settings(database_url=f"sqlite:///{tmp_path}/goodwill.db", secret_key=SECRET_KEY,
                         port=sock.getsockname()[1])
-    live = seeded(settings, settings.site_url, guests)
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), log_level="warning"))
+    links = Links()
+    live = seeded(settings, settings.site_url, guests, links)
+    app = create_app(settings)
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + START_SECONDS
@@ -120,6 +136,7 @@ def serving(tmp_path: Path, guests: tuple[str, ...]) -> Iterator[LiveServer]:
         if not thread.is_alive() or time.monotonic() > deadline:
             pytest.fail("the server did not start")
         time.sleep(0.05)
+    links.app = app.state.system.app
     try:
         yield live
     finally:

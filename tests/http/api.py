@@ -67,6 +67,7 @@ class Api:
         assert signed_in.status_code == 303, signed_in.text
         cookies = dict(signed_in.cookies)
         self.client.cookies.clear()
+        self.position = self.system.app.recorder.max_notification_id()  # the session opened
         return {"Cookie": f"{SESSION_COOKIE}={cookies[SESSION_COOKIE]}",
                 CSRF_HEADER: cookies[CSRF_COOKIE]}
 

@@ -63,3 +63,25 @@ def test_a_known_attendee_gets_a_link_that_signs_them_in(mailed):
                 if w.startswith("https://goodwill.example/s#"))
     assert api.client.get("/auth/session", headers=api.sign_in(link.split("#")[1])).json()[
         "person_id"] == alice
+
+
+def test_the_holder_of_a_used_link_gets_a_new_one_by_email_never_on_the_page(mailed):
+    api, inbox = mailed
+    olga = api.founding_organizer()
+    event = api.do(olga, "/events", name="Meetup", starts_on="2026-12-01", ends_on="2026-12-01",
+                   timezone="Europe/Berlin")["conference_id"]
+    alice = api.do(olga, "/people", name="Alice", email="alice@example.org")["person_id"]
+    api.do(olga, f"/events/{event}/attendees", person_id=alice, profile={"name": "Alice"})
+    used = api.link_token(alice)
+    api.sign_in(used)
+    page = api.client.post("/s", data={"token": used}, headers={"Accept": "text/html"})
+    assert page.status_code == 401 and "Email me a new link" in page.text
+    renewed = api.client.post("/s/renew", data={"token": used})
+    assert renewed.status_code == 200 and "on its way" in renewed.text
+    assert "gwl_" not in renewed.text.replace(used, "")
+    message = email.message_from_string(*inbox, policy=email.policy.default)
+    assert message["To"] == "alice@example.org"
+    fresh = next(w for w in message.get_content().split()
+                 if w.startswith("https://goodwill.example/s#")).split("#")[1]
+    assert fresh != used and api.client.get(
+        "/auth/session", headers=api.sign_in(fresh)).json()["person_id"] == alice

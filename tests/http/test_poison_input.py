@@ -29,6 +29,7 @@ POISON = [
 def test_a_value_no_store_can_keep_is_refused_and_the_read_models_go_on(summit, path, body,
                                                                          words):
     api, bob, alice = summit.api, summit.people["Bob"], summit.people["Alice"]
+    api.headers(alice)  # signed in before the give, whose position the read waits for
     refused = api.post(bob, path.format(event=summit.event_id), **body(summit))
     assert (refused.status_code, refused.headers["content-type"]) == (422, PROBLEM)
     assert refused.json()["detail"].endswith(words)

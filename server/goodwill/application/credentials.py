@@ -57,9 +57,9 @@ class CredentialCommands(CommandApplication):
         return self.account(person_id)
 
     def open_session(self, person_id: UUID, link_id: UUID) -> UUID | None:
-        """A session of the person's own for a browser that opened their current link (see
-        :meth:`Account.open_session`), or None when the link is not current: decided on the
-        store, so a link revoked a moment ago opens nothing."""
+        """A session of the person's own for a browser that opened their current link, which
+        it spends (see :meth:`Account.open_session`); None when the link is not current:
+        decided on the store, so a link revoked or used a moment ago opens nothing."""
         found = self.find(Account, account_id(person_id))
         if found is None or found.link != link_id:
             return None  # refused before a command, so failed attempts record nothing
@@ -88,6 +88,11 @@ class CredentialCommands(CommandApplication):
         if credential_id == account.id:
             return account.password_hash is not None
         return credential_id in account.sessions or account.link == credential_id
+
+    def link_spent(self, person_id: UUID, link_id: UUID) -> bool:
+        """Whether this link signed someone in once already, and so opens nothing now."""
+        found = self.find(Account, account_id(person_id))
+        return found is not None and link_id in found.spent
 
     def account(self, person_id: UUID) -> Account:
         found = self.find(Account, account_id(person_id))

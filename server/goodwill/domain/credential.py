@@ -35,6 +35,8 @@ class Account(Aggregate):
         self.sessions: list[UUID] = []
         """Sessions opened with a link: credentials of the browser alone, ended together."""
         self.sessions_opened = 0
+        self.spent: list[UUID] = []
+        """Links used once already: told apart from links never issued, to say so."""
 
     def issue_link(self) -> UUID:
         """The current link if there is one, so showing a link twice shows the same link."""
@@ -49,8 +51,10 @@ class Account(Aggregate):
         self.links_issued += 1
 
     def open_session(self, link_id: UUID) -> UUID:
-        """A session of its own for the browser that opened the current link: what signs
-        it in from then on is this id, which only its signed cookie names."""
+        """A session of its own for the browser that opened the current link, which is
+        spent: whoever saw the link (an organizer who showed it, a shoulder at the desk)
+        can sign in with it no more. What signs the browser in is the session's id, which
+        only its signed cookie names."""
         session_id = derived("session", self.person_id, self.sessions_opened + 1)
         self._signed_in(link_id=link_id, session_id=session_id)
         return session_id
@@ -59,6 +63,7 @@ class Account(Aggregate):
     def _signed_in(self, link_id: UUID, session_id: UUID) -> None:
         self.sessions = [*self.sessions, session_id]
         self.sessions_opened += 1
+        self.link, self.spent = None, [*self.spent, link_id]
 
     def revoke_link(self) -> None:
         """Ends the link, if there is one, and every session opened with a link."""

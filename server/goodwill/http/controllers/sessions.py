@@ -18,14 +18,14 @@ from litestar.background_tasks import BackgroundTask
 from litestar.datastructures import State
 from litestar.enums import RequestEncodingType
 from litestar.params import Body, JSONBody
-from litestar.response import File, Redirect
+from litestar.response import File, Redirect, Template
 
 from goodwill.domain.credential import account_id
 from goodwill.http.defenses import same_origin
 from goodwill.http.identity import (SESSION_COOKIE, check_csrf, cleared_cookies, live_credential,
                                     session_cookies, session_person, unauthorized)
 from goodwill.http.limits import check_limit, count_attempt, limited
-from goodwill.http.mail import send_lost_link
+from goodwill.http.mail import send_lost_link, send_new_link
 from goodwill.http.schemas.access import OrganizerSignIn, Resend, SignedIn, SignIn
 from goodwill.projections import credentials
 from goodwill.tokens import DEVICE, PREFIXES, SIGN_IN_LINK
@@ -33,9 +33,12 @@ from goodwill.tokens import DEVICE, PREFIXES, SIGN_IN_LINK
 PAGE = Path(__file__).resolve().parents[4] / "web" / "static" / "sign-in.html"
 NO_STORE = {"Cache-Control": "no-store"}
 RESENT = "If that email is registered for this event, a sign-in link is on its way."
+SPENT = ("This sign-in link was already used: a link works once. Get a new one by email, sent"
+         " to the address you registered with.")
 Form = Annotated[SignIn, Body(media_type=RequestEncodingType.URL_ENCODED)]
 Opened = tuple[UUID, UUID, str] | None
-"""Who signs in, with which credential, and where they land."""
+"""Who signs in, with which credential, and where they land; None for a link that is not
+(or no longer) good."""
 
 
 @get("/s", tags=["sign-in"], include_in_schema=False)
@@ -45,31 +48,55 @@ async def sign_in_page() -> File:
 
 
 @post("/s", tags=["sign-in"], status_code=303, guards=[same_origin], include_in_schema=False)
-async def sign_in(request: Request, state: State, data: Form) -> Redirect:
+async def sign_in(request: Request, state: State, data: Form) -> Response:
     """Sets the session cookies and goes home, or for a door device's link to its event's
-    check-in desk. A link that is not ours, revoked or replaced is refused, and failures
-    from one address are limited."""
+    check-in desk. A link that is not ours, revoked, replaced or used already is refused
+    (a person's link works once), and failures from one address are limited. A browser
+    told its link was used gets a page that offers a new one by email."""
     check_limit(request, "sign-in")
     token = data.token.strip()
     opened = await (device_session(state, token) if token.startswith(PREFIXES[DEVICE])
                     else person_session(state, token))
-    if opened is None:
+    if isinstance(opened, str) or opened is None:
         count_attempt(request, "sign-in")
-        raise unauthorized("This sign-in link is not valid any more. Ask for a new one.")
+        if opened == SPENT and "text/html" in request.headers.get("Accept", ""):
+            return Template("link_used.html", status_code=401, headers=NO_STORE, context={
+                "token": token, "email": bool(state.settings.smtp_url)})
+        raise unauthorized(opened or "This sign-in link is not valid any more. Ask for a new one.")
     actor, credential_id, landing = opened
     cookies = session_cookies(request, state, actor, credential_id)
     return Redirect(landing, status_code=303, cookies=cookies, headers=NO_STORE)
 
 
-async def person_session(state: State, token: str) -> Opened:
-    """The link opens a session of the browser's own, which its cookie names."""
+async def person_session(state: State, token: str) -> Opened | str:
+    """The link opens a session of the browser's own, which its cookie names; a link used
+    once already is told apart (``SPENT``), so its holder learns to ask for a new one."""
     link_id = state.signer.credential_of(SIGN_IN_LINK, token)
     row = link_id and await live_credential(state, link_id, (credentials.LINK,))
     if not row:
         return None
-    person_id = UUID(row["person_id"])
-    session_id = await asyncio.to_thread(state.system.app.open_session, person_id, link_id)
-    return (person_id, session_id, "/") if session_id else None
+    person_id, app = UUID(row["person_id"]), state.system.app
+    session_id = await asyncio.to_thread(app.open_session, person_id, link_id)
+    if session_id:
+        return person_id, session_id, "/"
+    return SPENT if await asyncio.to_thread(app.link_spent, person_id, link_id) else None
+
+
+@post("/s/renew", tags=["sign-in"], status_code=200, guards=[same_origin, limited("resend")],
+      include_in_schema=False)
+async def renew(state: State, data: Form) -> Response:
+    """A new link for the holder of a used one, emailed to the address they registered
+    with, never shown: whoever else saw the used link learns nothing new."""
+    link_id = state.signer.credential_of(SIGN_IN_LINK, data.token.strip())
+    reader = state.system.reader
+    row = link_id and await credentials.credential(reader, link_id)
+    email = row and row["purpose"] == credentials.LINK and await reader.fetchval(
+        "SELECT email FROM people WHERE person_id = ?", row["person_id"])
+    task = None
+    if email and state.settings.smtp_url:  # none for someone without an email of their own
+        task = BackgroundTask(send_new_link, state, UUID(row["person_id"]), email)
+    return Template("link_renewed.html", headers=NO_STORE, background=task,
+                    context={"email": bool(state.settings.smtp_url)})
 
 
 async def device_session(state: State, token: str) -> Opened:
@@ -123,4 +150,4 @@ async def resend(state: State, data: JSONBody[Resend]) -> Response[dict[str, str
     return Response({"detail": RESENT}, status_code=202, background=task)
 
 
-HANDLERS = [sign_in_page, sign_in, organizer_sign_in, current_session, sign_out, resend]
+HANDLERS = [sign_in_page, sign_in, renew, organizer_sign_in, current_session, sign_out, resend]
