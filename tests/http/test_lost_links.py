@@ -47,13 +47,19 @@ def mailed(settings) -> Iterator[tuple[Api, list[str]]]:
     server.shutdown()
 
 
-def test_a_known_attendee_gets_a_link_that_signs_them_in(mailed):
-    api, inbox = mailed
+def meetup_with_alice(api: Api) -> tuple[str, str]:
+    """An event with one attendee, Alice, who registered with her email."""
     olga = api.founding_organizer()
     event = api.do(olga, "/events", name="Meetup", starts_on="2026-12-01", ends_on="2026-12-01",
                    timezone="Europe/Berlin")["conference_id"]
     alice = api.do(olga, "/people", name="Alice", email="alice@example.org")["person_id"]
     api.do(olga, f"/events/{event}/attendees", person_id=alice, profile={"name": "Alice"})
+    return event, alice
+
+
+def test_a_known_attendee_gets_a_link_that_signs_them_in(mailed):
+    api, inbox = mailed
+    event, alice = meetup_with_alice(api)
     for address in ("nobody@example.org", "alice@example.org"):
         sent = api.client.post("/auth/resend", json={"email": address, "conference_id": event})
         assert sent.status_code == 202
@@ -67,11 +73,7 @@ def test_a_known_attendee_gets_a_link_that_signs_them_in(mailed):
 
 def test_the_holder_of_a_used_link_gets_a_new_one_by_email_never_on_the_page(mailed):
     api, inbox = mailed
-    olga = api.founding_organizer()
-    event = api.do(olga, "/events", name="Meetup", starts_on="2026-12-01", ends_on="2026-12-01",
-                   timezone="Europe/Berlin")["conference_id"]
-    alice = api.do(olga, "/people", name="Alice", email="alice@example.org")["person_id"]
-    api.do(olga, f"/events/{event}/attendees", person_id=alice, profile={"name": "Alice"})
+    event, alice = meetup_with_alice(api)
     used = api.link_token(alice)
     api.sign_in(used)
     page = api.client.post("/s", data={"token": used}, headers={"Accept": "text/html"})
