@@ -44,6 +44,7 @@ def rules(v: dict[str, Any]) -> dict[str, tuple[str, dict[str, Any] | None]]:
         "GET " + E + "/attendees/me/consent-history": ("attendee", None),
         "POST " + E + "/attendees/{person_id:uuid}/sign-in-link": ("organizers", {}),
         "POST " + E + "/attendees/{person_id:uuid}/sign-in-link/revoke": ("organizers", {}),
+        "POST " + E + "/attendees/{person_id:uuid}/sign-in-link/email": ("organizers", {}),
         "POST " + E + "/attendees/{person_id:uuid}/forget": ("organizers", {}),
         "GET " + E + "/devices": ("organizers", None),
         "POST " + E + "/devices": ("organizers", dict(label="Door 9")),

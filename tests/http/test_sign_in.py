@@ -57,7 +57,22 @@ def test_a_link_is_shown_again_unchanged_until_revoked(summit):
     assert (refused.status_code, refused.headers["content-type"]) == (401, PROBLEM)
     after = api.client.get("/api/v1/events", headers=session, params={"after": api.position})
     assert after.status_code == 401
-    assert link(summit, "Alice")["link"] != first["link"]
+    assert link(summit, "Bob")["link"] != first["link"]
+
+
+def test_once_an_attendee_has_signed_in_an_organizer_can_only_email_them_a_link(summit):
+    """An organizer shows a link to someone who has never signed in; after that, showing is
+    refused (the organizer could act as them), and a new link can only go to their own
+    email, which this server (no SMTP) cannot send, and says why."""
+    api, alice = summit.api, summit.people["Alice"]
+    api.sign_in(link(summit, "Alice")["link"].split("#")[1])
+    path = f"/events/{summit.event_id}/attendees/{alice}/sign-in-link"
+    shown = api.post(summit.organizer, path)
+    assert (shown.status_code, shown.headers["content-type"]) == (403, PROBLEM)
+    assert "signed in before" in shown.json()["detail"] and "gwl_" not in shown.text
+    emailed = api.post(summit.organizer, f"{path}/email")
+    assert emailed.status_code == 422 and "sends no email" in emailed.json()["detail"]
+    assert api.post(summit.people["Bob"], f"{path}/email").status_code == 403
 
 
 def test_a_link_works_once_and_opens_a_session_of_the_browsers_own(summit):

@@ -126,6 +126,14 @@ def test_email_sign_in_link_sends_one_email_per_command(mailed):  # noqa: F811
     token = re.search(r"https://goodwill\.example/s#(gwl_\S+)", message.get_content())[1]
     assert api.client.post("/s", data={"token": token},
                            follow_redirects=False).status_code == 303
+    shown = api.client.post(f"{summit.url}/{alice}", data=form(page, "show"),
+                            headers=summit.as_organizer)
+    assert shown.status_code == 403 and "has signed in before" in shown.text
+    assert "/s#gwl_" not in shown.text
+    api_sent = api.post(summit.organizer, f"/events/{summit.event_id}/attendees/{alice}"
+                                          "/sign-in-link/email")
+    assert api_sent.status_code == 202 and "link" not in api_sent.json()["result"]
+    assert len(inbox) == 2 and "alice@example.org" in inbox[1]
 
     colleague = pretix_csv([pretix_row("C1", 1, "Ada Adler", ""),
                             pretix_row("C1", 2, "Ben Brandt", "")])  # both on buyer@…
@@ -141,7 +149,7 @@ def test_email_sign_in_link_sends_one_email_per_command(mailed):  # noqa: F811
                                                           "action": "email"},
                               headers=summit.as_organizer)
     assert refused.status_code == 400 and "has no email of their own" in refused.text
-    assert len(inbox) == 1
+    assert len(inbox) == 2
 
 
 

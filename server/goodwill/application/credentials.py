@@ -20,17 +20,26 @@ from goodwill.domain.person import EmailIndex, Person
 HASHER = PasswordHasher()
 """argon2id with the library's current defaults (RFC 9106's low-memory profile)."""
 DECOY = HASHER.hash("a password nobody has")
+SIGNED_IN_BEFORE = ("This attendee has signed in before, so their link is theirs alone: a new"
+                    " one can only be emailed to their own address.")
 """Checked when no account matches, so a wrong email takes as long as a wrong password."""
 
 
 class CredentialCommands(CommandApplication):
     def issue_sign_in_link(self, actor: UUID, command_id: UUID, person_id: UUID,
-                           conference_id: UUID | None = None) -> Outcome:
-        """The person's current link, or a new one after a revocation; the same link however
-        often it is asked for, so it can be shown or printed again."""
+                           conference_id: UUID | None = None, emailed: bool = False) -> Outcome:
+        """The person's current link, or a new one once it was used or revoked; the same
+        link however often it is asked for, so it can be shown or printed again. An
+        organizer may show a link only to someone who has never signed in: after that, a
+        new link goes to the person's own email (``emailed``, which the caller must honour
+        by never showing it), so no organizer can act as an attendee. The receipt, in the
+        event's audit log, says which."""
         def decide():
             account = self._link_holder(actor, person_id, conference_id)
-            return (account,), {"person_id": person_id, "credential_id": account.issue_link()}
+            if actor != SYSTEM_ACTOR and account.sessions_opened and not emailed:
+                raise NotAllowedError(SIGNED_IN_BEFORE)
+            return (account,), {"person_id": person_id, "credential_id": account.issue_link(),
+                                "emailed": emailed}
         return self.execute(actor, command_id, "issue_sign_in_link", decide, audit=conference_id)
 
     def revoke_sign_in_link(self, actor: UUID, command_id: UUID, person_id: UUID,

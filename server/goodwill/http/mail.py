@@ -16,6 +16,10 @@ from goodwill.tokens import SIGN_IN_LINK
 
 log = logging.getLogger(__name__)
 SUBJECT = "Your Goodwill sign-in link"
+NO_SMTP = ("This server sends no email (no GOODWILL_SMTP_URL is set), so it cannot send a"
+           " link; one can be shown only to an attendee who has never signed in.")
+NO_ADDRESS = ("This attendee has no email of their own (their ticket was bought for them on"
+              " someone else's order), so no link can be sent to them.")
 
 
 def send_lost_link(state: State, email: str, conference_id: UUID) -> None:

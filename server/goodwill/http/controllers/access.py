@@ -3,14 +3,19 @@ opens their event to self-registration. Each is organizer-only, checked by the a
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 from uuid import UUID
 
-from litestar import Controller, Request, get, post
+from litestar import Controller, Request, Response, get, post
+from litestar.background_tasks import BackgroundTask
+from litestar.datastructures import State
 from litestar.params import JSONBody
 
+from goodwill.domain.errors import DomainError
 from goodwill.http.access import ORGANIZERS, require_role
 from goodwill.http.commands import answer
+from goodwill.http.mail import NO_ADDRESS, NO_SMTP, send_sign_in_link
 from goodwill.http.markers import Actor, App, PathId, Reads, Signer
 from goodwill.http.schemas.access import IssueDevice, OpenRegistration
 from goodwill.http.schemas.common import Command, CommandAnswer
@@ -27,10 +32,33 @@ class AccessController(Controller):
     def sign_in_link(self, request: Request, conference_id: PathId, person_id: PathId,
                      data: JSONBody[Command], goodwill: App, actor: Actor,
                      keys: Signer) -> CommandAnswer:
-        """The attendee's link, to show or print; asked again, the same link."""
+        """The attendee's link, to show or print, for someone who has never signed in
+        (it works once); asked again, the same link. After they have signed in, 403: a new
+        link can only be emailed to them."""
         outcome = goodwill.issue_sign_in_link(actor, data.command_id, person_id, conference_id)
         token = keys.token(SIGN_IN_LINK, UUID(str(outcome.result["credential_id"])))
         return answer(outcome, link=f"{site_url(request)}/s#{token}")
+
+    @post("/attendees/{person_id:uuid}/sign-in-link/email", status_code=202)
+    async def email_sign_in_link(self, state: State, conference_id: PathId, person_id: PathId,
+                                 data: JSONBody[Command], reader: Reads,
+                                 actor: Actor) -> Response[CommandAnswer]:
+        """A link sent to the attendee's own email, never answered: how an organizer helps
+        someone who has signed in before. One email per command id; 422 without SMTP or
+        without an address of their own."""
+        await require_role(reader, conference_id, actor, ORGANIZERS)
+        if not state.settings.smtp_url:
+            raise DomainError(NO_SMTP)
+        outcome = await asyncio.to_thread(state.system.app.issue_sign_in_link, actor,
+                                          data.command_id, person_id, conference_id, True)
+        address = await reader.fetchval("SELECT email FROM people WHERE person_id = ?",
+                                        str(person_id))
+        if not address:
+            raise DomainError(NO_ADDRESS)
+        credential_id = UUID(str(outcome.result["credential_id"]))
+        task = None if outcome.replayed else BackgroundTask(send_sign_in_link, state, address,
+                                                             credential_id)
+        return Response(answer(outcome), status_code=202, background=task)
 
     @post("/attendees/{person_id:uuid}/sign-in-link/revoke", status_code=200,
           sync_to_thread=True)

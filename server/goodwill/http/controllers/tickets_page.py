@@ -28,7 +28,7 @@ from goodwill.http.access import ORGANIZERS, require_role
 from goodwill.http.controllers.sessions import NO_STORE
 from goodwill.http.errors import domain_status
 from goodwill.http.forms import command_id, page
-from goodwill.http.mail import send_sign_in_link
+from goodwill.http.mail import NO_ADDRESS, NO_SMTP, send_sign_in_link
 from goodwill.http.markers import Actor, PathId, Reads
 from goodwill.http.qr import qr_svg
 from goodwill.http.site import site_url
@@ -36,9 +36,7 @@ from goodwill.projections import checkins, roster, ticket_codes
 from goodwill.tokens import SIGN_IN_LINK
 
 PAGE_SIZE = 20
-NO_SMTP = "No SMTP server is configured: show the link instead."
-NO_ADDRESS = ("This attendee has no email of their own (their ticket was bought for them on"
-              " someone else's order): show the link instead.")
+
 Search = Annotated[str, QueryParameter(max_length=100)]
 Offset = Annotated[int, QueryParameter(ge=0, le=1_000_000)]
 
@@ -92,7 +90,7 @@ async def sign_in_link(request: Request, state: State, conference_id: PathId,
     task, status = None, 200
     try:
         outcome = await asyncio.to_thread(state.system.app.issue_sign_in_link, actor,
-                                          command_id(form), person_id, conference_id)
+                                          command_id(form), person_id, conference_id, emailing)
     except DomainError as error:
         context["refusal"], status = error.message, domain_status(error)
     else:
