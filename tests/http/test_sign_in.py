@@ -151,3 +151,20 @@ def test_an_organizer_signs_in_with_a_password(api):
                                     "starts_on": "2026-12-01", "ends_on": "2026-12-01",
                                     "timezone": "Europe/Berlin"})
     assert created.status_code == 201, created.text
+
+
+def test_the_attendee_sees_on_their_data_page_every_link_an_organizer_was_shown(summit):
+    api, alice = summit.api, summit.people["Alice"]
+    link(summit, "Alice")
+    api.position = api.system.app.recorder.max_notification_id()
+    page = api.client.get("/me/data", headers={**api.headers(alice), "Accept": "text/html"},
+                          params={"after": api.position})
+    assert page.status_code == 200
+    assert "Sign-in links organizers handed out for me" in page.text
+    assert "UTC, Reciprocity Summit: Olga Organizer was shown my link</li>" in page.text
+    log = api.read(summit.organizer, f"/events/{summit.event_id}/audit")
+    shown = [entry for entry in log if entry["command"] == "issue_sign_in_link"]
+    assert shown[0]["result_ids"]["person_id"] == alice
+    bob = api.client.get("/me/data", headers=api.headers(summit.people["Bob"]),
+                         params={"after": api.position})
+    assert "was shown my link" not in bob.text

@@ -33,14 +33,14 @@ class CredentialCommands(CommandApplication):
         organizer may show a link only to someone who has never signed in: after that, a
         new link goes to the person's own email (``emailed``, which the caller must honour
         by never showing it), so no organizer can act as an attendee. The receipt, in the
-        event's audit log, says which."""
+        event's audit log, says which: ``email_sign_in_link`` or ``issue_sign_in_link``."""
         def decide():
             account = self._link_holder(actor, person_id, conference_id)
             if actor != SYSTEM_ACTOR and account.sessions_opened and not emailed:
                 raise NotAllowedError(SIGNED_IN_BEFORE)
-            return (account,), {"person_id": person_id, "credential_id": account.issue_link(),
-                                "emailed": emailed}
-        return self.execute(actor, command_id, "issue_sign_in_link", decide, audit=conference_id)
+            return (account,), {"person_id": person_id, "credential_id": account.issue_link()}
+        command = "email_sign_in_link" if emailed else "issue_sign_in_link"
+        return self.execute(actor, command_id, command, decide, audit=conference_id)
 
     def revoke_sign_in_link(self, actor: UUID, command_id: UUID, person_id: UUID,
                             conference_id: UUID | None = None) -> Outcome:

@@ -40,6 +40,20 @@ def result_ids(result: dict[str, Any]) -> dict[str, str]:
     return {name: str(value) for name, value in result.items() if name.endswith("_id")}
 
 
+async def links_for(db: Reader, person_id: UUID) -> list[dict[str, Any]]:
+    """Every sign-in link an organizer showed or emailed for this person, newest first:
+    when, at which event, by whom. The person's own data page lists them, so nobody hands
+    out their link unseen."""
+    rows = await db.fetch(
+        "SELECT l.at, l.command, p.name AS actor_name, c.name AS event_name"
+        " FROM audit_log l LEFT JOIN people p ON p.person_id = l.actor"
+        " LEFT JOIN conferences c ON c.conference_id = l.conference_id"
+        " WHERE l.command IN ('issue_sign_in_link', 'email_sign_in_link')"
+        " AND l.outcome = 'accepted' AND l.result_ids LIKE ?"
+        " ORDER BY l.at DESC, l.receipt_id DESC LIMIT 100", f'%"person_id": "{person_id}"%')
+    return [{**row, "emailed": row["command"] == "email_sign_in_link"} for row in rows]
+
+
 async def audit_log(db: Reader, conference_id: UUID, limit: int = 100,
                     offset: int = 0) -> list[dict[str, Any]]:
     """Newest first, each with the acting person's name (none for the command line)."""

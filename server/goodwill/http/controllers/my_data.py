@@ -16,7 +16,8 @@ from litestar.response import Redirect, Template
 
 from goodwill.http.forms import command_id, page
 from goodwill.http.identity import cleared_cookies
-from goodwill.http.markers import Actor
+from goodwill.http.markers import Actor, Reads
+from goodwill.projections import audit
 
 UNCONFIRMED = "Tick the box to confirm: forgetting cannot be undone."
 
@@ -26,16 +27,19 @@ def context(errors: dict[str, str] | None = None) -> dict[str, Any]:
 
 
 @get("/me/data")
-async def my_data(request: Request, actor: Actor) -> Template:
-    """Signed in only: the downloads it offers are the signed-in person's."""
-    return page(request, "my_data.html", context())
+async def my_data(request: Request, reader: Reads, actor: Actor) -> Template:
+    """Signed in only: the downloads it offers are the signed-in person's, and so are the
+    sign-in links organizers handed out for them."""
+    return page(request, "my_data.html",
+                {**context(), "links": await audit.links_for(reader, actor)})
 
 
 @post("/me/forget", status_code=303)
 async def forget_me(request: Request, state: State, actor: Actor) -> Response:
     form = await request.form()
     if form.get("confirm") != "yes":
-        return page(request, "my_data.html", context({"confirm": UNCONFIRMED}), status_code=400)
+        return page(request, "my_data.html", {**context({"confirm": UNCONFIRMED}), "links": []},
+                    status_code=400)
     await asyncio.to_thread(state.system.app.forget_person, actor, command_id(form), actor)
     return Redirect("/forgotten", status_code=303, cookies=cleared_cookies(request, state),
                     headers={"Cache-Control": "no-store"})
