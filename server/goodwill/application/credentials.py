@@ -20,9 +20,9 @@ from goodwill.domain.person import EmailIndex, Person
 HASHER = PasswordHasher()
 """argon2id with the library's current defaults (RFC 9106's low-memory profile)."""
 DECOY = HASHER.hash("a password nobody has")
+"""Checked when no account matches, so a wrong email takes as long as a wrong password."""
 SIGNED_IN_BEFORE = ("This attendee has signed in before, so their link is theirs alone: a new"
                     " one can only be emailed to their own address.")
-"""Checked when no account matches, so a wrong email takes as long as a wrong password."""
 
 
 class CredentialCommands(CommandApplication):
@@ -36,7 +36,7 @@ class CredentialCommands(CommandApplication):
         event's audit log, says which: ``email_sign_in_link`` or ``issue_sign_in_link``."""
         def decide():
             account = self._link_holder(actor, person_id, conference_id)
-            if actor != SYSTEM_ACTOR and account.sessions_opened and not emailed:
+            if actor != SYSTEM_ACTOR and account.spent and not emailed:
                 raise NotAllowedError(SIGNED_IN_BEFORE)
             return (account,), {"person_id": person_id, "credential_id": account.issue_link()}
         command = "email_sign_in_link" if emailed else "issue_sign_in_link"

@@ -34,9 +34,9 @@ class Account(Aggregate):
         self.links_issued = 0
         self.sessions: list[UUID] = []
         """Sessions opened with a link: credentials of the browser alone, ended together."""
-        self.sessions_opened = 0
         self.spent: list[UUID] = []
-        """Links used once already: told apart from links never issued, to say so."""
+        """Links used once already, one per session ever opened: told apart from links
+        never issued, to say so; none means the person has never signed in by link."""
 
     def issue_link(self) -> UUID:
         """The current link if there is one, so showing a link twice shows the same link."""
@@ -55,14 +55,13 @@ class Account(Aggregate):
         spent: whoever saw the link (an organizer who showed it, a shoulder at the desk)
         can sign in with it no more. What signs the browser in is the session's id, which
         only its signed cookie names."""
-        session_id = derived("session", self.person_id, self.sessions_opened + 1)
+        session_id = derived("session", self.person_id, len(self.spent) + 1)
         self._signed_in(link_id=link_id, session_id=session_id)
         return session_id
 
     @event("SignedIn")
     def _signed_in(self, link_id: UUID, session_id: UUID) -> None:
         self.sessions = [*self.sessions, session_id]
-        self.sessions_opened += 1
         self.link, self.spent = None, [*self.spent, link_id]
 
     def revoke_link(self) -> None:

@@ -25,10 +25,10 @@ from goodwill.domain.personal import Personal
 
 
 DOUBLE_ADMISSION, REVOKED = "double-admission", "revoked"
+"""The kinds of conflict an offline admission can meet."""
 SEVERAL_TYPES = " + "
 """Between the types of one ticket standing for several the shop sold one person: an
 attendee holds one Goodwill ticket ("Conference pass + Workshop day")."""
-"""The kinds of conflict an offline admission can meet."""
 
 
 @dataclass(frozen=True)

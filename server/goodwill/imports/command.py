@@ -53,7 +53,8 @@ def imported(system: System, conference_id: UUID, prepared: Prepared, err: TextI
 
 
 def described(prepared: Prepared) -> str:
-    return (f"{prepared.how_read}, as {prepared.preset.label}: {counted(len(prepared.rows), 'attendee')} to import"
+    attendees = counted(len(prepared.rows), "attendee")
+    return (f"{prepared.how_read}, as {prepared.preset.label}: {attendees} to import"
             + (f" ({prepared.further_said})" if prepared.further else "")
             + f", {len(prepared.bad)} bad"
             + (f", {prepared.skipped_said}" if prepared.skipped else ""))

@@ -37,7 +37,8 @@ class Holders:
         if row.external_id in self._tickets:
             raise Refused(f"Same ticket id as line {self._tickets[row.external_id]}:"
                           " one row per ticket.")
-        email, person = row.email.lower(), (row.email.lower(), " ".join(row.name.casefold().split()))
+        email = row.email.lower()
+        person = (email, " ".join(row.name.casefold().split()))
         if person in self._people:
             at = self._people[person]
             self.rows[at] = further_ticket(self.rows[at], row)

@@ -110,6 +110,13 @@ def conference_row(row: dict[str, Any]) -> dict[str, Any]:
     return {**row, **{c: json.loads(row[c]) for c in ("check_in_lists", "organizers", "staff")}}
 
 
+async def email_of(db: Reader, person_id: UUID | str) -> str:
+    """Where the person's sign-in links go; "" for someone without an email of their own
+    (a colleague bought for) or forgotten. Never shown on a page."""
+    return await db.fetchval("SELECT email FROM people WHERE person_id = ?",
+                             str(person_id)) or ""
+
+
 async def conference(db: Reader, conference_id: UUID) -> dict[str, Any] | None:
     row = await db.fetchrow("SELECT * FROM conferences WHERE conference_id = ?", str(conference_id))
     return conference_row(row) if row else None

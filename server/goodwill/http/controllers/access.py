@@ -20,7 +20,7 @@ from goodwill.http.markers import Actor, App, PathId, Reads, Signer
 from goodwill.http.schemas.access import IssueDevice, OpenRegistration
 from goodwill.http.schemas.common import Command, CommandAnswer
 from goodwill.http.site import site_url
-from goodwill.projections import credentials
+from goodwill.projections import credentials, directory
 from goodwill.tokens import DEVICE, SIGN_IN_LINK
 
 
@@ -51,8 +51,7 @@ class AccessController(Controller):
             raise DomainError(NO_SMTP)
         outcome = await asyncio.to_thread(state.system.app.issue_sign_in_link, actor,
                                           data.command_id, person_id, conference_id, True)
-        address = await reader.fetchval("SELECT email FROM people WHERE person_id = ?",
-                                        str(person_id))
+        address = await directory.email_of(reader, person_id)
         if not address:
             raise DomainError(NO_ADDRESS)
         credential_id = UUID(str(outcome.result["credential_id"]))

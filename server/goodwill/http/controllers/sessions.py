@@ -27,7 +27,7 @@ from goodwill.http.identity import (SESSION_COOKIE, check_csrf, cleared_cookies,
 from goodwill.http.limits import check_limit, count_attempt, limited
 from goodwill.http.mail import send_lost_link, send_new_link
 from goodwill.http.schemas.access import OrganizerSignIn, Resend, SignedIn, SignIn
-from goodwill.projections import credentials
+from goodwill.projections import credentials, directory
 from goodwill.tokens import DEVICE, PREFIXES, SIGN_IN_LINK
 
 PAGE = Path(__file__).resolve().parents[4] / "web" / "static" / "sign-in.html"
@@ -62,7 +62,8 @@ async def sign_in(request: Request, state: State, data: Form) -> Response:
         if opened == SPENT and "text/html" in request.headers.get("Accept", ""):
             return Template("link_used.html", status_code=401, headers=NO_STORE, context={
                 "token": token, "email": bool(state.settings.smtp_url)})
-        raise unauthorized(opened or "This sign-in link is not valid any more. Ask for a new one.")
+        raise unauthorized(opened or "This sign-in link is not valid any more."
+                                     " Ask for a new one.")
     actor, credential_id, landing = opened
     cookies = session_cookies(request, state, actor, credential_id)
     return Redirect(landing, status_code=303, cookies=cookies, headers=NO_STORE)
@@ -90,8 +91,8 @@ async def renew(state: State, data: Form) -> Response:
     link_id = state.signer.credential_of(SIGN_IN_LINK, data.token.strip())
     reader = state.system.reader
     row = link_id and await credentials.credential(reader, link_id)
-    email = row and row["purpose"] == credentials.LINK and await reader.fetchval(
-        "SELECT email FROM people WHERE person_id = ?", row["person_id"])
+    email = row and row["purpose"] == credentials.LINK and await directory.email_of(
+        reader, row["person_id"])
     task = None
     if email and state.settings.smtp_url:  # none for someone without an email of their own
         task = BackgroundTask(send_new_link, state, UUID(row["person_id"]), email)

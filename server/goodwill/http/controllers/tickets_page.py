@@ -32,7 +32,7 @@ from goodwill.http.mail import NO_ADDRESS, NO_SMTP, send_sign_in_link
 from goodwill.http.markers import Actor, PathId, Reads
 from goodwill.http.qr import qr_svg
 from goodwill.http.site import site_url
-from goodwill.projections import checkins, roster, ticket_codes
+from goodwill.projections import checkins, directory, roster, ticket_codes
 from goodwill.tokens import SIGN_IN_LINK
 
 PAGE_SIZE = 20
@@ -96,8 +96,7 @@ async def sign_in_link(request: Request, state: State, conference_id: PathId,
     else:
         credential_id = UUID(str(outcome.result["credential_id"]))
         if emailing and not outcome.replayed:
-            address = await reader.fetchval("SELECT email FROM people WHERE person_id = ?",
-                                            str(person_id))
+            address = await directory.email_of(reader, person_id)
             task = address and BackgroundTask(send_sign_in_link, state, address, credential_id)
         link = f"{site_url(request)}/s#{state.signer.token(SIGN_IN_LINK, credential_id)}"
         context.update(emailed=emailing, link=None if emailing else {

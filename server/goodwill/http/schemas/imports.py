@@ -34,7 +34,8 @@ class ImportAttendees(Command):
     """Check the file and answer what would be imported, importing nothing."""
     include_pending: bool = False
     """Import pending (unpaid) orders too; canceled ones never."""
-    lists: dict[ColumnName, Annotated[list[ListName], Meta(min_length=1, max_length=50)]] | None = None
+    lists: dict[ColumnName, Annotated[list[ListName],
+                                      Meta(min_length=1, max_length=50)]] | None = None
     """Product (or product – variation) → the check-in lists, by key or name, that admit
     its tickets; a product not named opens every entrance."""
 
