@@ -79,6 +79,13 @@ class Api:
     def keys(self):
         return self.client.app.state.signer
 
+    def person(self, name: str, email: str) -> str:
+        """Someone Goodwill knows but who is at none of the events a test makes: no API call
+        registers a person on their own, so this is done as the command line does it."""
+        made = self.system.app.register_person(ROOT, uuid.uuid4(), name, email)
+        self.position = max(self.position, made.position)
+        return str(made.result["person_id"])
+
     def founding_organizer(self) -> UUID:
         """No API call can make the first organizer: the command line does it, as here."""
         app = self.system.app

@@ -36,16 +36,26 @@ class Summit:
     guests: dict[str, dict] = field(default_factory=dict)
 
     def person(self, name: str) -> str:
-        email = f"{name.lower()}@example.org"
-        self.people[name] = self.api.do(self.organizer, "/people", name=name,
-                                        email=email)["person_id"]
+        """Someone at none of this summit's events."""
+        self.people[name] = self.api.person(name, f"{name.lower()}@example.org")
         return self.people[name]
 
+    def rival(self, name: str) -> tuple[str, str]:
+        """Another organizer, and an event of their own that nobody here attends."""
+        rival = self.person(name)
+        self.api.do(self.organizer, "/people/organizers", person_id=rival)
+        event = self.api.do(rival, "/events", name=f"{name}'s meetup", starts_on="2026-12-01",
+                            ends_on="2026-12-01", timezone="UTC")["conference_id"]
+        return rival, event
+
     def guest(self, name: str, listed: bool = True) -> dict:
+        """An attendee, registered by email as an organizer does."""
         self.guests[name] = self.api.do(
-            self.organizer, f"/events/{self.event_id}/attendees", person_id=self.person(name),
+            self.organizer, f"/events/{self.event_id}/attendees",
+            email=f"{name.lower()}@example.org",
             profile={"name": name, "company": f"{name} Ltd", "offers": "UX reviews"},
             consent={"listed_in_directory": listed})
+        self.people[name] = self.guests[name]["person_id"]
         return self.guests[name]
 
 
@@ -56,7 +66,8 @@ def summit(api: Api) -> Summit:
         summit.organizer, "/events", name="Reciprocity Summit", starts_on="2026-11-25",
         ends_on="2026-11-26", timezone="Europe/Berlin", venue="Congress Hall",
         check_in_lists={"main": "Main entrance", "workshop": "Workshop room"})["conference_id"]
-    api.do(summit.organizer, f"/events/{summit.event_id}/staff", person_id=summit.person("Sam"))
+    summit.people["Sam"] = api.do(summit.organizer, f"/events/{summit.event_id}/staff",
+                                  name="Sam", email="sam@example.org")["person_id"]
     summit.guest("Alice")
     summit.guest("Bob")
     return summit

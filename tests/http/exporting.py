@@ -79,13 +79,12 @@ def readable(content: bytes) -> str:
 
 def register(summit, name: str, email: str, shares: bool, **profile: str) -> str:
     api = summit.api
-    person = api.do(summit.organizer, "/people", name=name, email=email)["person_id"]
-    summit.people[name.split()[0]] = person
-    summit.guests[name.split()[0]] = api.do(
-        summit.organizer, f"/events/{summit.event_id}/attendees", person_id=person,
-        profile={"name": name, **profile},
-        consent={"listed_in_directory": True, "shared_with_organizer": shares})
-    return person
+    guest = api.do(summit.organizer, f"/events/{summit.event_id}/attendees", email=email,
+                   profile={"name": name, **profile},
+                   consent={"listed_in_directory": True, "shared_with_organizer": shares})
+    summit.guests[name.split()[0]] = guest
+    summit.people[name.split()[0]] = guest["person_id"]
+    return guest["person_id"]
 
 
 def gather(summit) -> Gathering:

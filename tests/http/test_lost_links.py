@@ -52,8 +52,8 @@ def meetup_with_alice(api: Api) -> tuple[str, str]:
     olga = api.founding_organizer()
     event = api.do(olga, "/events", name="Meetup", starts_on="2026-12-01", ends_on="2026-12-01",
                    timezone="Europe/Berlin")["conference_id"]
-    alice = api.do(olga, "/people", name="Alice", email="alice@example.org")["person_id"]
-    api.do(olga, f"/events/{event}/attendees", person_id=alice, profile={"name": "Alice"})
+    alice = api.do(olga, f"/events/{event}/attendees", email="alice@example.org",
+                   profile={"name": "Alice"})["person_id"]
     return event, alice
 
 

@@ -47,10 +47,7 @@ def victim_event(summit) -> dict[str, Any]:
 def intruders(summit) -> dict[str, Any]:
     """A second event, its organizer and one of its attendees."""
     api = summit.api
-    olivia = summit.person("Olivia")
-    api.do(summit.organizer, "/people/organizers", person_id=olivia)
-    rival = api.do(olivia, "/events", name="Rival Meetup", starts_on="2026-11-25",
-                   ends_on="2026-11-25", timezone="UTC")["conference_id"]
+    olivia, rival = summit.rival("Olivia")
     mallory = summit.person("Mallory")
     api.do(olivia, f"/events/{rival}/attendees", person_id=mallory, profile={"name": "M"})
     return {"anonymous": None, "outsider": mallory, "staff": summit.people["Sam"],

@@ -9,7 +9,6 @@ from goodwill.application.core import CommandApplication, Outcome
 from goodwill.domain.conference import Conference
 from goodwill.domain.errors import NotAllowedError
 from goodwill.domain.ids import ticket_id
-from goodwill.domain.person import Person
 from goodwill.domain.ticket import Ticket
 
 
@@ -45,13 +44,6 @@ class OrganizingCommands(CommandApplication):
                           name: str) -> Outcome:
         return self.organizer_command(actor, command_id, conference_id, "add_check_in_list",
                                       lambda c: c.add_check_in_list(key, name))
-
-    def add_staff(self, actor: UUID, command_id: UUID, conference_id: UUID,
-                  person_id: UUID) -> Outcome:
-        def change(conference: Conference) -> None:
-            self.get(Person, person_id, "person")
-            conference.add_staff(person_id=person_id)
-        return self.organizer_command(actor, command_id, conference_id, "add_staff", change)
 
     def remove_staff(self, actor: UUID, command_id: UUID, conference_id: UUID,
                      person_id: UUID) -> Outcome:

@@ -8,7 +8,7 @@ from uuid import UUID, uuid4
 
 from goodwill.application.core import CommandApplication, Outcome
 from goodwill.domain.attendee import Attendee, Badge, Consent, Profile
-from goodwill.domain.errors import ConflictError
+from goodwill.domain.errors import ConflictError, DomainError
 from goodwill.domain.ids import attendee_id, badge_id, email_id, ticket_id
 from goodwill.domain.person import EmailIndex, Person
 from goodwill.domain.personal import Personal, personal
@@ -25,12 +25,18 @@ class PeopleCommands(CommandApplication):
         """Find-or-create by email, so an import run twice never makes two people."""
         def decide():
             self.check_organizer(actor)
-            index = self.find(EmailIndex, email_id(email))
-            if index is not None and not self.get(Person, index.person_id, "person").forgotten:
-                return (), {"person_id": index.person_id, "created": False}
-            person, index = self.new_person(name, email, index)
-            return (person, index), {"person_id": person.id, "created": True}
+            person_id, new = self.person_by_email(name, email)
+            return new, {"person_id": person_id, "created": bool(new)}
         return self.execute(actor, command_id, "register_person", decide)
+
+    def person_by_email(self, name: str, email: str) -> tuple[UUID, tuple]:
+        """The person this email finds, or a new one (``name`` is only for someone new): their
+        id and the new aggregates the caller saves. A forgotten person is never found again."""
+        index = self.find(EmailIndex, email_id(email))
+        if index is not None and not self.get(Person, index.person_id, "person").forgotten:
+            return index.person_id, ()
+        person, index = self.new_person(name, email, index)
+        return person.id, (person, index)
 
     def grant_organizer_role(self, actor: UUID, command_id: UUID, person_id: UUID) -> Outcome:
         def decide():
@@ -41,19 +47,47 @@ class PeopleCommands(CommandApplication):
             return (person,), {"person_id": person_id}
         return self.execute(actor, command_id, "grant_organizer_role", decide)
 
+    def add_staff(self, actor: UUID, command_id: UUID, conference_id: UUID,
+                  person_id: UUID | None = None, name: str = "",
+                  email: str | None = None) -> Outcome:
+        """Staff for the door, named as :meth:`register_attendee` names attendees."""
+        def decide():
+            conference = self.organized_by(conference_id, actor)
+            person, new = self.whom(person_id, email, name)
+            conference.add_staff(person_id=person)
+            return (*new, conference), {"person_id": person}
+        return self.execute(actor, command_id, "add_staff", decide, audit=conference_id)
+
     def register_attendee(self, actor: UUID, command_id: UUID, conference_id: UUID,
-                          person_id: UUID, profile: Profile, consent: Consent,
-                          ticket_code: str | None = None, lists: tuple[str, ...] = ()) -> Outcome:
-        """An attendee with a badge and a ticket; the ticket code may come from an import."""
+                          person_id: UUID | None, profile: Profile, consent: Consent,
+                          ticket_code: str | None = None, lists: tuple[str, ...] = (),
+                          email: str | None = None) -> Outcome:
+        """An attendee with a badge and a ticket; the ticket code may come from an import.
+        Whom: a person already at one of the organizer's events, by id, or anyone by email,
+        found or registered in the same decision. The answer is the same whether or not the
+        email was known, so an organizer learns nothing about people outside their events."""
         def decide():
             conference = self.organized_by(conference_id, actor)
             for key in lists:
                 conference.list_name(key)
-            if self.find(Attendee, attendee_id(conference_id, person_id)) is not None:
+            person, new = self.whom(person_id, email, profile.name)
+            if self.find(Attendee, attendee_id(conference_id, person)) is not None:
                 raise ConflictError("This person is already registered for this event.")
-            self.get(Person, person_id, "person")
-            return self.enrol(conference_id, person_id, profile, consent, ticket_code, lists)
+            enrolled, result = self.enrol(conference_id, person, profile, consent, ticket_code,
+                                          lists)
+            return (*new, *enrolled), {"person_id": person, **result}
         return self.execute(actor, command_id, "register_attendee", decide, audit=conference_id)
+
+    def whom(self, person_id: UUID | None, email: str | None, name: str) -> tuple[UUID, tuple]:
+        """The person a command names by id or by email, exactly one of the two."""
+        if (person_id is None) == (email is None):
+            raise DomainError("Say whom: a person_id or an email address, not both.")
+        if person_id is not None:
+            self.get(Person, person_id, "person")
+            return person_id, ()
+        if not name.strip():
+            raise DomainError("Say the name of the person with this email address.")
+        return self.person_by_email(name, email)
 
     def new_person(self, name: str, email: str,
                    forgotten: EmailIndex | None = None) -> tuple[Person, EmailIndex]:

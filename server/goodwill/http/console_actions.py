@@ -41,11 +41,9 @@ def revoke_device(app: Goodwill, actor: UUID, event: UUID, form: Any, _: Keys) -
 
 
 def add_staff(app: Goodwill, actor: UUID, event: UUID, form: Any, _: Keys) -> Outcome:
-    """Two commands, each with its form's id: find (or register) the person by email, then
-    put them on the staff."""
-    name, email = read.text(form, "name"), read.email(form)
-    person = app.register_person(actor, command_id(form, "person_command_id"), name, email)
-    return app.add_staff(actor, command_id(form), event, person.result["person_id"])
+    """The person is found by email, or registered, in the same command."""
+    return app.add_staff(actor, command_id(form), event, name=read.text(form, "name"),
+                         email=read.email(form))
 
 
 def remove_staff(app: Goodwill, actor: UUID, event: UUID, form: Any, _: Keys) -> Outcome:

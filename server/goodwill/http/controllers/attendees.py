@@ -32,7 +32,7 @@ class AttendeeController(Controller):
         """Answers with the secret ticket code and the public connect code, to print."""
         return answer(goodwill.register_attendee(
             actor, data.command_id, conference_id, data.person_id, profile_of(data.profile),
-            consent_of(data.consent), data.ticket_code, tuple(data.lists)))
+            consent_of(data.consent), data.ticket_code, tuple(data.lists), data.email))
 
     @get("/")
     async def crew_list(self, conference_id: PathId, reader: Reads, actor: Actor, q: Search = "",

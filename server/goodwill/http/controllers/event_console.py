@@ -55,7 +55,7 @@ async def sections(request: Request, reader: Reader, event: dict[str, Any],
             "staff": [{"person_id": p, "name": n or "Someone forgotten"}
                       for p, n in sorted(staff.items(), key=lambda item: item[1])],
             "registration": await joining(request, reader, event, site),
-            "ids": {action: uuid4() for action in ACTIONS}, "person_command_id": uuid4(),
+            "ids": {action: uuid4() for action in ACTIONS},
             "errors": {}, "values": {}, "saved": saved, "zones": ZONE_NAMES}
 
 

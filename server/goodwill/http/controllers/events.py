@@ -11,7 +11,7 @@ from goodwill.http.commands import run
 from goodwill.http.markers import Actor, App, PathId, Reads
 from goodwill.http.schemas.common import CommandAnswer
 from goodwill.http.schemas.events import (AddCheckInList, CreateEvent, Event, EventDetails,
-                                          StaffMember)
+                                          NewStaffMember, StaffMember)
 from goodwill.projections import directory
 
 
@@ -33,7 +33,7 @@ class EventController(Controller):
 
     @post("/", sync_to_thread=True)
     def create(self, data: JSONBody[CreateEvent], goodwill: App, actor: Actor) -> CommandAnswer:
-        """Organizers only (the role is granted to a person, see /people)."""
+        """Organizers only (the role is granted to a person, see /people/organizers)."""
         return run(goodwill.create_conference, actor, data)
 
     @post("/{conference_id:uuid}/details", status_code=200, sync_to_thread=True)
@@ -47,7 +47,7 @@ class EventController(Controller):
         return run(goodwill.add_check_in_list, actor, data, conference_id=conference_id)
 
     @post("/{conference_id:uuid}/staff", sync_to_thread=True)
-    def add_staff(self, conference_id: PathId, data: JSONBody[StaffMember], goodwill: App,
+    def add_staff(self, conference_id: PathId, data: JSONBody[NewStaffMember], goodwill: App,
                   actor: Actor) -> CommandAnswer:
         return run(goodwill.add_staff, actor, data, conference_id=conference_id)
 

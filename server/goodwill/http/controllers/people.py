@@ -1,4 +1,5 @@
-"""People: registered once, whatever events they attend. Managing them is for organizers."""
+"""People: registered once, whatever events they attend. Organizers register them at an event
+(as attendees or staff, by email); here they make another organizer."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from litestar.params import JSONBody
 from goodwill.http.commands import run
 from goodwill.http.markers import Actor, App
 from goodwill.http.schemas.common import CommandAnswer
-from goodwill.http.schemas.people import GrantOrganizer, RegisterPerson
+from goodwill.http.schemas.people import GrantOrganizer
 
 
 class PersonController(Controller):
@@ -16,12 +17,6 @@ class PersonController(Controller):
 
     path = "/people"
     tags = ["people"]
-
-    @post("/", sync_to_thread=True)
-    def register(self, data: JSONBody[RegisterPerson], goodwill: App,
-                 actor: Actor) -> CommandAnswer:
-        """Find-or-create by email: importing the same person twice gives the same id."""
-        return run(goodwill.register_person, actor, data)
 
     @post("/organizers", status_code=200, sync_to_thread=True)
     def grant_organizer(self, data: JSONBody[GrantOrganizer], goodwill: App,

@@ -10,6 +10,7 @@ import msgspec
 from msgspec import Meta
 
 from goodwill.http.schemas.common import Command, ListKey, Name, TimeZoneName
+from goodwill.http.schemas.people import Email
 
 CheckInLists = Annotated[dict[ListKey, Name], Meta(max_length=20)]
 
@@ -33,6 +34,14 @@ class AddCheckInList(Command):
 
 class StaffMember(Command):
     person_id: UUID
+
+
+class NewStaffMember(Command):
+    """Whom, as for attendees: ``name`` and ``email``, or ``person_id``."""
+
+    name: Name = ""
+    email: Email | None = None
+    person_id: UUID | None = None
 
 
 class Event(msgspec.Struct):

@@ -15,11 +15,6 @@ Short = Annotated[str, Meta(max_length=120)]
 Long = Annotated[str, Meta(max_length=2000)]
 
 
-class RegisterPerson(Command):
-    name: Name
-    email: Email
-
-
 class GrantOrganizer(Command):
     person_id: UUID
 
@@ -41,8 +36,12 @@ class Consent(msgspec.Struct, forbid_unknown_fields=True):
 
 
 class RegisterAttendee(Command):
-    person_id: UUID
+    """Whom: ``email`` (anyone; found or registered, the answer the same either way) or
+    ``person_id`` (someone already at one of your events), exactly one."""
+
     profile: Profile
+    email: Email | None = None
+    person_id: UUID | None = None
     consent: Consent = msgspec.field(default_factory=Consent)
     ticket_code: Code | None = None
     lists: Annotated[list[ListKey], Meta(max_length=20)] = []
