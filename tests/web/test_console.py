@@ -170,6 +170,8 @@ def test_a_device_link_signs_a_browser_in_as_staff_of_this_event_until_revoked(c
     assert signed_in.headers["location"] == f"/events/{console.event_id}/desk"
     door = {"Cookie": "; ".join(f"{k}={v}" for k, v in signed_in.cookies.items())}
     client.cookies.clear()
+    resent = post(console, invite)  # used now: the replay shows no link, here or after
+    assert resent.status_code == 303 and 'id="device-link"' not in open_console(console)
     staff_reads = api.client.get(f"/api/v1/events/{console.event_id}/attendees", headers=door)
     assert staff_reads.status_code == 200 and {"Alice", "Bob"} <= {
         row["name"] for row in staff_reads.json()}

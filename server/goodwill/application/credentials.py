@@ -12,9 +12,9 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from goodwill.application.core import SYSTEM_ACTOR, CommandApplication, Outcome
-from goodwill.domain.credential import Account, Device, account_id
+from goodwill.domain.credential import Account, Device, account_id, device_session_id
 from goodwill.domain.errors import NotAllowedError, NotFoundError
-from goodwill.domain.ids import email_id
+from goodwill.domain.ids import derived, email_id
 from goodwill.domain.person import EmailIndex, Person
 
 HASHER = PasswordHasher()
@@ -89,8 +89,9 @@ class CredentialCommands(CommandApplication):
         not revoked. Asked of the event store on every signed-in request, not of a read
         model that may lag: a revocation answered a moment ago, by any worker, holds for
         every request that starts after it."""
-        if credential_id == holder:
-            return self.device_event(holder) is not None
+        if credential_id == device_session_id(holder):
+            device = self.find(Device, holder)
+            return device is not None and not device.revoked and device.session == credential_id
         account = self.find(Account, account_id(holder))
         if account is None:
             return False
@@ -151,11 +152,45 @@ class CredentialCommands(CommandApplication):
             return (device,), {"device_id": device_id}
         return self.execute(actor, command_id, "revoke_device", decide, audit=conference_id)
 
-    def device_event(self, device_id: UUID) -> UUID | None:
-        """The event a device may scan at, asked of the store when its link signs a browser
-        in: a device revoked a moment ago must not open a new session."""
+    def open_device_session(self, device_id: UUID) -> tuple[UUID, UUID] | None:
+        """The event and session of the browser that opens a device's link first (see
+        :class:`Device`); None when it was used, or revoked, a moment ago."""
         device = self.find(Device, device_id)
-        return device.conference_id if device is not None and not device.revoked else None
+        if device is None or device.revoked or device.used:
+            return None
+        def decide():
+            found = self.get(Device, device_id, "device")
+            return (found,), {"session_id": found.open_session()}
+        try:
+            self.execute(device_id, uuid4(), "open_device_session", decide)
+        except NotAllowedError:
+            return None
+        return device.conference_id, device_session_id(device_id)
+
+    def device_used(self, device_id: UUID) -> bool:
+        """Whether a browser or scanner has used this device's token, which is then never
+        shown again."""
+        device = self.find(Device, device_id)
+        return device is not None and device.used
+
+    def take_up_device(self, device_id: UUID) -> bool:
+        """Whether a request with this device's bearer token may act as the device: the
+        scanner that sends it first takes it up, unless a browser opened it as a link or
+        it was revoked; asked of the store on every request, so a revocation holds at once."""
+        device = self.find(Device, device_id)
+        if device is None or device.revoked or device.session is not None:
+            return False
+        if device.client:
+            return True
+        def decide():
+            found = self.get(Device, device_id, "device")
+            found.take_up()
+            return (found,), {"device_id": device_id}
+        try:
+            self.execute(device_id, derived("taken-up", device_id), "take_up_device", decide)
+        except NotAllowedError:
+            return False
+        return True
 
     def lost_link(self, email: str, conference_id: UUID) -> UUID | None:
         """The link to email an attendee who lost theirs; None when that email is not

@@ -12,12 +12,17 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
-from goodwill.domain.errors import ConflictError
+from goodwill.domain.errors import ConflictError, NotAllowedError
 from goodwill.domain.ids import derived
 
 
 def account_id(person_id: UUID) -> UUID:
     return derived("account", person_id)
+
+
+def device_session_id(device_id: UUID) -> UUID:
+    """A device has one browser session at most: its id says whose it is."""
+    return derived("device-session", device_id)
 
 
 class Account(Aggregate):
@@ -89,15 +94,52 @@ class Account(Aggregate):
 
 
 class Device(Aggregate):
-    """A phone or scanner at the door: staff of one event, nothing more, until revoked."""
+    """A phone or scanner at the door: staff of one event, nothing more, until revoked.
+
+    Its token is shown to the organizer who invites it, and works for whatever uses it
+    first: a browser that opens it as a link gets a session of its own and the token then
+    opens nothing; a scanner that sends it as a bearer token keeps it, and no browser can
+    open it any more. Either way, from then on the organizer can only revoke it."""
 
     @event("Issued")
     def __init__(self, conference_id: UUID, label: str, issued_by: UUID) -> None:
         self.conference_id, self.label = conference_id, label
         self.revoked = False
+        self.session: UUID | None = None
+        """The browser's session, once a browser opened the link."""
+        self.client = False
+        """Whether a scanner took the token up as its bearer token."""
+
+    @property
+    def used(self) -> bool:
+        return self.session is not None or self.client
 
     def may_scan_at(self, conference_id: UUID) -> bool:
         return not self.revoked and self.conference_id == conference_id
+
+    def open_session(self) -> UUID:
+        """The session of the browser that opened the link first; the link is spent."""
+        if self.revoked or self.used:
+            raise NotAllowedError("This device link was already used, or is revoked.")
+        session_id = device_session_id(self.id)
+        self._signed_in(session_id=session_id)
+        return session_id
+
+    @event("SignedIn")
+    def _signed_in(self, session_id: UUID) -> None:
+        self.session = session_id
+
+    def take_up(self) -> None:
+        """A scanner's first request with the token: it is the scanner's from now on."""
+        if self.revoked or self.session is not None:
+            raise NotAllowedError("That device token was used by a browser, or is revoked.")
+        if not self.client:
+            self._taken_up()
+
+    @event("TakenUp")
+    def _taken_up(self) -> None:
+        self.client = True
+
 
     def revoke(self) -> None:
         if self.revoked:

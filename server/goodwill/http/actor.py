@@ -40,14 +40,16 @@ async def acting_person(request: Request, state: State) -> UUID:
 
 async def device(state: State, authorization: str) -> UUID:
     """A device acts as itself (its id), which the event's check-in rules know as staff.
-    Whether it is revoked is asked of the store, as for a session; the read models are
+    Whether it is revoked, or its token was opened as a link by a browser (see
+    :class:`~goodwill.domain.credential.Device`), is asked of the store; the read models are
     given a moment to know a device issued just now, since they say which event's staff
     it is."""
     scheme, _, token = authorization.partition(" ")
     keys: Keys = state.signer
     device_id = keys.credential_of(DEVICE, token.strip()) if scheme.lower() == "bearer" else None
     if (device_id is None
-            or not await asyncio.to_thread(state.system.app.standing, device_id, device_id)
+            or not await asyncio.to_thread(state.system.app.take_up_device, device_id)
             or not await live_credential(state, device_id, (credentials.DEVICE,))):
-        raise unauthorized("That device token is not valid, or has been revoked.")
+        raise unauthorized("That device token is not valid: it was revoked, or a browser"
+                           " opened it as a link and it is that browser's now.")
     return device_id

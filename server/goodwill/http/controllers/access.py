@@ -71,10 +71,14 @@ class AccessController(Controller):
     @post("/devices", sync_to_thread=True)
     def issue_device(self, conference_id: PathId, data: JSONBody[IssueDevice], goodwill: App,
                      actor: Actor, keys: Signer) -> CommandAnswer:
-        """The token goes in the device's ``Authorization: Bearer`` header; a replay of this
-        command shows it again."""
+        """The token goes in the device's ``Authorization: Bearer`` header, or opens as a
+        link (``/s#token``) on a door phone. A replay of this command shows it again only
+        while nothing has used it: after that the device can only be revoked."""
         outcome = goodwill.issue_device(actor, data.command_id, conference_id, data.label)
-        return answer(outcome, token=keys.token(DEVICE, UUID(str(outcome.result["device_id"]))))
+        device_id = UUID(str(outcome.result["device_id"]))
+        if outcome.replayed and goodwill.device_used(device_id):
+            return answer(outcome)
+        return answer(outcome, token=keys.token(DEVICE, device_id))
 
     @get("/devices")
     async def devices(self, conference_id: PathId, reader: Reads,

@@ -19,6 +19,7 @@ from litestar.exceptions import ValidationException
 from litestar.params import QueryParameter
 from litestar.response import Template
 
+from goodwill.application import Outcome
 from goodwill.database import Reader
 from goodwill.http import event_days
 from goodwill.http.access import ORGANIZERS, require_role
@@ -57,6 +58,16 @@ async def sections(request: Request, reader: Reader, event: dict[str, Any],
             "registration": await joining(request, reader, event, site),
             "ids": {action: uuid4() for action in ACTIONS},
             "errors": {}, "values": {}, "saved": saved, "zones": ZONE_NAMES}
+
+
+async def invited(state: State, outcome: Outcome | None) -> UUID | None:
+    """The device this answer invited, whose link it shows; a resent form replays the
+    command, and shows the link again only while no browser or scanner has used it."""
+    device_id = outcome and UUID(str(outcome.result["device_id"]))
+    if device_id and outcome.replayed and await asyncio.to_thread(
+            state.system.app.device_used, device_id):
+        return None
+    return device_id
 
 
 def device_link(request: Request, devices: list[dict[str, Any]], shown: UUID,
@@ -106,7 +117,7 @@ async def act(request: Request, state: State, conference_id: PathId, reader: Rea
     section, action = ACTIONS[name]
     tried = await attempt(asyncio.to_thread(action, state.system.app, actor, conference_id,
                                             form, state.signer))
-    shown = tried.outcome and name == "issue_device" and tried.outcome.result["device_id"]
+    shown = name == "issue_device" and await invited(state, tried.outcome)
     if shown:  # the new device's link, shown in this answer and never behind a redirect
         await caught_up(reader, tried.outcome.position)
     saved = name if tried.outcome else None

@@ -35,6 +35,8 @@ NO_STORE = {"Cache-Control": "no-store"}
 RESENT = "If that email is registered for this event, a sign-in link is on its way."
 SPENT = ("This sign-in link was already used: a link works once. Get a new one by email, sent"
          " to the address you registered with.")
+DEVICE_SPENT = ("This device link was already used: it works once, on the first browser or"
+                " scanner that opens it. Ask an organizer to invite this device again.")
 Form = Annotated[SignIn, Body(media_type=RequestEncodingType.URL_ENCODED)]
 Opened = tuple[UUID, UUID, str] | None
 """Who signs in, with which credential, and where they land; None for a link that is not
@@ -59,9 +61,10 @@ async def sign_in(request: Request, state: State, data: Form) -> Response:
                     else person_session(state, token))
     if isinstance(opened, str) or opened is None:
         count_attempt(request, "sign-in")
-        if opened == SPENT and "text/html" in request.headers.get("Accept", ""):
+        if opened in (SPENT, DEVICE_SPENT) and "text/html" in request.headers.get("Accept", ""):
             return Template("link_used.html", status_code=401, headers=NO_STORE, context={
-                "token": token, "email": bool(state.settings.smtp_url)})
+                "token": token, "email": bool(state.settings.smtp_url),
+                "device": opened == DEVICE_SPENT})
         raise unauthorized(opened or "This sign-in link is not valid any more."
                                      " Ask for a new one.")
     actor, credential_id, landing = opened
@@ -100,13 +103,19 @@ async def renew(state: State, data: Form) -> Response:
                     context={"email": bool(state.settings.smtp_url)})
 
 
-async def device_session(state: State, token: str) -> Opened:
+async def device_session(state: State, token: str) -> Opened | str:
     """A browser signed in as a door device is that device: staff of its one event, sent
-    straight to the desk where it scans."""
+    straight to the desk where it scans. The link works once, as a person's does."""
     device_id = state.signer.credential_of(DEVICE, token)
     row = device_id and await live_credential(state, device_id, (credentials.DEVICE,))
-    event = row and await asyncio.to_thread(state.system.app.device_event, device_id)
-    return (device_id, device_id, f"/events/{event}/desk") if event else None
+    if not row:
+        return None
+    app = state.system.app
+    opened = await asyncio.to_thread(app.open_device_session, device_id)
+    if opened:
+        event, session_id = opened
+        return device_id, session_id, f"/events/{event}/desk"
+    return DEVICE_SPENT if await asyncio.to_thread(app.device_used, device_id) else None
 
 
 @post("/auth/organizer", tags=["sign-in"], status_code=200, guards=[same_origin])
