@@ -17,6 +17,9 @@ from tests.http.route_rules import ALLOWED, PUBLIC, rules
 INTRUDERS = ("anonymous", "outsider", "staff", "other_organizer")
 SIGNED_IN_ONLY = {"signed_in"}
 """Routes on the caller's own data: only the anonymous caller is refused."""
+PRIVATE = {"attendee", "party"}
+"""Routes on an attendee's own records, or acting as one: theirs alone, whatever powers
+anybody else holds."""
 
 
 def victim_event(summit) -> dict[str, Any]:
@@ -68,6 +71,14 @@ def routes(app) -> set[str]:
             if not route.path.startswith("/schema")}
 
 
+def call(api, route: str, ids: dict[str, Any], body: dict[str, Any] | None,
+         headers: dict[str, str]):
+    method, path = route.split(" ", 1)
+    return api.client.request(method, url(path, ids), headers=headers,
+                              json={"command_id": str(uuid.uuid4()), **(body or {})}
+                              if method == "POST" else None, params={"after": api.position})
+
+
 def test_every_route_refuses_whom_its_rule_refuses(summit):
     api = summit.api
     ids = victim_event(summit)
@@ -76,16 +87,12 @@ def test_every_route_refuses_whom_its_rule_refuses(summit):
     assert routes(api.client.app) - PUBLIC == set(table), "every route needs a rule"
     wrong, checked = [], 0
     for route, (rule, body) in table.items():
-        method, path = route.split(" ", 1)
+        method = route.split(" ", 1)[0]
         for intruder in INTRUDERS:
             if intruder != "anonymous" and (rule in SIGNED_IN_ONLY or body is None and method == "POST"):
                 continue
             who = people[intruder]
-            headers = api.headers(who) if who else {}
-            response = api.client.request(method, url(path, ids), headers=headers,
-                                          json={"command_id": str(uuid.uuid4()),
-                                                **(body or {})} if method == "POST" else None,
-                                          params={"after": api.position})
+            response = call(api, route, ids, body, api.headers(who) if who else {})
             checked += 1
             allowed = intruder in ALLOWED.get(rule, set())
             expected = (200, 201) if allowed else (401,) if who is None else (403, 404)
@@ -94,3 +101,25 @@ def test_every_route_refuses_whom_its_rule_refuses(summit):
     assert not wrong, "\n".join(wrong)
     assert checked > 150, checked
     print(f"{len(table)} routes, {checked} route × intruder calls")
+
+
+def test_an_organizer_with_every_power_reaches_nothing_private_of_a_signed_in_attendee(summit):
+    """Alice has signed in (her records were made in her session). Her event's organizer,
+    also its door staff, with a door device of their own, can neither be shown her link nor
+    call any route on an attendee's own records as her or about her."""
+    api, olga, event = summit.api, summit.organizer, summit.event_id
+    ids = victim_event(summit)
+    api.do(olga, f"/events/{event}/staff", person_id=str(olga))
+    device = api.do(olga, f"/events/{event}/devices", label="Olga's scanner")["token"]
+    shown = api.post(olga, f"/events/{event}/attendees/{ids['alice']}/sign-in-link")
+    assert shown.status_code == 403 and "emailed" in shown.json()["detail"]
+    private = {route: body for route, (rule, body) in rules(ids).items()
+               if rule in PRIVATE and not (body is None and route.startswith("POST"))}
+    wrong = []
+    for powers in (api.headers(olga), {"Authorization": f"Bearer {device}"}):
+        for route, body in private.items():
+            response = call(api, route, ids, body, powers)
+            if response.status_code not in (403, 404):
+                wrong.append(f"{route}: {response.status_code} {response.text[:120]}")
+    assert not wrong, "\n".join(wrong)
+    assert len(private) > 25, len(private)
