@@ -13,7 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 E = "/api/v1/events/{conference_id:uuid}"
-PUBLIC = {"GET /", "GET /s", "POST /s", "POST /s/renew", "POST /auth/organizer",
+PUBLIC = {"GET /", "GET /s", "POST /s", "POST /s/renew", "GET /s/lost", "POST /s/lost",
+          "POST /auth/organizer",
           "POST /auth/resend", "POST /join",
           "POST /auth/sign-out", "GET /healthz", "GET /readyz", "GET /metrics", "GET /static/{file_path:path}",
           "HEAD /static/{file_path:path}", "GET /manifest.webmanifest", "GET /sw.js",

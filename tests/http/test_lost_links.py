@@ -12,7 +12,9 @@ from collections.abc import Iterator
 import pytest
 from litestar.testing import TestClient
 
+from goodwill.domain.credential import EMAILS_PER_HOUR
 from goodwill.http import create_app
+from goodwill.http.limits import LIMITS, Limit, SlidingWindows
 from tests.http.api import Api
 
 
@@ -87,3 +89,26 @@ def test_the_holder_of_a_used_link_gets_a_new_one_by_email_never_on_the_page(mai
                  if w.startswith("https://goodwill.example/s#")).split("#")[1]
     assert fresh != used and api.client.get(
         "/auth/session", headers=api.sign_in(fresh)).json()["person_id"] == alice
+
+
+def test_the_lost_link_page_emails_a_link_a_few_times_an_hour_to_one_address(mailed):
+    api, inbox = mailed
+    api.client.app.state.limits = SlidingWindows({**LIMITS, "resend": Limit(100, 60)})
+    meetup_with_alice(api)
+    form = api.client.get("/s/lost")
+    assert form.status_code == 200 and 'name="email"' in form.text
+    unknown, known = (api.client.post("/s/lost", data={"email": address})
+                      for address in ("nobody@example.org", "alice@example.org"))
+    assert unknown.status_code == known.status_code == 200
+    assert unknown.text == known.text and "on its way" in known.text
+    for _ in range(EMAILS_PER_HOUR + 2):
+        assert api.client.post("/s/lost", data={"email": "ALICE@example.org"}).text == known.text
+    assert len(inbox) == EMAILS_PER_HOUR
+    assert {email.message_from_string(m, policy=email.policy.default)["To"].lower()
+            for m in inbox} == {"alice@example.org"}
+
+
+def test_the_lost_link_page_says_when_the_server_sends_no_email(api):
+    page = api.client.get("/s/lost")
+    assert "sends no email" in page.text and 'name="email"' not in page.text
+    assert 'href="/s/lost"' in api.client.get("/s").text

@@ -6,6 +6,7 @@ the server's secret key, so the application never holds a secret.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from uuid import UUID, uuid4
 
 from argon2 import PasswordHasher
@@ -192,13 +193,30 @@ class CredentialCommands(CommandApplication):
             return False
         return True
 
-    def lost_link(self, email: str, conference_id: UUID) -> UUID | None:
-        """The link to email an attendee who lost theirs; None when that email is not
-        attending, which the caller must not reveal."""
+    def lost_link(self, email: str, conference_id: UUID | None = None) -> UUID | None:
+        """The link to email someone who lost theirs; None when nobody (at that event, if
+        one is named) has this email, or past its limit, which the caller must not reveal."""
         index = self.find(EmailIndex, email_id(email))
+        person = index and self.find(Person, index.person_id)
+        if person is None or person.forgotten:
+            return None
         try:
-            self.check_attending(conference_id, index.person_id if index else SYSTEM_ACTOR)
+            if conference_id is not None:
+                self.check_attending(conference_id, person.id)
         except NotFoundError:
             return None
-        issued = self.issue_sign_in_link(SYSTEM_ACTOR, uuid4(), index.person_id)
-        return issued.result["credential_id"]
+        return self.email_link(person.id)
+
+    def email_link(self, person_id: UUID) -> UUID | None:
+        """The link to email a person who asked for it themself (see
+        :meth:`Account.email_link`); None past the limit, which the caller must not reveal."""
+        now = datetime.now(UTC)
+        def decide():
+            account = self.account(person_id)
+            return (account,), {"person_id": person_id,
+                                "credential_id": account.email_link(now)}
+        try:
+            outcome = self.execute(SYSTEM_ACTOR, uuid4(), "email_own_link", decide)
+        except NotAllowedError:
+            return None
+        return outcome.result["credential_id"]

@@ -8,6 +8,7 @@ backups and its read models hold nothing that signs anyone in.
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
@@ -18,6 +19,9 @@ from goodwill.domain.ids import derived
 
 def account_id(person_id: UUID) -> UUID:
     return derived("account", person_id)
+
+
+EMAILS_PER_HOUR = 3
 
 
 def device_session_id(device_id: UUID) -> UUID:
@@ -42,6 +46,22 @@ class Account(Aggregate):
         self.spent: list[UUID] = []
         """Links used once already, one per session ever opened: told apart from links
         never issued, to say so; none means the person has never signed in by link."""
+        self.emailed: list[datetime] = []
+        """When the person last asked for their link by email: the latest few."""
+
+    def email_link(self, at: datetime) -> UUID:
+        """The link to email the person who asked for it (the lost-link form, a used link's
+        page), at most ``EMAILS_PER_HOUR`` times an hour: nobody can flood an inbox through
+        the form, and as the limit is kept here it holds whichever worker answers."""
+        if len([t for t in self.emailed if t > at - timedelta(hours=1)]) >= EMAILS_PER_HOUR:
+            raise NotAllowedError("Enough sign-in links were emailed to this address for now.")
+        link = self.issue_link()
+        self._link_emailed(at=at)
+        return link
+
+    @event("LinkEmailed")
+    def _link_emailed(self, at: datetime) -> None:
+        self.emailed = [*self.emailed[1 - EMAILS_PER_HOUR:], at]
 
     def issue_link(self) -> UUID:
         """The current link if there is one, so showing a link twice shows the same link."""

@@ -7,11 +7,10 @@ import logging
 import smtplib
 from email.message import EmailMessage
 from urllib.parse import parse_qs, unquote, urlsplit
-from uuid import UUID, uuid4
+from uuid import UUID
 
 from litestar.datastructures import State
 
-from goodwill.application.core import SYSTEM_ACTOR
 from goodwill.tokens import SIGN_IN_LINK
 
 log = logging.getLogger(__name__)
@@ -22,7 +21,7 @@ NO_ADDRESS = ("This attendee has no email of their own (their ticket was bought 
               " someone else's order), so no link can be sent to them.")
 
 
-def send_lost_link(state: State, email: str, conference_id: UUID) -> None:
+def send_lost_link(state: State, email: str, conference_id: UUID | None = None) -> None:
     """Runs in a thread after the response, so a known email is answered as fast."""
     credential_id = state.system.app.lost_link(email, conference_id)
     if credential_id is not None:
@@ -32,8 +31,9 @@ def send_lost_link(state: State, email: str, conference_id: UUID) -> None:
 def send_new_link(state: State, person_id: UUID, email: str) -> None:
     """For the holder of a used link: a new one, to the address the person registered
     with. Runs after the response."""
-    issued = state.system.app.issue_sign_in_link(SYSTEM_ACTOR, uuid4(), person_id)
-    send_sign_in_link(state, email, issued.result["credential_id"])
+    credential_id = state.system.app.email_link(person_id)
+    if credential_id is not None:
+        send_sign_in_link(state, email, credential_id)
 
 
 def send_sign_in_link(state: State, email: str, credential_id: UUID) -> None:

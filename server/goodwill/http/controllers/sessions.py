@@ -26,7 +26,7 @@ from goodwill.http.identity import (SESSION_COOKIE, check_csrf, cleared_cookies,
                                     session_cookies, session_person, unauthorized)
 from goodwill.http.limits import check_limit, count_attempt, limited
 from goodwill.http.mail import send_lost_link, send_new_link
-from goodwill.http.schemas.access import OrganizerSignIn, Resend, SignedIn, SignIn
+from goodwill.http.schemas.access import LostLink, OrganizerSignIn, Resend, SignedIn, SignIn
 from goodwill.projections import credentials, directory
 from goodwill.tokens import DEVICE, PREFIXES, SIGN_IN_LINK
 
@@ -38,6 +38,7 @@ SPENT = ("This sign-in link was already used: a link works once. Get a new one b
 DEVICE_SPENT = ("This device link was already used: it works once, on the first browser or"
                 " scanner that opens it. Ask an organizer to invite this device again.")
 Form = Annotated[SignIn, Body(media_type=RequestEncodingType.URL_ENCODED)]
+LostForm = Annotated[LostLink, Body(media_type=RequestEncodingType.URL_ENCODED)]
 Opened = tuple[UUID, UUID, str] | None
 """Who signs in, with which credential, and where they land; None for a link that is not
 (or no longer) good."""
@@ -150,6 +151,23 @@ async def sign_out(request: Request, state: State) -> Redirect:
     return Redirect("/s", status_code=303, cookies=cleared_cookies(request, state))
 
 
+@get("/s/lost", tags=["sign-in"], include_in_schema=False)
+async def lost_link_page(state: State) -> Template:
+    return Template("lost_link.html", headers=NO_STORE,
+                    context={"email": bool(state.settings.smtp_url), "sent": False})
+
+
+@post("/s/lost", tags=["sign-in"], status_code=200, guards=[same_origin, limited("resend")],
+      include_in_schema=False)
+async def lost_link(state: State, data: LostForm) -> Template:
+    """The same page whether or not the email is known; the link, if any, is emailed after
+    the answer, at most a few times an hour to one address."""
+    email = state.settings.smtp_url and data.email
+    task = email and BackgroundTask(send_lost_link, state, email)
+    return Template("lost_link.html", headers=NO_STORE, background=task or None,
+                    context={"email": bool(state.settings.smtp_url), "sent": True})
+
+
 @post("/auth/resend", tags=["sign-in"], status_code=202,
       guards=[same_origin, limited("resend")])
 async def resend(state: State, data: JSONBody[Resend]) -> Response[dict[str, str]]:
@@ -160,4 +178,5 @@ async def resend(state: State, data: JSONBody[Resend]) -> Response[dict[str, str
     return Response({"detail": RESENT}, status_code=202, background=task)
 
 
-HANDLERS = [sign_in_page, sign_in, renew, organizer_sign_in, current_session, sign_out, resend]
+HANDLERS = [sign_in_page, sign_in, renew, organizer_sign_in, current_session, sign_out, resend,
+            lost_link_page, lost_link]

@@ -34,6 +34,12 @@ class SignedIn(msgspec.Struct):
     csrf_token: str
 
 
+class LostLink(msgspec.Struct, forbid_unknown_fields=True):
+    """The lost-link page's form."""
+
+    email: Email
+
+
 class Resend(msgspec.Struct, forbid_unknown_fields=True):
     email: Email
     conference_id: UUID
