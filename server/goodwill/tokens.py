@@ -27,8 +27,8 @@ from uuid import UUID
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-SIGN_IN_LINK, DEVICE = "sign-in-link", "device"
-PREFIXES = {SIGN_IN_LINK: "gwl_", DEVICE: "gwd_"}
+SIGN_IN_LINK, DEVICE, API_TOKEN = "sign-in-link", "device", "api-token"
+PREFIXES = {SIGN_IN_LINK: "gwl_", DEVICE: "gwd_", API_TOKEN: "gwp_"}
 JOIN_CODE = "join-code"
 MAC_BYTES = 20
 SESSION_SECONDS = 30 * 24 * 3600
@@ -52,19 +52,27 @@ class Keys:
     def mac(self, purpose: str, data: bytes) -> bytes:
         return hmac.new(self._secret, purpose.encode() + b"\0" + data, hashlib.sha256).digest()
 
-    def token(self, purpose: str, credential_id: UUID) -> str:
-        mac = self.mac(purpose, credential_id.bytes)[:MAC_BYTES]
-        return PREFIXES[purpose] + encode(credential_id.bytes + mac)
+    def token(self, purpose: str, *ids: UUID) -> str:
+        """A token naming ``ids``: a credential's id, or (a personal API token) the person's
+        and the credential's, so that the token says whose it is."""
+        body = b"".join(each.bytes for each in ids)
+        return PREFIXES[purpose] + encode(body + self.mac(purpose, body)[:MAC_BYTES])
+
+    def ids_of(self, purpose: str, token: str, count: int = 1) -> tuple[UUID, ...] | None:
+        """The ``count`` ids a token of this purpose names, or None if it is not ours."""
+        raw = decode(token.removeprefix(PREFIXES[purpose])) if token.startswith(
+            PREFIXES[purpose]) else None
+        if raw is None or len(raw) != 16 * count + MAC_BYTES:
+            return None
+        body, mac = raw[:16 * count], raw[16 * count:]
+        if not hmac.compare_digest(self.mac(purpose, body)[:MAC_BYTES], mac):
+            return None
+        return tuple(UUID(bytes=body[at:at + 16]) for at in range(0, len(body), 16))
 
     def credential_of(self, purpose: str, token: str) -> UUID | None:
         """The credential id a token of this purpose names, or None if it is not ours."""
-        raw = decode(token.removeprefix(PREFIXES[purpose])) if token.startswith(
-            PREFIXES[purpose]) else None
-        if raw is None or len(raw) != 16 + MAC_BYTES:
-            return None
-        credential_id = UUID(bytes=raw[:16])
-        expected = self.mac(purpose, raw[:16])[:MAC_BYTES]
-        return credential_id if hmac.compare_digest(expected, raw[16:]) else None
+        ids = self.ids_of(purpose, token)
+        return ids[0] if ids else None
 
     def session(self, person_id: UUID, credential_id: UUID, issued_at: int) -> str:
         body = person_id.bytes + credential_id.bytes + struct.pack(">Q", issued_at)

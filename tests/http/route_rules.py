@@ -108,6 +108,8 @@ def rules(v: dict[str, Any]) -> dict[str, tuple[str, dict[str, Any] | None]]:
         "GET /me/data/promises.ics": ("signed_in", None),
         "GET /me/data": ("signed_in", None),
         "POST /me/forget": ("signed_in", None),
+        "POST /me/data/api-token": ("signed_in", None),
+        "POST /me/data/api-token/revoke": ("signed_in", None),
         "GET /events/{conference_id:uuid}/profile": ("attendee", None),
         "POST /events/{conference_id:uuid}/profile": ("attendee", {}),
         "GET /follow-ups": ("signed_in", None),

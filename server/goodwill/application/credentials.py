@@ -98,7 +98,29 @@ class CredentialCommands(CommandApplication):
             return False
         if credential_id == account.id:
             return account.password_hash is not None
+        if credential_id == account.api_token:
+            return True
         return credential_id in account.sessions or account.link == credential_id
+
+    def issue_api_token(self, actor: UUID, command_id: UUID) -> Outcome:
+        """A personal API token for the signed-in person alone, replacing the one before;
+        the caller shows it once, to them."""
+        def decide():
+            self.get(Person, actor, "person")  # a door device is no person: it has its token
+            account = self.account(actor)
+            return (account,), {"token_id": account.issue_api_token()}
+        return self.execute(actor, command_id, "issue_api_token", decide)
+
+    def holds_api_token(self, person_id: UUID) -> bool:
+        found = self.find(Account, account_id(person_id))
+        return found is not None and found.api_token is not None
+
+    def revoke_api_token(self, actor: UUID, command_id: UUID) -> Outcome:
+        def decide():
+            account = self.account(actor)
+            account.revoke_api_token()
+            return (account,), {}
+        return self.execute(actor, command_id, "revoke_api_token", decide)
 
     def link_spent(self, person_id: UUID, link_id: UUID) -> bool:
         """Whether this link signed someone in once already, and so opens nothing now."""

@@ -27,7 +27,7 @@ class ErasureCommands(CommandApplication):
             if not person.forgotten:
                 person.forget()
             account = self.find(Account, account_id(person_id))
-            if account is None or (account.link is None and not account.sessions):
+            if account is None or not account.holds_credential:
                 return (person,), {"person_id": person_id}
             account.revoke_link()
             return (person, account), {"person_id": person_id}

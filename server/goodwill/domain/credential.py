@@ -9,7 +9,7 @@ backups and its read models hold nothing that signs anyone in.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from uuid import UUID
+from uuid import UUID, uuid4
 
 from eventsourcing.domain import Aggregate, event
 
@@ -48,6 +48,26 @@ class Account(Aggregate):
         never issued, to say so; none means the person has never signed in by link."""
         self.emailed: list[datetime] = []
         """When the person last asked for their link by email: the latest few."""
+        self.api_token: UUID | None = None
+        """The personal API token's id: the person's own, shown to them once."""
+
+    def issue_api_token(self) -> UUID:
+        """A new personal API token, which replaces the one before."""
+        self._api_token_issued(token_id=uuid4())
+        return self.api_token
+
+    @event("ApiTokenIssued")
+    def _api_token_issued(self, token_id: UUID) -> None:
+        self.api_token = token_id
+
+    def revoke_api_token(self) -> None:
+        if self.api_token is None:
+            raise ConflictError("You have no API token to revoke.")
+        self._api_token_revoked(token_id=self.api_token)
+
+    @event("ApiTokenRevoked")
+    def _api_token_revoked(self, token_id: UUID) -> None:
+        self.api_token = None
 
     def email_link(self, at: datetime) -> UUID:
         """The link to email the person who asked for it (the lost-link form, a used link's
@@ -89,14 +109,22 @@ class Account(Aggregate):
         self.sessions = [*self.sessions, session_id]
         self.link, self.spent = None, [*self.spent, link_id]
 
+    @property
+    def holds_credential(self) -> bool:
+        """Whether anything still signs the person in by link: the link, a session, a token."""
+        return self.link is not None or bool(self.sessions) or self.api_token is not None
+
     def revoke_link(self) -> None:
-        """Ends the link, if there is one, and every session opened with a link."""
-        if self.link is None and not self.sessions:
+        """Ends the link, if there is one, every session opened with a link, and the API
+        token: all that a lost phone or laptop may hold."""
+        if not self.holds_credential:
             raise ConflictError("This person has no sign-in link or session to revoke.")
         if self.link is not None:
             self._link_revoked(link_id=self.link)
         if self.sessions:
             self._sessions_ended(session_ids=self.sessions)
+        if self.api_token is not None:
+            self._api_token_revoked(token_id=self.api_token)
 
     @event("LinkRevoked")
     def _link_revoked(self, link_id: UUID) -> None:

@@ -12,7 +12,7 @@ from litestar.openapi.spec import SecurityScheme
 
 from goodwill.http.identity import SESSION_COOKIE, live_credential, session_person, unauthorized
 from goodwill.projections import credentials
-from goodwill.tokens import DEVICE, Keys
+from goodwill.tokens import API_TOKEN, DEVICE, PREFIXES, Keys
 
 SCHEMES = {
     "session": SecurityScheme(type="apiKey", name=SESSION_COOKIE, security_scheme_in="cookie",
@@ -20,22 +20,37 @@ SCHEMES = {
                                           " requests also send X-CSRF-Token."),
     "device": SecurityScheme(type="http", scheme="bearer",
                              description="A door device's token: staff of one event."),
+    "personal": SecurityScheme(type="http", scheme="bearer",
+                               description="Your personal API token (gwp_…), made on your My"
+                                           " data page and shown to you once."),
 }
 """How the OpenAPI document tells clients to say who they are."""
 
 
 async def acting_person(request: Request, state: State) -> UUID:
-    """A door device's bearer token, or the signed session cookie; else 401. Either way the
-    credential's revocation is checked on every request, with one read of its short stream.
-    Bearer requests need no CSRF token: a browser never adds that header by itself."""
+    """A bearer token (a person's own API token, or a door device's), or the signed session
+    cookie; else 401. Either way the credential's revocation is checked on every request,
+    with one read of its short stream. Bearer requests need no CSRF token: a browser never
+    adds that header by itself."""
     authorization = request.headers.get("Authorization")
     if authorization is not None:
+        scheme, _, token = authorization.partition(" ")
+        if scheme.lower() == "bearer" and token.strip().startswith(PREFIXES[API_TOKEN]):
+            return await token_holder(state, token.strip())
         return await device(state, authorization)
     cookie = request.cookies.get(SESSION_COOKIE)
     if cookie:
         return await session_person(request, state, cookie)
     raise unauthorized("Sign in first: open your personal sign-in link, or send a device's"
                        " token as Authorization: Bearer.")
+
+
+async def token_holder(state: State, token: str) -> UUID:
+    """The person whose API token this is, while it is the one they hold."""
+    ids = state.signer.ids_of(API_TOKEN, token, count=2)
+    if ids is None or not await asyncio.to_thread(state.system.app.standing, *ids):
+        raise unauthorized("That API token is not valid, or was replaced or revoked.")
+    return ids[0]
 
 
 async def device(state: State, authorization: str) -> UUID:

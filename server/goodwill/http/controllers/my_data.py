@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from typing import Any
-from uuid import uuid4
+from uuid import UUID, uuid4
 
 from litestar import Request, Response, get, post
 from litestar.datastructures import State
@@ -18,28 +18,58 @@ from goodwill.http.forms import command_id, page
 from goodwill.http.identity import cleared_cookies
 from goodwill.http.markers import Actor, Reads
 from goodwill.projections import audit
+from goodwill.tokens import API_TOKEN
 
 UNCONFIRMED = "Tick the box to confirm: forgetting cannot be undone."
 
 
 def context(errors: dict[str, str] | None = None) -> dict[str, Any]:
-    return {"command_id": uuid4(), "errors": errors or {}}
+    return {"command_id": uuid4(), "token_command_id": uuid4(), "revoke_command_id": uuid4(),
+            "errors": errors or {}}
+
+
+async def shown(request: Request, state: State, reader: Reads, actor: UUID,
+                token: str | None = None, errors: dict[str, str] | None = None) -> Template:
+    """The page, with the API token just made if there is one: shown in this answer only."""
+    held = await asyncio.to_thread(state.system.app.holds_api_token, actor)
+    return page(request, "my_data.html", {
+        **context(errors), "links": await audit.links_for(reader, actor),
+        "api_token": {"held": held, "token": token}}, status_code=400 if errors else 200)
 
 
 @get("/me/data")
-async def my_data(request: Request, reader: Reads, actor: Actor) -> Template:
+async def my_data(request: Request, state: State, reader: Reads, actor: Actor) -> Template:
     """Signed in only: the downloads it offers are the signed-in person's, and so are the
-    sign-in links organizers handed out for them."""
-    return page(request, "my_data.html",
-                {**context(), "links": await audit.links_for(reader, actor)})
+    sign-in links organizers handed out for them and their API token."""
+    return await shown(request, state, reader, actor)
+
+
+@post("/me/data/api-token", status_code=200)
+async def make_api_token(request: Request, state: State, reader: Reads,
+                         actor: Actor) -> Template:
+    """A new personal API token, replacing the one before, shown in this answer and never
+    again: a resent form (the same command) shows no token, and says to make a new one."""
+    form = await request.form()
+    made = await asyncio.to_thread(state.system.app.issue_api_token, actor, command_id(form))
+    token = None if made.replayed else state.signer.token(
+        API_TOKEN, actor, UUID(str(made.result["token_id"])))
+    answer = await shown(request, state, reader, actor, token)
+    answer.headers["Cache-Control"] = "no-store"
+    return answer
+
+
+@post("/me/data/api-token/revoke", status_code=303)
+async def revoke_api_token(request: Request, state: State, actor: Actor) -> Redirect:
+    form = await request.form()
+    await asyncio.to_thread(state.system.app.revoke_api_token, actor, command_id(form))
+    return Redirect("/me/data#api-token", status_code=303)
 
 
 @post("/me/forget", status_code=303)
-async def forget_me(request: Request, state: State, actor: Actor) -> Response:
+async def forget_me(request: Request, state: State, reader: Reads, actor: Actor) -> Response:
     form = await request.form()
     if form.get("confirm") != "yes":
-        return page(request, "my_data.html", {**context({"confirm": UNCONFIRMED}), "links": []},
-                    status_code=400)
+        return await shown(request, state, reader, actor, errors={"confirm": UNCONFIRMED})
     await asyncio.to_thread(state.system.app.forget_person, actor, command_id(form), actor)
     return Redirect("/forgotten", status_code=303, cookies=cleared_cookies(request, state),
                     headers={"Cache-Control": "no-store"})
@@ -50,4 +80,4 @@ async def forgotten() -> Template:
     return Template("forgotten.html")
 
 
-HANDLERS = [my_data, forget_me, forgotten]
+HANDLERS = [my_data, make_api_token, revoke_api_token, forget_me, forgotten]
