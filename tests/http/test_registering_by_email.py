@@ -63,3 +63,22 @@ def test_only_the_events_organizers_register_by_email(summit):
         assert refused.status_code == 403
     api.do(summit.organizer, f"/events/{event}/attendees", email="eve@example.org",
            profile={"name": "Eve"}, command_id=str(uuid.uuid4()))
+
+
+def test_an_organizer_is_not_shown_the_link_of_someone_at_another_organizers_event(summit):
+    """Dana never signed in. Rita registers her by email at her own event, but Dana is at
+    the summit too, which Rita does not organize: Rita can only have a link emailed."""
+    api = summit.api
+    summit.guest("Dana")
+    rita, event = summit.rival("Rita")
+    api.do(rita, f"/events/{event}/attendees", email="dana@example.org", profile={"name": "D"})
+    shown = api.post(rita, f"/events/{event}/attendees/{summit.people['Dana']}/sign-in-link")
+    assert shown.status_code == 403 and "event you do not organize" in shown.json()["detail"]
+    own = api.do(rita, f"/events/{event}/attendees", email="fay@example.org",
+                 profile={"name": "Fay"})
+    assert api.do(rita, f"/events/{event}/attendees/{own['person_id']}/sign-in-link")["link"]
+    staffed = api.do(rita, f"/events/{event}/staff", name="Gus", email="gus@example.org")
+    api.do(summit.organizer, f"/events/{summit.event_id}/attendees",
+           person_id=staffed["person_id"], profile={"name": "Gus"})
+    path = f"/events/{summit.event_id}/attendees/{staffed['person_id']}/sign-in-link"
+    assert api.post(summit.organizer, path).status_code == 403, "staff elsewhere counts too"

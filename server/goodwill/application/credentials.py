@@ -13,6 +13,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from goodwill.application.core import SYSTEM_ACTOR, CommandApplication, Outcome
+from goodwill.domain.conference import Conference
 from goodwill.domain.credential import Account, Device, account_id, device_session_id
 from goodwill.domain.errors import NotAllowedError, NotFoundError
 from goodwill.domain.ids import derived, email_id
@@ -24,6 +25,8 @@ DECOY = HASHER.hash("a password nobody has")
 """Checked when no account matches, so a wrong email takes as long as a wrong password."""
 SIGNED_IN_BEFORE = ("This attendee has signed in before, so their link is theirs alone: a new"
                     " one can only be emailed to their own address.")
+ELSEWHERE = ("This attendee also takes part in an event you do not organize, so their link is"
+             " theirs alone: a new one can only be emailed to their own address.")
 
 
 class CredentialCommands(CommandApplication):
@@ -37,11 +40,21 @@ class CredentialCommands(CommandApplication):
         event's audit log, says which: ``email_sign_in_link`` or ``issue_sign_in_link``."""
         def decide():
             account = self._link_holder(actor, person_id, conference_id)
-            if actor != SYSTEM_ACTOR and account.spent and not emailed:
-                raise NotAllowedError(SIGNED_IN_BEFORE)
+            if actor != SYSTEM_ACTOR and not emailed:
+                self._may_be_shown(actor, account)
             return (account,), {"person_id": person_id, "credential_id": account.issue_link()}
         command = "email_sign_in_link" if emailed else "issue_sign_in_link"
         return self.execute(actor, command_id, command, decide, audit=conference_id)
+
+    def _may_be_shown(self, actor: UUID, account: Account) -> None:
+        """An organizer sees the link only of someone who has never signed in and takes
+        part in no event the organizer does not organize: else the organizer could act as
+        them where they are not in charge."""
+        if account.spent:
+            raise NotAllowedError(SIGNED_IN_BEFORE)
+        for event in self.get(Person, account.person_id, "person").events:
+            if not self.get(Conference, event, "event").is_organizer(actor):
+                raise NotAllowedError(ELSEWHERE)
 
     def revoke_sign_in_link(self, actor: UUID, command_id: UUID, person_id: UUID,
                             conference_id: UUID | None = None) -> Outcome:

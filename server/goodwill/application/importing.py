@@ -52,7 +52,8 @@ class ImportCommands(PeopleCommands):
         row's line and reason; never personal data, since receipts are not sealed."""
         def decide():
             changed, result = self._decide_import(actor, conference_id, rows)
-            self.keyring.create_keys([a.id for a in changed if isinstance(a, Person)])
+            self.keyring.create_keys([a.id for a in changed
+                                      if isinstance(a, Person) and a.is_new])
             del result["changes"]  # old and new values are personal: receipts keep none
             return changed, result
         return self.execute(actor, command_id, "import_attendees", decide, audit=conference_id)
@@ -104,10 +105,9 @@ class ImportCommands(PeopleCommands):
 
     def _first_import(self, known: Known, conference: Conference, row: ImportRow,
                       lists: list[str]) -> list[Aggregate]:
-        person_id, new = self._person_for(known, row)
-        if not new and known.find(Attendee, attendee_id(conference.id, person_id)):
-            raise ConflictError(ALREADY)
-        enrolled, result = self.enrol(conference.id, person_id,
+        person, new = self._person_for(known, conference, row)
+        person_id = person.id
+        enrolled, result = self.enrol(conference.id, person,
                                       Profile(row.name, row.company, row.role,
                                               row.offers, row.needs), Consent(),
                                       lists=tuple(lists))
@@ -119,21 +119,24 @@ class ImportCommands(PeopleCommands):
                                id=index_of(conference, row))
         return [*new, *enrolled, index]
 
-    def _person_for(self, known: Known, row: ImportRow) -> tuple[UUID, list[Aggregate]]:
-        """Found by email as :meth:`register_person` finds them, or new; but a file never
-        brings back someone who asked to be forgotten. A row without email (a colleague on
-        the buyer's order) is always someone new: only their ticket finds them again."""
+    def _person_for(self, known: Known, conference: Conference,
+                    row: ImportRow) -> tuple[Person, list[Aggregate]]:
+        """Found by email as :meth:`register_person` finds them, or new, with the index a new
+        one needs; but a file never brings back someone who asked to be forgotten, nor
+        someone already at this event. A row without email (a colleague on the buyer's
+        order) is always someone new: only their ticket finds them again."""
         if not row.email:
-            person = unindexed_person(row.name, "")
-            return person.id, [person]
+            return unindexed_person(row.name, ""), []
         index = known.find(EmailIndex, email_id(row.email))
         if index is None:
             person, index = self.new_person(row.name, row.email)
-            return person.id, [person, index]
+            return person, [index]
         person = known.find(Person, index.person_id)
         if person is None or person.forgotten:
             raise DomainError(FORGOTTEN)
-        return index.person_id, []
+        if known.find(Attendee, attendee_id(conference.id, person.id)):
+            raise ConflictError(ALREADY)
+        return person, []
 
     def _reimport(self, known: Known, index: ImportedTicket, row: ImportRow,
                   lists: list[str]) -> tuple[str, list[Aggregate]]:

@@ -25,18 +25,21 @@ class PeopleCommands(CommandApplication):
         """Find-or-create by email, so an import run twice never makes two people."""
         def decide():
             self.check_organizer(actor)
-            person_id, new = self.person_by_email(name, email)
-            return new, {"person_id": person_id, "created": bool(new)}
+            person, index = self.person_by_email(name, email)
+            return (person, *index), {"person_id": person.id, "created": bool(index)}
         return self.execute(actor, command_id, "register_person", decide)
 
-    def person_by_email(self, name: str, email: str) -> tuple[UUID, tuple]:
-        """The person this email finds, or a new one (``name`` is only for someone new): their
-        id and the new aggregates the caller saves. A forgotten person is never found again."""
+    def person_by_email(self, name: str, email: str) -> tuple[Person, tuple[EmailIndex, ...]]:
+        """The person this email finds, or a new one (``name`` is only for someone new), and
+        the index a new one needs, both for the caller to save. A forgotten person is never
+        found again."""
         index = self.find(EmailIndex, email_id(email))
-        if index is not None and not self.get(Person, index.person_id, "person").forgotten:
-            return index.person_id, ()
+        if index is not None:
+            found = self.get(Person, index.person_id, "person")
+            if not found.forgotten:
+                return found, ()
         person, index = self.new_person(name, email, index)
-        return person.id, (person, index)
+        return person, (index,)
 
     def grant_organizer_role(self, actor: UUID, command_id: UUID, person_id: UUID) -> Outcome:
         def decide():
@@ -53,9 +56,10 @@ class PeopleCommands(CommandApplication):
         """Staff for the door, named as :meth:`register_attendee` names attendees."""
         def decide():
             conference = self.organized_by(conference_id, actor)
-            person, new = self.whom(person_id, email, name)
-            conference.add_staff(person_id=person)
-            return (*new, conference), {"person_id": person}
+            person, index = self.whom(person_id, email, name)
+            conference.add_staff(person_id=person.id)
+            person.take_part(conference_id)
+            return (person, *index, conference), {"person_id": person.id}
         return self.execute(actor, command_id, "add_staff", decide, audit=conference_id)
 
     def register_attendee(self, actor: UUID, command_id: UUID, conference_id: UUID,
@@ -70,21 +74,22 @@ class PeopleCommands(CommandApplication):
             conference = self.organized_by(conference_id, actor)
             for key in lists:
                 conference.list_name(key)
-            person, new = self.whom(person_id, email, profile.name)
-            if self.find(Attendee, attendee_id(conference_id, person)) is not None:
+            person, index = self.whom(person_id, email, profile.name)
+            if self.find(Attendee, attendee_id(conference_id, person.id)) is not None:
                 raise ConflictError("This person is already registered for this event.")
             enrolled, result = self.enrol(conference_id, person, profile, consent, ticket_code,
                                           lists)
-            return (*new, *enrolled), {"person_id": person, **result}
+            return (*index, *enrolled), {"person_id": person.id, **result}
         return self.execute(actor, command_id, "register_attendee", decide, audit=conference_id)
 
-    def whom(self, person_id: UUID | None, email: str | None, name: str) -> tuple[UUID, tuple]:
-        """The person a command names by id or by email, exactly one of the two."""
+    def whom(self, person_id: UUID | None, email: str | None,
+             name: str) -> tuple[Person, tuple[EmailIndex, ...]]:
+        """The person a command names by id or by email, exactly one of the two, and the
+        index a new one needs (see :meth:`person_by_email`)."""
         if (person_id is None) == (email is None):
             raise DomainError("Say whom: a person_id or an email address, not both.")
         if person_id is not None:
-            self.get(Person, person_id, "person")
-            return person_id, ()
+            return self.get(Person, person_id, "person"), ()
         if not name.strip():
             raise DomainError("Say the name of the person with this email address.")
         return self.person_by_email(name, email)
@@ -100,10 +105,13 @@ class PeopleCommands(CommandApplication):
         forgotten.reassign(pid)
         return person, forgotten
 
-    def enrol(self, conference_id: UUID, person_id: UUID, profile: Profile, consent: Consent,
+    def enrol(self, conference_id: UUID, person: Person, profile: Profile, consent: Consent,
               ticket_code: str | None = None, lists: tuple[str, ...] = ()):
-        """An attendee with a badge and a ticket: the decision's aggregates and its answer.
-        Only a code brought from elsewhere is looked up: 120 random bits never collide."""
+        """An attendee with a badge and a ticket: the decision's aggregates (the person's
+        among them) and its answer. Only a code brought from elsewhere is looked up: 120
+        random bits never collide."""
+        person_id = person.id
+        person.take_part(conference_id)
         aid = attendee_id(conference_id, person_id)
         code, connect = ticket_code or new_code(15), new_code(6)
         if ticket_code and self.find(Ticket, ticket_id(code)) is not None:
@@ -115,7 +123,7 @@ class PeopleCommands(CommandApplication):
                       id=badge_id(connect))
         ticket = Ticket(conference_id=conference_id, attendee_id=aid, lists=list(lists),
                         code=Personal(person_id, code), id=ticket_id(code))
-        return (attendee, badge, ticket), {"attendee_id": aid, "ticket_id": ticket.id,
+        return (person, attendee, badge, ticket), {"attendee_id": aid, "ticket_id": ticket.id,
                                            "ticket_code": code, "connect_code": connect}
 
     def attendee_command(self, actor: UUID, command_id: UUID, conference_id: UUID,

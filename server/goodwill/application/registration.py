@@ -58,9 +58,9 @@ class RegistrationCommands(PeopleCommands, CredentialCommands):
                 raise ConflictError("This email is already registered: ask for a new"
                                     " sign-in link instead.")
             person, index = self.new_person(name, email)
-            enrolled, result = self.enrol(conference.id, person.id, profile, consent)
+            enrolled, result = self.enrol(conference.id, person, profile, consent)
             account = self.account(person.id)
-            return (person, index, *enrolled, account), {
+            return (index, *enrolled, account), {
                 **result, "person_id": person.id, "conference_id": conference.id,
                 "credential_id": account.issue_link()}
         joiner = derived("joiner", email_id(email))

@@ -16,6 +16,21 @@ class Person(Aggregate):
     def __init__(self, name: Personal, email: Personal) -> None:
         self.is_organizer = False
         self.forgotten = False
+        self.events: list[UUID] = []
+        """The events they attend or staff: whose organizers may act for them, and who not."""
+
+    @property
+    def is_new(self) -> bool:
+        """Made in the decision under way: none of its events is saved yet."""
+        return self.version == len(self.pending_events)
+
+    def take_part(self, conference_id: UUID) -> None:
+        if conference_id not in self.events:
+            self._took_part(conference_id=conference_id)
+
+    @event("TookPart")
+    def _took_part(self, conference_id: UUID) -> None:
+        self.events = [*self.events, conference_id]
 
     @event("OrganizerRoleGranted")
     def grant_organizer_role(self) -> None:
