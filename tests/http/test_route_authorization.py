@@ -38,6 +38,8 @@ def victim_event(summit) -> dict[str, Any]:
         "note": api.do(alice, "/notes", **at, about=bob, kind="need", text="A designer")["note_id"],
         "promise": api.do(alice, "/promises", **at, promisee=bob, what="Deck",
                           due_on="2026-12-01")["promise_id"],
+        "request": api.do(carol, "/connection-requests", **at,
+                          person_id=alice)["request_id"],
         "intro": api.do(alice, "/introductions", **at, person_a=bob, person_b=carol,
                         why="Both build kilns")["introduction_id"],
         "device": api.do(summit.organizer, f"/events/{event}/devices", label="Door 1")["device_id"],
@@ -61,7 +63,8 @@ def url(path: str, ids: dict[str, Any]) -> str:
     names = {"conference_id": "event", "person_id": "alice", "other_id": "alice",
              "ticket_id": "ticket", "give_id": "give", "note_id": "note",
              "promise_id": "promise", "introduction_id": "intro", "device_id": "device",
-             "code": "connect_code", "name": "export", "import_id": "import"}
+             "code": "connect_code", "name": "export", "import_id": "import",
+             "request_id": "request"}
     return re.sub(r"\{(\w+):\w+\}", lambda m: str(ids[names[m.group(1)]]), path)
 
 

@@ -8,6 +8,8 @@ from uuid import UUID
 from goodwill.application.core import CommandApplication, Outcome, happened
 from goodwill.domain.attendee import Badge
 from goodwill.domain.connection import Connection
+from goodwill.domain.connection_request import (PENDING, ConnectionRequest, RequestsSent,
+                                                request_id, requests_sent_id)
 from goodwill.domain.errors import DomainError, NotFoundError
 from goodwill.domain.give import Give
 from goodwill.domain.ids import badge_id, pair_id
@@ -43,6 +45,58 @@ class NetworkingCommands(CommandApplication):
         else:
             connection.meet(conference_id, made_by or actor, method, happened(at))
         return (connection,), {"connection_id": connection.id, "person_id": other}
+
+    def request_connection(self, actor: UUID, command_id: UUID, conference_id: UUID,
+                           person_id: UUID, happened_at: datetime | None = None) -> Outcome:
+        """Ask someone met at this event to connect; they are connected only once they
+        accept. If they asked first, this is the yes. The answer says ``pending`` whatever
+        became of an earlier request (declined, blocked), so asking tells the sender nothing."""
+        def decide():
+            if actor == person_id:
+                raise DomainError("You cannot connect with yourself.")
+            self.check_attending(conference_id, actor, person_id)
+            if self.find(Connection, pair_id(actor, person_id)) is not None:
+                return (), {"person_id": person_id, "status": "connected"}
+            theirs = self.find(ConnectionRequest, request_id(person_id, actor))
+            if theirs is not None and theirs.state == PENDING:
+                theirs.answer(actor, accept=True)
+                made, _ = self._meet(theirs.sender, actor, conference_id, "request", happened_at)
+                return (theirs, *made), {"person_id": person_id, "status": "connected"}
+            return self._ask(actor, person_id, conference_id, happened(happened_at))
+        return self.execute(actor, command_id, "request_connection", decide)
+
+    def _ask(self, sender: UUID, receiver: UUID, conference_id: UUID, at: datetime):
+        """A new request, or one sent again, counts against the sender's limit at this
+        event, declined and blocked alike, so the count says nothing either."""
+        rid = request_id(sender, receiver)
+        request = self.find(ConnectionRequest, rid)
+        answer = {"person_id": receiver, "status": PENDING, "request_id": rid}
+        if request is not None and request.state == PENDING:
+            return (), answer
+        sid = requests_sent_id(sender, conference_id)
+        sent = (self.find(RequestsSent, sid)
+                or RequestsSent(sender=sender, conference_id=conference_id, id=sid))
+        sent.count_one()
+        if request is None:
+            request = ConnectionRequest(sender=sender, receiver=receiver,
+                                        conference_id=conference_id, happened_at=at, id=rid)
+        else:
+            request.send_again(conference_id, at)
+        return (request, sent), answer
+
+    def answer_connection_request(self, actor: UUID, command_id: UUID, request_id: UUID,
+                                  accept: bool, block: bool = False) -> Outcome:
+        """Only the person asked answers. Accepting connects the two in the same
+        transaction; declining or blocking tells the sender nothing."""
+        def decide():
+            request = self.get(ConnectionRequest, request_id, "connection request")
+            request.answer(actor, accept, block)
+            if not accept:
+                return (request,), {"request_id": request_id, "connected": False}
+            made, _ = self._meet(request.sender, actor, request.conference_id, "request", None,
+                                 made_by=request.sender)
+            return (request, *made), {"request_id": request_id, "connected": True}
+        return self.execute(actor, command_id, "answer_connection_request", decide)
 
     def introduce(self, actor: UUID, command_id: UUID, conference_id: UUID, person_a: UUID,
                   person_b: UUID, why: str, happened_at: datetime | None = None) -> Outcome:

@@ -8,7 +8,8 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
-METHODS = ("badge", "manual", "introduction")
+METHODS = ("badge", "manual", "introduction", "request")
+"""How two people met. ``manual`` (one side's word alone) is no longer made: see README."""
 
 
 class Connection(Aggregate):

@@ -40,6 +40,7 @@ COMPRESSION = CompressionConfig(backend="gzip", gzip_compress_level=9, minimum_s
 """Pages and the htmx bundle cross a crowded hall's Wi-Fi gzipped: a third of their size."""
 CONTROLLERS = [events.EventController, people.PersonController, attendees.AttendeeController,
                tickets.TicketController, connections.ConnectionController,
+               connections.ConnectionRequestController,
                gives.GiveController, introductions.IntroductionController,
                notes.NoteController, promises.PromiseController,
                dashboard.DashboardController, me.MeController, access.AccessController,

@@ -4,6 +4,7 @@ from goodwill.projections.audit import AuditLog
 from goodwill.projections.base import Projection
 from goodwill.projections.checkins import CheckIns
 from goodwill.projections.conflicts import CheckInConflicts
+from goodwill.projections.connection_requests import ConnectionRequests
 from goodwill.projections.consent import ConsentHistory
 from goodwill.projections.credentials import Credentials
 from goodwill.projections.directory import Directory
@@ -18,4 +19,4 @@ from goodwill.projections.timeline import Timeline
 def all_projections() -> list[Projection]:
     return [Directory(), Timeline(), Ledger(), FollowUps(), CheckIns(), Figures(), AuditLog(),
             ConsentHistory(), Credentials(), TicketCodes(), Registration(),
-            CheckInConflicts()]
+            CheckInConflicts(), ConnectionRequests()]

@@ -1,0 +1,48 @@
+"""Connection requests waiting for an answer: what the person asked sees on their phone, and
+nothing the sender could read about how it ended."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from goodwill.database import Reader, Tx
+from goodwill.domain.connection_request import PENDING, ConnectionRequest
+from goodwill.projections.base import Projection, iso, key, on
+from goodwill.projections.rows import update
+
+
+class ConnectionRequests(Projection):
+    name = "connection_requests"
+    tables = {"connection_requests": "request_id TEXT PRIMARY KEY, conference_id TEXT NOT NULL,"
+                                     " sender TEXT NOT NULL, receiver TEXT NOT NULL,"
+                                     " state TEXT NOT NULL, sent_at TEXT NOT NULL"}
+    indexes = ("CREATE INDEX IF NOT EXISTS connection_requests_to"
+               " ON connection_requests (receiver, state)",)
+    forgets = ("DELETE FROM connection_requests WHERE sender = ? OR receiver = ?",)
+
+    @on
+    def sent(self, e: ConnectionRequest.Sent, tx: Tx) -> None:
+        tx.execute("INSERT INTO connection_requests VALUES (?, ?, ?, ?, ?, ?)",
+                   (key(e.originator_id), key(e.conference_id), key(e.sender),
+                    key(e.receiver), PENDING, iso(e.happened_at)))
+
+    @on
+    def sent_again(self, e: ConnectionRequest.SentAgain, tx: Tx) -> None:
+        update(tx, "connection_requests", {"request_id": key(e.originator_id)}, state=PENDING,
+               conference_id=key(e.conference_id), sent_at=iso(e.happened_at))
+
+    @on
+    def answered(self, e: ConnectionRequest.Answered, tx: Tx) -> None:
+        update(tx, "connection_requests", {"request_id": key(e.originator_id)}, state=e.state)
+
+
+async def waiting_for(db: Reader, person_id: UUID) -> list[dict[str, Any]]:
+    """Requests to ``person_id`` not yet answered, newest first, each with what the sender
+    shows at that event: their name, company and role."""
+    return await db.fetch(
+        "SELECT r.request_id, r.conference_id, r.sender AS person_id, r.sent_at,"
+        " a.name, a.company, a.role FROM connection_requests r"
+        " JOIN attendees a ON a.conference_id = r.conference_id AND a.person_id = r.sender"
+        " WHERE r.receiver = ? AND r.state = ? ORDER BY r.sent_at DESC, r.request_id",
+        str(person_id), PENDING)

@@ -1,0 +1,93 @@
+"""Connecting without a badge scan: A asks, B answers. Only an accepted request connects them,
+and A learns nothing else: not a decline, not a block."""
+
+from __future__ import annotations
+
+from tests.http.api import PROBLEM
+
+
+def ask(summit, sender: str, receiver: str, **extra):
+    return summit.api.do(summit.people[sender], "/connection-requests",
+                         conference_id=summit.event_id, person_id=summit.people[receiver],
+                         **extra)
+
+
+def waiting(summit, who: str) -> list[dict]:
+    return summit.api.read(summit.people[who], "/connection-requests/waiting")
+
+
+def connected(summit, who: str) -> list[str]:
+    rows = summit.api.read(summit.people[who], "/me/timeline")["entries"]
+    return [e["other_person_id"] for e in rows if e["kind"] == "connected"]
+
+
+def answer(summit, who: str, request: str, **body):
+    return summit.api.post(summit.people[who], f"/connection-requests/{request}/answer",
+                           **body)
+
+
+def test_a_request_connects_the_two_only_when_the_other_accepts(summit):
+    sent = ask(summit, "Alice", "Bob")
+    assert sent["status"] == "pending"
+    assert connected(summit, "Alice") == []
+    mine, = waiting(summit, "Bob")
+    assert (mine["person_id"], mine["name"]) == (summit.people["Alice"], "Alice")
+    assert mine["company"] == "Alice Ltd" and mine["request_id"] == sent["request_id"]
+    assert waiting(summit, "Alice") == []
+    assert answer(summit, "Alice", sent["request_id"], accept=True).status_code == 403
+    accepted = summit.api.do(summit.people["Bob"],
+                             f"/connection-requests/{sent['request_id']}/answer", accept=True)
+    assert accepted["connected"] is True
+    assert connected(summit, "Alice") == [summit.people["Bob"]]
+    assert waiting(summit, "Bob") == []
+    assert ask(summit, "Alice", "Bob")["status"] == "connected"
+    again = answer(summit, "Bob", sent["request_id"], accept=True)
+    assert again.status_code == 409 and again.headers["content-type"] == PROBLEM
+
+
+def test_asking_someone_who_asked_first_is_the_yes(summit):
+    ask(summit, "Alice", "Bob")
+    assert ask(summit, "Bob", "Alice")["status"] == "connected"
+    assert connected(summit, "Bob") == [summit.people["Alice"]]
+    assert waiting(summit, "Bob") == [] and waiting(summit, "Alice") == []
+
+
+def test_a_decline_and_a_block_look_to_the_sender_like_nothing_happened(summit):
+    summit.guest("Carol")
+    to_bob, to_carol = ask(summit, "Alice", "Bob"), ask(summit, "Alice", "Carol")
+    summit.api.do(summit.people["Bob"], f"/connection-requests/{to_bob['request_id']}/answer",
+                  accept=False)
+    summit.api.do(summit.people["Carol"],
+                  f"/connection-requests/{to_carol['request_id']}/answer", accept=False,
+                  block=True)
+    again_bob, again_carol = ask(summit, "Alice", "Bob"), ask(summit, "Alice", "Carol")
+    assert again_bob.keys() == again_carol.keys()
+    assert again_bob["status"] == again_carol["status"] == "pending"
+    assert [w["person_id"] for w in waiting(summit, "Bob")] == [summit.people["Alice"]]
+    assert waiting(summit, "Carol") == [], "a blocked sender never reaches Carol again"
+    both = answer(summit, "Bob", to_bob["request_id"], accept=True, block=True)
+    assert both.status_code == 422
+
+
+def test_requests_are_limited_per_sender_and_event(summit):
+    api, event = summit.api, summit.event_id
+    for n in range(30):
+        summit.guest(f"Guest{n:02}", listed=False)
+    answers = [api.post(summit.people["Alice"], "/connection-requests", conference_id=event,
+                        person_id=summit.people[f"Guest{n:02}"]) for n in range(30)]
+    assert [a.status_code for a in answers] == [201] * 30
+    assert ask(summit, "Alice", "Guest00")["status"] == "pending", "asking again is free"
+    refused = api.post(summit.people["Alice"], "/connection-requests", conference_id=event,
+                       person_id=summit.people["Bob"])
+    assert refused.status_code == 422 and "30 connection requests" in refused.json()["detail"]
+
+
+def test_nobody_asks_themself_or_someone_not_at_the_event(summit):
+    api = summit.api
+    itself = api.post(summit.people["Alice"], "/connection-requests",
+                      conference_id=summit.event_id, person_id=summit.people["Alice"])
+    assert itself.status_code == 422
+    outsider = summit.person("Mallory")
+    elsewhere = api.post(summit.people["Alice"], "/connection-requests",
+                         conference_id=summit.event_id, person_id=outsider)
+    assert elsewhere.status_code in (403, 404)
