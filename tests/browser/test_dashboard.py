@@ -26,7 +26,7 @@ def busy(browser, live_server, console):
         contexts[person.name] = open_phone(browser, live_server.url, console)
         post_sign_in(contexts[person.name], person, live_server.url)
     check_in(contexts[organizer.name], organizer, bob)
-    command(contexts[bob.name], "/connections", **at, person_id=str(alice.guest.person_id))
+    command(contexts[bob.name], "/connections/badge", connect_code=alice.guest.connect_code)
     give = command(contexts[alice.name], "/gives", **at, giver=str(alice.guest.person_id),
                    receiver=str(bob.guest.person_id), kind="advice", note="Pricing tips")
     command(contexts[bob.name], f"/gives/{give['give_id']}/thanks")

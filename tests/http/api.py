@@ -11,6 +11,7 @@ from uuid import UUID
 import httpx
 from litestar.testing import TestClient
 
+from goodwill.domain.ids import attendee_id
 from goodwill.http.identity import CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE
 from goodwill.tokens import SIGN_IN_LINK
 from tests.scenario import ROOT
@@ -85,6 +86,14 @@ class Api:
         made = self.system.app.register_person(ROOT, uuid.uuid4(), name, email)
         self.position = max(self.position, made.position)
         return str(made.result["person_id"])
+
+    def meet(self, who: UUID | str, other: UUID | str, conference_id: UUID | str,
+             **extra: Any) -> dict[str, Any]:
+        """``who`` scans ``other``'s badge at the event: the proof of meeting that connects
+        them at once. The connect code is read off the badge as a phone's camera would."""
+        badge = self.system.app.repository.get(attendee_id(UUID(str(conference_id)),
+                                                            UUID(str(other))))
+        return self.do(who, "/connections/badge", connect_code=badge.connect_code, **extra)
 
     def founding_organizer(self) -> UUID:
         """No API call can make the first organizer: the command line does it, as here."""

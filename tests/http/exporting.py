@@ -109,8 +109,8 @@ def gather(summit) -> Gathering:
     for step in (("Bob",), ("Bob", "in", "workshop"), ("Bob", "out"), ("Hester",), ("Frida",)):
         scan(*step)
     api.do(alice, "/connections/badge", connect_code=summit.guests["Bob"]["connect_code"])
-    api.do(zoe, "/connections", **at, person_id=alice)
-    api.do(alice, "/connections", **at, person_id=hester)
+    api.meet(zoe, alice, at["conference_id"])
+    api.meet(alice, hester, at["conference_id"])
     api.do(bob, "/connections/badge", connect_code=summit.guests["Frida"]["connect_code"])
     advice = api.do(alice, "/gives", **at, giver=alice, receiver=bob, kind="advice",
                     note="Try the quiet room")["give_id"]

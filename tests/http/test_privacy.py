@@ -54,12 +54,12 @@ def test_a_connection_not_listed_shows_their_name_alone(summit):
     api, alice = summit.api, summit.people["Alice"]
     summit.guest("Quinn", listed=False)
     quinn = summit.people["Quinn"]
-    api.do(alice, "/connections", conference_id=summit.event_id, person_id=quinn)
+    api.meet(alice, quinn, summit.event_id)
     [seen] = api.read(alice, f"/me/contacts/{quinn}")["events"]
     assert (seen["name"], seen["company"], seen["offers"]) == ("Quinn", "", "")
     page = api.client.get(f"/contacts/{quinn}", headers=api.headers(alice),
                           params={"after": api.position})
     assert "Quinn" in page.text and "Quinn Ltd" not in page.text and "UX reviews" not in page.text
     bob = summit.people["Bob"]
-    api.do(alice, "/connections", conference_id=summit.event_id, person_id=bob)
+    api.meet(alice, bob, summit.event_id)
     assert api.read(alice, f"/me/contacts/{bob}")["events"][0]["company"] == "Bob Ltd"

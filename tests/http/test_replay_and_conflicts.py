@@ -42,8 +42,8 @@ def test_a_refusal_is_replayed_as_the_same_refusal(summit):
 def test_a_command_id_reused_for_another_command_is_a_conflict(summit):
     api, bob = summit.api, summit.people["Bob"]
     command_id = str(uuid.uuid4())
-    api.do(bob, "/connections", command_id=command_id, conference_id=summit.event_id,
-           person_id=summit.people["Alice"])
+    api.do(bob, "/connections/badge", command_id=command_id,
+           connect_code=summit.guests["Alice"]["connect_code"])
     reused = api.post(bob, "/promises", command_id=command_id, conference_id=summit.event_id,
                       promisee=summit.people["Alice"], what="Call", due_on="2026-12-01")
     assert reused.status_code == 409

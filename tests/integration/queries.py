@@ -11,6 +11,7 @@ from uuid import UUID
 
 from goodwill.bootstrap import System
 from goodwill.domain.attendee import Consent, Profile
+from goodwill.domain.ids import attendee_id
 from tests.scenario import Scenario
 
 
@@ -25,6 +26,13 @@ def read(system: System, query: Callable[..., Awaitable[Any]], *args: Any, **kwa
         finally:
             await system.reader.close()
     return asyncio.run(run())
+
+
+def scan_badge(app, person: UUID, other: UUID, conference_id: UUID,
+               moment: datetime | None = None, command_id: UUID | None = None):
+    """``person`` scans ``other``'s badge at the event: the proof of meeting that connects."""
+    badge = app.repository.get(attendee_id(conference_id, other))
+    return app.connect_by_badge(person, command_id or uuid.uuid4(), badge.connect_code, moment)
 
 
 def at(hour: int, minute: int = 0, day: int = 25) -> datetime:

@@ -12,6 +12,7 @@ import psycopg
 from goodwill.domain.attendee import Consent, Profile
 from goodwill.projections import directory, figures, ledger, timeline
 from tests.conftest import POSTGRES_URL
+from tests.integration.queries import scan_badge
 
 SECRETS = {"name": "Zenobia Quillfeather", "email": "zenobia.q@example.org",
            "company": "Xylophonic Ventures", "offers": "Kiln-dried walnut consulting",
@@ -29,7 +30,7 @@ def zenobia_story(system, scenario):
                                   offers=SECRETS["offers"], needs=SECRETS["needs"]),
                           Consent(True, True, True))
     bob, carol = scenario["Bob"].person_id, scenario["Carol"].person_id
-    app.connect(person, uuid.uuid4(), event, bob)
+    scan_badge(app, person, bob, event)
     given = app.give(person, uuid.uuid4(), event, person, bob, "insight", SECRETS["note"])
     app.thank(bob, uuid.uuid4(), given.result["give_id"], "Thanks!")
     app.give(person, uuid.uuid4(), event, bob, person, "support", SECRETS["received"])

@@ -4,7 +4,7 @@ import uuid
 
 from goodwill.projections.checkins import counts, inside_now
 from goodwill.projections.figures import confirmed, figures
-from tests.integration.queries import at, read, second_event
+from tests.integration.queries import at, read, scan_badge, second_event
 
 
 def test_check_ins_and_outs_are_counted_per_hour_and_list_and_first_ones_are_arrivals(
@@ -37,7 +37,7 @@ def test_connections_gives_introductions_and_thanks_are_counted_for_their_event(
     system.app.give(bob.person_id, uuid.uuid4(), scenario.conference_id, ann.person_id,
                     bob.person_id, "resource", "", at(12))  # recorded by its receiver
     camp = second_event(scenario, "Ann Ash", "Bob Baker")
-    system.app.connect(ann.person_id, uuid.uuid4(), camp, bob.person_id, at(13))
+    scan_badge(system.app, ann.person_id, bob.person_id, camp, at(13))
     summit = read(system, figures, scenario.conference_id)
     assert summit["totals"] == {"connection": 2, "introduction": 1, "give:introduction": 2,
                                 "give:advice": 1, "give:resource": 1, "thanked": 2}

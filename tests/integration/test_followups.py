@@ -4,7 +4,7 @@ import uuid
 from datetime import date
 
 from goodwill.projections.followups import follow_ups
-from tests.integration.queries import at, read, second_event
+from tests.integration.queries import at, read, scan_badge, second_event
 
 TODAY = date(2026, 12, 1)
 
@@ -79,7 +79,7 @@ def test_meeting_again_asks_for_a_new_follow_up_at_that_event(system, scenario):
     system.app.connect_by_badge(alice.person_id, uuid.uuid4(), bob.connect_code, at(9))
     give(system, scenario, alice, alice, bob, hour=10)
     camp = second_event(scenario, "Alice Archer", "Bob Baker")
-    system.app.connect(alice.person_id, uuid.uuid4(), camp, bob.person_id, at(11))
+    scan_badge(system.app, alice.person_id, bob.person_id, camp, at(11))
     assert ids(read(system, follow_ups, alice.person_id, TODAY, camp)["met_without_follow_up"],
                "conference_id") == [str(camp)]
     assert read(system, follow_ups, alice.person_id, TODAY,

@@ -8,12 +8,12 @@ from goodwill.domain.attendee import Consent, Profile
 from goodwill.http.event_days import day_span
 from goodwill.projections.base import iso
 from goodwill.projections.glance import attended, check_ins, met_between
-from tests.integration.queries import at, read, second_event
+from tests.integration.queries import at, read, scan_badge, second_event
 
 
 def meet(system, scenario, person, other, moment, conference_id=None):
-    system.app.connect(person.person_id, uuid.uuid4(), conference_id or scenario.conference_id,
-                       other.person_id, moment)
+    scan_badge(system.app, person.person_id, other.person_id,
+               conference_id or scenario.conference_id, moment)
 
 
 def test_whom_i_met_on_one_auckland_day_at_one_event(system, scenario):

@@ -9,6 +9,7 @@ import pytest
 
 from goodwill.bootstrap import bootstrap
 from goodwill.domain.errors import ConflictError
+from tests.integration.queries import scan_badge
 from tests.integration.readmodels import dump, event_count
 from tests.scenario import Scenario
 
@@ -76,7 +77,7 @@ def test_a_thousand_commands_sent_twice_leave_the_same_state(system, scenario):
     def send(command_id, kind, a, b, give_kind):
         app, event = system.app, scenario.conference_id
         if kind == "connect":
-            return app.connect(a, command_id, event, b)
+            return scan_badge(app, a, b, event, command_id=command_id)
         if kind == "give":
             return app.give(a, command_id, event, a, b, give_kind, "Shared a contact")
         if kind == "note":

@@ -7,7 +7,7 @@ from decimal import Decimal
 from goodwill.domain.connection import Connection
 from goodwill.projections.base import iso
 from goodwill.projections.timeline import Timeline, timeline
-from tests.integration.queries import at, read, second_event
+from tests.integration.queries import at, read, scan_badge, second_event
 
 
 def kinds(rows):
@@ -104,7 +104,7 @@ def test_meeting_again_at_another_event_shows_under_that_event(system, scenario)
     alice, bob = scenario["Alice Archer"], scenario["Bob Baker"]
     system.app.connect_by_badge(alice.person_id, uuid.uuid4(), bob.connect_code, at(9))
     camp = second_event(scenario, "Alice Archer", "Bob Baker")
-    system.app.connect(alice.person_id, uuid.uuid4(), camp, bob.person_id, at(10))
+    scan_badge(system.app, alice.person_id, bob.person_id, camp, at(10))
     assert kinds(read(system, timeline, bob.person_id)) == ["met_again", "connected"]
     assert [(r["kind"], r["other_name"]) for r in read(
         system, timeline, bob.person_id, conference_id=camp)] == [("met_again", "Alice Archer")]

@@ -36,7 +36,7 @@ def busy_alice(summit):
         summit.guest(name)
     others = [summit.people[n] for n in ("Bob", "Carol", "Dan", "Erin", "Femi")]
     for other in others:
-        api.do(alice, "/connections", **at, person_id=other)
+        api.meet(alice, other, at["conference_id"])
         for n in range(3):
             api.do(alice, "/gives", **at, giver=alice, receiver=other, kind="advice",
                    note=f"Pricing advice for the spring launch, part {n}")

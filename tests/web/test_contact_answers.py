@@ -65,7 +65,7 @@ def met(summit):
     """Bob connected with Alice; Carol, at the same event, connected with neither."""
     api, alice, bob = summit.api, summit.people["Alice"], summit.people["Bob"]
     summit.guest("Carol")
-    api.do(bob, "/connections", conference_id=summit.event_id, person_id=alice)
+    api.meet(bob, alice, summit.event_id)
     summit.bob = browser(api.headers(bob))
     return summit
 
@@ -171,7 +171,7 @@ def test_only_answers_between_the_two_of_us_are_taken(met):
     api, alice, bob, carol = (met.api, met.people["Alice"], met.people["Bob"],
                               met.people["Carol"])
     met.guest("Dan")
-    api.do(alice, "/connections", conference_id=met.event_id, person_id=carol)
+    api.meet(alice, carol, met.event_id)
     theirs, mine = given(met, "Alice", "Carol"), given(met, "Alice", "Bob")
     unmet = given(met, "Carol", "Bob")  # a give needs no connection; the pages do
     not_ours = api.do(alice, "/introductions", conference_id=met.event_id, person_a=carol,
@@ -200,7 +200,7 @@ def test_introductions_show_what_each_side_may_know(met):
     dan = met.people["Dan"]
     at = {"conference_id": met.event_id}
     for other in (carol, dan):
-        api.do(bob, "/connections", **at, person_id=other)
+        api.meet(bob, other, at["conference_id"])
     by_carol = introduced_by_carol(met)
     api.do(bob, "/introductions", **at, person_a=alice, person_b=dan, why="Dan sells glaze")
     api.do(dan, "/introductions", **at, person_a=alice, person_b=carol, why="Not Bob's business")

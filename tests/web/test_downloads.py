@@ -23,7 +23,7 @@ def parse(text: str, kind: str) -> list[tuple[str, str]]:
 def met(summit):
     """Bob connected with Alice, who made Bob a promise."""
     api, alice, bob = summit.api, summit.people["Alice"], summit.people["Bob"]
-    api.do(bob, "/connections", conference_id=summit.event_id, person_id=alice)
+    api.meet(bob, alice, summit.event_id)
     summit.promise = api.do(alice, "/promises", conference_id=summit.event_id, promisee=bob,
                             what="Send the deck; slides, notes", due_on="2026-12-01")["promise_id"]
     return summit

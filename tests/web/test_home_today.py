@@ -36,8 +36,7 @@ def test_home_shows_my_day_at_the_event_on_its_clock(summit):
     for name, moment in (("Finn", midnight - MINUTE), ("Alice", midnight + MINUTE),
                          ("Carol", now - 3 * MINUTE), ("Dan", now - 2 * MINUTE),
                          ("Erin", now - MINUTE)):
-        api.do(bob, "/connections", conference_id=event, person_id=summit.people[name],
-               happened_at=utc(moment))
+        api.meet(bob, summit.people[name], event, happened_at=utc(moment))
     for what, days in (("Late", -1), ("Today", 0), ("Later", 8)):
         api.do(bob, "/promises", conference_id=event, promisee=summit.people["Alice"], what=what,
                due_on=(today + timedelta(days=days)).isoformat())

@@ -20,7 +20,7 @@ def circle(summit):
     for name in ("Carol", "Dan"):
         summit.guest(name)
     for other in ("Alice", "Carol"):
-        api.do(bob, "/connections", conference_id=summit.event_id, person_id=summit.people[other])
+        api.meet(bob, summit.people[other], summit.event_id)
     summit.bob = browser(api.headers(bob))
     return summit
 
@@ -131,7 +131,7 @@ def test_three_people_who_share_no_event_cannot_be_introduced(circle):
     api, bob = circle.api, circle.people["Bob"]
     circle.person("Erin")
     fair = another_event(circle, "Spring Fair", "2027-04-01", "Bob", "Erin")
-    api.do(bob, "/connections", conference_id=fair, person_id=circle.people["Erin"])
+    api.meet(bob, circle.people["Erin"], fair)
     form = sent(circle, person_b=circle.people["Erin"])
     page = assert_page(api.client.post("/introduce", data=form, headers=circle.bob), 400)
     assert 'id="introduce-person_b-error"' in page and "share no event" in page

@@ -33,7 +33,7 @@ def bobs(summit):
                consent={"listed_in_directory": name == "Dan",
                         "contact_shared_with_connections": True})
     for name in ("Dan", "Alice", "Carol"):
-        api.do(bob, "/connections", conference_id=event, person_id=summit.people[name])
+        api.meet(bob, summit.people[name], event)
     return summit
 
 

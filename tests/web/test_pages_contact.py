@@ -12,7 +12,7 @@ from tests.web.pages import assert_page, browser
 
 def connected(summit) -> tuple:
     api, alice, bob = summit.api, summit.people["Alice"], summit.people["Bob"]
-    api.do(bob, "/connections", conference_id=summit.event_id, person_id=alice)
+    api.meet(bob, alice, summit.event_id)
     return api, alice, bob, browser(api.headers(bob))
 
 
