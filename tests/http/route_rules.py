@@ -70,7 +70,6 @@ def rules(v: dict[str, Any]) -> dict[str, tuple[str, dict[str, Any] | None]]:
         "GET /events/{conference_id:uuid}/desk": ("crew", None),
         "POST /events/{conference_id:uuid}/desk": ("crew", None),
         "POST /events/{conference_id:uuid}/desk/undo": ("crew", None),
-        "POST /api/v1/connections": ("attendee", dict(at, person_id=v["bob"])),
         "POST /api/v1/connections/badge": ("signed_in", None),
         "POST /api/v1/connection-requests": ("attendee", dict(at, person_id=v["bob"])),
         "POST /api/v1/connection-requests/{request_id:uuid}/answer": ("party", dict(accept=True)),

@@ -91,3 +91,38 @@ def test_nobody_asks_themself_or_someone_not_at_the_event(summit):
     elsewhere = api.post(summit.people["Alice"], "/connection-requests",
                          conference_id=summit.event_id, person_id=outsider)
     assert elsewhere.status_code in (403, 404)
+
+
+def test_nobody_connects_on_their_word_alone(summit):
+    alone = summit.api.post(summit.people["Alice"], "/connections",
+                            conference_id=summit.event_id, person_id=summit.people["Bob"])
+    assert alone.status_code in (404, 405)
+    assert connected(summit, "Alice") == []
+
+
+def test_asking_everyone_in_the_directory_harvests_no_email(summit):
+    """Everyone shares contact details with their connections; Mallory asks them all to
+    connect, nobody answers, and she reads every page and API she can reach."""
+    api, event = summit.api, summit.event_id
+    for name in ("Carol", "Dan", "Erin"):
+        summit.guest(name)
+    mallory = summit.guest("Mallory")["person_id"]
+    for name in ("Alice", "Bob", "Carol", "Dan", "Erin"):
+        api.do(summit.people[name], f"/events/{event}/attendees/me/consent",
+               consent={"listed_in_directory": True, "contact_shared_with_connections": True})
+    listed = api.read(mallory, f"/events/{event}/directory")
+    others = [row["person_id"] for row in listed if row["person_id"] != mallory]
+    assert len(others) == 5
+    for other in others:
+        assert api.do(mallory, "/connection-requests", conference_id=event,
+                      person_id=other)["status"] == "pending"
+    headers = api.headers(mallory) | {"Accept": "text/html"}
+    paths = [f"/api/v1/events/{event}/directory", "/api/v1/me/timeline", "/api/v1/me/ledger",
+             "/api/v1/me/follow-ups", "/api/v1/connection-requests/waiting",
+             f"/events/{event}/directory", "/timeline", "/follow-ups", "/", "/me/data",
+             "/me/data/connections.vcf", "/me/data/timeline.json", "/me/data/timeline.csv"]
+    paths += [f"/api/v1/me/contacts/{o}" for o in others] + [f"/contacts/{o}" for o in others]
+    paths += [f"/contacts/{o}/card.vcf" for o in others]
+    seen = "".join(api.client.get(path, headers=headers, params={"after": api.position}).text
+                   for path in paths)
+    assert "@example.org" not in seen

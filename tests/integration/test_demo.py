@@ -51,13 +51,13 @@ def test_it_shows_every_kind_of_give_at_a_plausible_scale(system, demo):
 
 def test_its_calendar_has_overdue_promises_and_no_future_meetings(system, demo):
     """Meetings and gives fall on the first day, except connections made by answering an
-    introduction: an answer happens when it is sent."""
+    introduction or a request: an answer happens when it is sent."""
     events = domain_events(system)
     closed = {e.originator_id for e in events if isinstance(e, (Promise.Kept, Promise.Dropped))}
     open_due = [e.due_on for e in of_type(events, Promise.Made) if e.originator_id not in closed]
     assert any(due < demo.today for due in open_due)
     assert any(due >= demo.today for due in open_due)
     moments = [e.happened_at for e in events if isinstance(e, Give.Given)
-               or isinstance(e, Connection.Made) and e.method != "introduction"]
+               or isinstance(e, Connection.Made) and e.method not in ("introduction", "request")]
     assert all(m <= datetime.now(timezone.utc) for m in moments)
     assert {m.astimezone(demo.tz).date() for m in moments} == {demo.starts_on}

@@ -1,4 +1,6 @@
-"""Meeting people: connecting by badge or by hand, and introducing two contacts."""
+"""Meeting people: connecting by badge or by a request the other accepts, and introducing
+two contacts. Every connection has proof that both wanted it: a scanned badge, an accepted
+request, or an introduction both accepted."""
 
 from __future__ import annotations
 
@@ -26,11 +28,6 @@ class NetworkingCommands(CommandApplication):
                 raise NotFoundError("Unknown badge code.")
             return self._meet(actor, badge.person_id, badge.conference_id, "badge", happened_at)
         return self.execute(actor, command_id, "connect", decide)
-
-    def connect(self, actor: UUID, command_id: UUID, conference_id: UUID, person_id: UUID,
-                happened_at: datetime | None = None) -> Outcome:
-        return self.execute(actor, command_id, "connect", lambda: self._meet(
-            actor, person_id, conference_id, "manual", happened_at))
 
     def _meet(self, actor: UUID, other: UUID, conference_id: UUID, method: str,
               at: datetime | None, made_by: UUID | None = None):

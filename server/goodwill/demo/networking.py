@@ -36,8 +36,10 @@ def connect(demo: Demo, a: Guest, b: Guest) -> None:
         demo.send("connect_by_badge", a.person_id, b.connect_code, happened_at=at)
         demo.tally["connections by badge"] += 1
     else:
-        demo.send("connect", a.person_id, demo.conference_id, b.person_id, happened_at=at)
-        demo.tally["connections by hand"] += 1
+        asked = demo.send("request_connection", a.person_id, demo.conference_id, b.person_id,
+                          happened_at=at)
+        demo.send("answer_connection_request", b.person_id, asked["request_id"], accept=True)
+        demo.tally["connections by request"] += 1
     demo.meetings.append(Meeting(a, b, minute))
 
 

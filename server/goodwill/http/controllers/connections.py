@@ -8,7 +8,7 @@ from litestar.params import JSONBody
 from goodwill.http.commands import run
 from goodwill.http.markers import Actor, App, PathId, Reads
 from goodwill.http.schemas.common import CommandAnswer
-from goodwill.http.schemas.networking import (AnswerConnectionRequest, Connect, ConnectByBadge,
+from goodwill.http.schemas.networking import (AnswerConnectionRequest, ConnectByBadge,
                                               RequestConnection, WaitingRequest)
 from goodwill.projections import connection_requests
 
@@ -16,10 +16,6 @@ from goodwill.projections import connection_requests
 class ConnectionController(Controller):
     path = "/connections"
     tags = ["connections"]
-
-    @post("/", sync_to_thread=True)
-    def connect(self, data: JSONBody[Connect], goodwill: App, actor: Actor) -> CommandAnswer:
-        return run(goodwill.connect, actor, data)
 
     @post("/badge", sync_to_thread=True)
     def connect_by_badge(self, data: JSONBody[ConnectByBadge], goodwill: App,

@@ -14,10 +14,6 @@ class ConnectByBadge(Command):
     happened_at: Moment | None = None
 
 
-class Connect(Happened, kw_only=True):
-    person_id: UUID
-
-
 class Introduce(Happened, kw_only=True):
     person_a: UUID
     person_b: UUID
