@@ -95,6 +95,15 @@ class Api:
                                                             UUID(str(other))))
         return self.do(who, "/connections/badge", connect_code=badge.connect_code, **extra)
 
+    def introduce(self, who: UUID | str, conference_id: UUID | str, person_a: UUID | str,
+                  person_b: UUID | str, **extra: Any) -> dict[str, Any]:
+        """``who`` introduces two people they met: their badges scanned first, as only
+        someone connected with both may introduce them."""
+        for person in (person_a, person_b):
+            self.meet(who, person, conference_id)
+        return self.do(who, "/introductions", conference_id=str(conference_id),
+                       person_a=str(person_a), person_b=str(person_b), **extra)
+
     def founding_organizer(self) -> UUID:
         """No API call can make the first organizer: the command line does it, as here."""
         app = self.system.app

@@ -121,7 +121,7 @@ def gather(summit) -> Gathering:
     api.do(alice, "/gives", **at, giver=alice, receiver=hester, kind="insight", note="For you")
     api.do(frida, "/gives", **at, giver=frida, receiver=bob, kind="support",
            note="FRIDA-SECRET-NOTE")
-    api.do(alice, "/introductions", **at, person_a=bob, person_b=hester, why="Both build kilns")
+    api.introduce(alice, at["conference_id"], person_a=bob, person_b=hester, why="Both build kilns")
     api.do(alice, "/promises", **at, promisee=bob, what="Send the deck", due_on="2026-12-01")
     api.do(alice, "/notes", **at, about=bob, kind="need", text="LISTENING-SECRET")
     api.do(frida, "/me/forget")

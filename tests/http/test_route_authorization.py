@@ -40,7 +40,7 @@ def victim_event(summit) -> dict[str, Any]:
                           due_on="2026-12-01")["promise_id"],
         "request": api.do(carol, "/connection-requests", **at,
                           person_id=alice)["request_id"],
-        "intro": api.do(alice, "/introductions", **at, person_a=bob, person_b=carol,
+        "intro": api.introduce(alice, at["conference_id"], person_a=bob, person_b=carol,
                         why="Both build kilns")["introduction_id"],
         "device": api.do(summit.organizer, f"/events/{event}/devices", label="Door 1")["device_id"],
         "import": jobs.add(api.system.writer, uuid.UUID(event), "summit.csv", "UTF-8",

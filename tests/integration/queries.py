@@ -35,6 +35,15 @@ def scan_badge(app, person: UUID, other: UUID, conference_id: UUID,
     return app.connect_by_badge(person, command_id or uuid.uuid4(), badge.connect_code, moment)
 
 
+def introduce(app, introducer: UUID, conference_id: UUID, person_a: UUID, person_b: UUID,
+              why: str, moment: datetime | None = None):
+    """The introducer scans both badges first: only someone connected with both may
+    introduce them."""
+    for person in (person_a, person_b):
+        scan_badge(app, introducer, person, conference_id, moment)
+    return app.introduce(introducer, uuid.uuid4(), conference_id, person_a, person_b, why, moment)
+
+
 def at(hour: int, minute: int = 0, day: int = 25) -> datetime:
     """A moment on the first day of the scenario's event (UTC), safely in the past."""
     return datetime(2026, 11, day, hour, minute, tzinfo=timezone.utc)

@@ -12,7 +12,7 @@ import psycopg
 from goodwill.domain.attendee import Consent, Profile
 from goodwill.projections import directory, figures, ledger, timeline
 from tests.conftest import POSTGRES_URL
-from tests.integration.queries import scan_badge
+from tests.integration.queries import introduce, scan_badge
 
 SECRETS = {"name": "Zenobia Quillfeather", "email": "zenobia.q@example.org",
            "company": "Xylophonic Ventures", "offers": "Kiln-dried walnut consulting",
@@ -36,7 +36,7 @@ def zenobia_story(system, scenario):
     app.give(person, uuid.uuid4(), event, bob, person, "support", SECRETS["received"])
     app.note(person, uuid.uuid4(), event, bob, "need", SECRETS["listening"])
     app.promise(person, uuid.uuid4(), event, bob, SECRETS["promise"], date(2026, 12, 1))
-    app.introduce(person, uuid.uuid4(), event, bob, carol, SECRETS["why"])
+    introduce(app, person, event, bob, carol, SECRETS["why"])
     return person, bob
 
 

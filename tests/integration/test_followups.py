@@ -4,7 +4,7 @@ import uuid
 from datetime import date
 
 from goodwill.projections.followups import follow_ups
-from tests.integration.queries import at, read, scan_badge, second_event
+from tests.integration.queries import at, introduce, read, scan_badge, second_event
 
 TODAY = date(2026, 12, 1)
 
@@ -88,9 +88,8 @@ def test_meeting_again_asks_for_a_new_follow_up_at_that_event(system, scenario):
 
 def test_introductions_wait_for_each_persons_own_answer(system, scenario):
     ann, bob, cat = (scenario[n] for n in ("Ann Ash", "Bob Baker", "Cat Cole"))
-    intro = system.app.introduce(ann.person_id, uuid.uuid4(), scenario.conference_id,
-                                 bob.person_id, cat.person_id, "Both build drones",
-                                 at(11)).result["introduction_id"]
+    intro = introduce(system.app, ann.person_id, scenario.conference_id, bob.person_id,
+                      cat.person_id, "Both build drones", at(11)).result["introduction_id"]
     system.app.answer_introduction(bob.person_id, uuid.uuid4(), intro, False)
     assert read(system, follow_ups, bob.person_id, TODAY)["introductions_to_answer"] == []
     waiting = read(system, follow_ups, cat.person_id, TODAY)["introductions_to_answer"]

@@ -7,7 +7,7 @@ from decimal import Decimal
 from goodwill.domain.connection import Connection
 from goodwill.projections.base import iso
 from goodwill.projections.timeline import Timeline, timeline
-from tests.integration.queries import at, read, scan_badge, second_event
+from tests.integration.queries import at, introduce, read, scan_badge, second_event
 
 
 def kinds(rows):
@@ -74,17 +74,17 @@ def test_check_ins_show_on_the_ticket_holders_timeline(system, scenario):
 
 def test_an_introduction_is_told_to_the_introducer_and_each_of_the_two(system, scenario):
     ann, bob, cat = (scenario[n] for n in ("Ann Ash", "Bob Baker", "Cat Cole"))
-    intro = system.app.introduce(ann.person_id, uuid.uuid4(), scenario.conference_id,
-                                 bob.person_id, cat.person_id, "Both build drones",
-                                 at(11)).result["introduction_id"]
+    intro = introduce(system.app, ann.person_id, scenario.conference_id, bob.person_id,
+                      cat.person_id, "Both build drones", at(11)).result["introduction_id"]
     for person in (bob, cat):
         system.app.answer_introduction(person.person_id, uuid.uuid4(), intro, True)
     a, b, c = (str(p.person_id) for p in (ann, bob, cat))
     assert facts(read(system, timeline, ann.person_id)) == {
-        ("introduced", None), ("gave", b), ("gave", c), ("introduction_answered", b),
-        ("introduction_answered", c)}
+        ("connected", b), ("connected", c), ("introduced", None), ("gave", b), ("gave", c),
+        ("introduction_answered", b), ("introduction_answered", c)}
     assert facts(read(system, timeline, cat.person_id)) == {
-        ("was_introduced", b), ("received", a), ("introduction_answered", a), ("connected", b)}
+        ("connected", a), ("was_introduced", b), ("received", a), ("introduction_answered", a),
+        ("connected", b)}
 
 
 def test_a_promise_and_what_became_of_it_show_on_both_timelines(system, scenario):

@@ -36,7 +36,7 @@ def given(summit, giver: str, receiver: str, kind: str = "advice") -> str:
 
 def introduced_by_carol(summit) -> str:
     people = summit.people
-    return summit.api.do(people["Carol"], "/introductions", conference_id=summit.event_id,
+    return summit.api.introduce(people["Carol"], summit.event_id,
                          person_a=people["Alice"], person_b=people["Bob"],
                          why="Both build kilns")["introduction_id"]
 
@@ -173,22 +173,24 @@ def test_only_answers_between_the_two_of_us_are_taken(met):
     met.guest("Dan")
     api.meet(alice, carol, met.event_id)
     theirs, mine = given(met, "Alice", "Carol"), given(met, "Alice", "Bob")
-    unmet = given(met, "Carol", "Bob")  # a give needs no connection; the pages do
-    not_ours = api.do(alice, "/introductions", conference_id=met.event_id, person_a=carol,
-                      person_b=met.people["Dan"], why="Kilns")["introduction_id"]
+    unmet = given(met, "Dan", "Bob")  # a give needs no connection; the pages do
+    not_ours = api.introduce(alice, met.event_id, person_a=carol, person_b=met.people["Dan"],
+                             why="Kilns")["introduction_id"]
     form = form_to(opened(met, met.bob, contact(met, "Alice")), f"/gives/{mine}",
                    ("answer", "thank"))
     bobs, carols = api.headers(bob), api.headers(carol)
     strangers = [(f"/gives/{theirs}", bobs),  # Alice's with Carol
                  (f"/gives/{unmet}", bobs),
                  (f"/contacts/{alice}/introductions/{not_ours}", bobs),
-                 (f"/gives/{mine}", carols),
-                 (f"/contacts/{bob}/introductions/{introduced_by_carol(met)}", carols)]
+                 (f"/gives/{mine}", carols)]
     for url, headers in strangers:
         for method in ("GET", "POST") if url.startswith("/gives") else ("POST",):
             refused = api.client.request(method, url, data=form, headers=headers,
                                          params={"after": api.position})
             assert_page(refused, 404)
+    own = api.client.post(f"/contacts/{bob}/introductions/{introduced_by_carol(met)}",
+                          data=form, headers=carols, params={"after": api.position})
+    assert_page(own, 400)  # Carol introduced Bob: the introduction is between them, not hers
     assert api.read(carol, f"/me/ledger/{alice}")["received"] == {"confirmed": 0,
                                                                  "unconfirmed": 2}
 
@@ -202,8 +204,9 @@ def test_introductions_show_what_each_side_may_know(met):
     for other in (carol, dan):
         api.meet(bob, other, at["conference_id"])
     by_carol = introduced_by_carol(met)
-    api.do(bob, "/introductions", **at, person_a=alice, person_b=dan, why="Dan sells glaze")
-    api.do(dan, "/introductions", **at, person_a=alice, person_b=carol, why="Not Bob's business")
+    api.introduce(bob, at["conference_id"], person_a=alice, person_b=dan, why="Dan sells glaze")
+    api.introduce(dan, at["conference_id"], person_a=alice, person_b=carol,
+                  why="Not Bob's business")
     api.do(alice, f"/introductions/{by_carol}/answer", accept=False)
     bobs = " ".join(opened(met, met.bob, contact(met, "Alice")).split())
     assert "Carol introduced me to Alice: Both build kilns" in bobs
@@ -247,7 +250,7 @@ def test_a_busy_contact_still_fits_one_small_fragment(met):
         api.do(bob, "/notes", **at, about=alice, kind="goal", text=text)
     api.do(bob, "/promises", **at, promisee=alice, what="Send the deck", due_on="2026-12-01")
     introduced_by_carol(met)
-    api.do(met.people["Dan"], "/introductions", **at, person_a=alice, person_b=bob,
+    api.introduce(met.people["Dan"], at["conference_id"], person_a=alice, person_b=bob,
            why="You both run studios in Leipzig and should share a kiln")
     fragment = api.client.get(f"/contacts/{alice}", headers={**met.bob, **HX},
                               params={"after": api.position})

@@ -42,7 +42,7 @@ def test_home_shows_my_day_at_the_event_on_its_clock(summit):
                due_on=(today + timedelta(days=days)).isoformat())
     api.do(summit.people["Alice"], "/gives", conference_id=event, giver=summit.people["Alice"],
            receiver=bob, kind="advice")
-    api.do(summit.people["Carol"], "/introductions", conference_id=event, person_a=bob,
+    api.introduce(summit.people["Carol"], event, person_a=bob,
            person_b=summit.people["Dan"], why="Both build kilns")
 
     page = assert_page(api.client.get("/", headers=api.headers(bob),

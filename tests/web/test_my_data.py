@@ -88,7 +88,7 @@ def test_forget_me_asks_first_then_erases_me_from_what_others_see(bobs):
            note=words[0])
     api.do(alice, "/promises", conference_id=event, promisee=bob, what=words[1],
            due_on="2026-12-01")
-    api.do(alice, "/introductions", conference_id=event, person_a=bob,
+    api.introduce(alice, event, person_a=bob,
            person_b=bobs.people["Dan"], why=words[2])
     headers = browser(api.headers(alice))
     form = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">',

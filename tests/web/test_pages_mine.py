@@ -24,7 +24,7 @@ def test_follow_ups_list_what_to_do_with_buttons_that_do_it(summit):
                   note="Pricing tips")["give_id"]
     promise = api.do(bob, "/promises", **at, promisee=alice, what="Send deck",
                      due_on="2020-01-01")["promise_id"]
-    api.do(alice, "/introductions", **at, person_a=bob, person_b=summit.people["Carol"],
+    api.introduce(alice, at["conference_id"], person_a=bob, person_b=summit.people["Carol"],
            why="Both build kilns")
     headers = browser(api.headers(bob))
     page = assert_page(api.client.get("/follow-ups", headers=headers,
@@ -94,7 +94,7 @@ def test_home_and_nav_link_the_pages(summit):
 def test_accepting_an_introduction_from_the_page_takes_it_off_the_list(summit):
     api, alice, bob = summit.api, summit.people["Alice"], summit.people["Bob"]
     summit.guest("Carol")
-    intro = api.do(alice, "/introductions", conference_id=summit.event_id, person_a=bob,
+    intro = api.introduce(alice, summit.event_id, person_a=bob,
                    person_b=summit.people["Carol"], why="Both build kilns")["introduction_id"]
     headers = browser(api.headers(bob))
     page = assert_page(api.client.get("/follow-ups", headers=headers,

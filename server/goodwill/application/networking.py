@@ -19,6 +19,10 @@ from goodwill.domain.introduction import Introduction
 from goodwill.domain.personal import Personal
 
 
+NOT_CONNECTED = ("You can introduce only people you are connected with: scan their badges, or"
+                 " ask them to connect, first.")
+
+
 class NetworkingCommands(CommandApplication):
     def connect_by_badge(self, actor: UUID, command_id: UUID, connect_code: str,
                          happened_at: datetime | None = None) -> Outcome:
@@ -97,9 +101,13 @@ class NetworkingCommands(CommandApplication):
 
     def introduce(self, actor: UUID, command_id: UUID, conference_id: UUID, person_a: UUID,
                   person_b: UUID, why: str, happened_at: datetime | None = None) -> Outcome:
-        """An introduction is a give from the introducer to each of the two people."""
+        """An introduction is a give from the introducer to each of the two people, whom
+        the introducer must be connected with: one vouches only for people one has met."""
         def decide():
             self.check_attending(conference_id, actor, person_a, person_b)
+            if any(self.find(Connection, pair_id(actor, p)) is None for p in (person_a, person_b)
+                   if p != actor):
+                raise DomainError(NOT_CONNECTED)
             at, reason = happened(happened_at), Personal(actor, why)
             intro = Introduction(introducer=actor, person_a=person_a, person_b=person_b,
                                  conference_id=conference_id, why=reason, happened_at=at)
