@@ -3,6 +3,8 @@ and what it says stays between the three of them."""
 
 from __future__ import annotations
 
+import json
+
 
 def test_only_someone_connected_with_both_introduces_them(summit):
     api, event = summit.api, summit.event_id
@@ -18,3 +20,25 @@ def test_only_someone_connected_with_both_introduces_them(summit):
     assert api.do(alice, "/introductions", **body)["introduction_id"]
     gives = [e for e in api.read(bob, "/me/timeline")["entries"] if e["kind"] == "received"]
     assert len(gives) == 1 and gives[0]["detail"]["kind"] == "introduction"
+
+
+def test_the_reason_never_reaches_the_organizer_even_when_all_three_share(summit):
+    api, event = summit.api, summit.event_id
+    summit.guest("Carol")
+    alice, bob, carol = (summit.people[n] for n in ("Alice", "Bob", "Carol"))
+    for person in (alice, bob, carol):
+        api.do(person, f"/events/{event}/attendees/me/consent",
+               consent={"listed_in_directory": True, "shared_with_organizer": True})
+    api.introduce(alice, event, person_a=bob, person_b=carol, why="REASON-OF-THE-THREE")
+    api.do(bob, "/gives", conference_id=event, giver=bob, receiver=alice, kind="advice",
+           note="A NOTE THEY SHARE")
+    exported = api.client.get(f"/api/v1/events/{event}/exports/timelines.ndjson",
+                              headers=api.headers(summit.organizer),
+                              params={"after": api.position})
+    assert exported.status_code == 200
+    assert "A NOTE THEY SHARE" in exported.text, "other texts between people who share stay"
+    assert "REASON-OF-THE-THREE" not in exported.text
+    kinds = {line["kind"] for line in map(json.loads, exported.text.splitlines())}
+    assert {"introduced", "was_introduced", "gave", "received"} <= kinds
+    mine = [e for e in api.read(bob, "/me/timeline")["entries"] if e["kind"] == "was_introduced"]
+    assert mine[0]["detail"]["why"] == "REASON-OF-THE-THREE", "the three still see it"

@@ -6,8 +6,10 @@ Consent: only the timelines of attendees who share their profile with the organi
 are not forgotten, and never their listening notes, which are private to their author.
 Anyone an entry names who does not share (the other person, an introducer, the people
 introduced) is left out as ``null``; the entry stays, so the attendee's story is whole, but
-its texts (a give's note, a thank-you, an introduction's reason, a promise) go with them,
-since text between two people belongs to both.
+its texts (a give's note, a thank-you, a promise) go with them, since text between two
+people belongs to both. An introduction's reason belongs to the three people in it and
+never leaves: not on the introduction's entries, nor as the note of the gives it records
+(older gives carry it there).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ ENTRIES = ("SELECT t.entry_id, t.person_id, a.name, t.at, t.kind, t.other_person
            " AND a.person_id = t.person_id WHERE t.conference_id = ? AND t.kind <> 'noted'"
            f" AND {shared('a')}")
 ORDER = ("t.person_id", "t.at", "t.entry_id")
+INTRODUCTIONS = ("introduced", "was_introduced")
 NAMING = ("made_by", "recorded_by", "introducer")
 """Detail fields that hold one person's id; ``people`` holds a list of them."""
 
@@ -45,6 +48,10 @@ def named_in(entry: dict[str, Any]) -> list[str]:
                                   *(detail.get(field) for field in NAMING)) if person]
 
 
+def about_an_introduction(entry: dict[str, Any]) -> bool:
+    return entry["kind"] in INTRODUCTIONS or bool(entry["detail"].get("introduction_id"))
+
+
 def line(entry: dict[str, Any], named: dict[str, dict[str, Any]]) -> dict[str, Any]:
     def shown(person: str | None) -> str | None:
         return person if person in named else None
@@ -53,7 +60,7 @@ def line(entry: dict[str, Any], named: dict[str, dict[str, Any]]) -> dict[str, A
                                     if f in entry["detail"]}}
     if "people" in detail:
         detail["people"] = [shown(person) for person in detail["people"]]
-    if any(person not in named for person in named_in(entry)):
+    if about_an_introduction(entry) or any(person not in named for person in named_in(entry)):
         detail = without_text(detail)
     other = shown(entry["other_person_id"])
     return {"person_id": entry["person_id"], "name": entry["name"], "at": entry["at"],
