@@ -117,6 +117,7 @@ def rules(v: dict[str, Any]) -> dict[str, tuple[str, dict[str, Any] | None]]:
         "GET /follow-ups": ("signed_in", None),
         "POST /follow-ups/thanks/{give_id:uuid}": ("party", None),
         "POST /follow-ups/introductions/{introduction_id:uuid}": ("party", None),
+        "POST /follow-ups/requests/{request_id:uuid}": ("party", None),
         "GET /timeline": ("signed_in", None),
         "GET /events/{conference_id:uuid}/directory": ("present", None),
         "GET /events/{conference_id:uuid}/exports": ("organizers", None),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tests.web.pages import assert_page, browser
+from tests.web.pages import assert_page, browser, form_to
 
 HX = {"HX-Request": "true"}
 
@@ -94,8 +94,8 @@ def test_home_and_nav_link_the_pages(summit):
 def test_accepting_an_introduction_from_the_page_takes_it_off_the_list(summit):
     api, alice, bob = summit.api, summit.people["Alice"], summit.people["Bob"]
     summit.guest("Carol")
-    intro = api.introduce(alice, summit.event_id, person_a=bob,
-                   person_b=summit.people["Carol"], why="Both build kilns")["introduction_id"]
+    intro = api.introduce(alice, summit.event_id, person_a=bob, person_b=summit.people["Carol"],
+                          why="Both build kilns")["introduction_id"]
     headers = browser(api.headers(bob))
     page = assert_page(api.client.get("/follow-ups", headers=headers,
                                       params={"after": api.position}))
@@ -108,3 +108,29 @@ def test_accepting_an_introduction_from_the_page_takes_it_off_the_list(summit):
     assert answer.status_code == 303
     after = assert_page(api.client.get(answer.headers["location"], headers=headers))
     assert f"/follow-ups/introductions/{intro}" not in after
+
+
+def test_connection_requests_are_answered_from_follow_ups_and_only_a_yes_connects(summit):
+    api, event, bob = summit.api, summit.event_id, summit.people["Bob"]
+    summit.guest("Carol")
+    asked = {name: api.do(summit.people[name], "/connection-requests", conference_id=event,
+                          person_id=bob)["request_id"] for name in ("Alice", "Carol")}
+    headers = browser(api.headers(bob))
+    page = assert_page(api.client.get("/follow-ups", headers=headers,
+                                      params={"after": api.position}))
+    requests = re.search(r'<section class="card" id="requests">.*?</section>', page, re.S)[0]
+    assert "Alice (Alice Ltd) asked to connect" in requests and "Carol" in requests
+    for name, choice in (("Alice", "accept"), ("Carol", "block")):
+        action = f"/follow-ups/requests/{asked[name]}"
+        answered = api.client.post(action, headers=headers, follow_redirects=False,
+                                   data=form_to(page, action, ("answer", choice)))
+        assert answered.status_code == 303
+    after = assert_page(api.client.get(answered.headers["location"], headers=headers))
+    assert "/follow-ups/requests/" not in after and "No one is waiting" in after
+    api.do(summit.people["Carol"], "/connection-requests", conference_id=event, person_id=bob)
+    again = assert_page(api.client.get("/follow-ups", headers=headers,
+                                       params={"after": api.position}))
+    assert "/follow-ups/requests/" not in again, "a blocked sender never comes back"
+    met = [e["other_person_id"] for e in api.read(bob, "/me/timeline")["entries"]
+           if e["kind"] == "connected"]
+    assert met == [summit.people["Alice"]]

@@ -1,5 +1,6 @@
 """My follow-ups as a page: what I owe, whom to thank, whom I have not helped back, and
-introductions waiting for my answer, each with the button that settles it."""
+introductions and connection requests waiting for my answer, each with the button that
+settles it."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from litestar.response import Redirect, Template
 from goodwill.http.event_days import event_dates
 from goodwill.http.forms import command_id, page
 from goodwill.http.markers import Actor, PathId, Reads
-from goodwill.projections import directory, followups
+from goodwill.projections import connection_requests, directory, followups
 
 
 def named(rows: list[dict[str, Any]], names: dict[str, str]) -> list[dict[str, Any]]:
@@ -30,8 +31,11 @@ async def follow_ups_page(request: Request, reader: Reads, actor: Actor) -> Temp
     today, dates = await event_dates(reader, actor)
     lists = await followups.follow_ups(reader, actor, today, dates=dates)
     names = await directory.names(reader, {r["other_id"] for rows in lists.values() for r in rows})
-    return page(request, "follow_ups.html",
-                {"lists": {name: named(rows, names) for name, rows in lists.items()}})
+    requests = [{**r, "command_id": uuid4()}
+                for r in await connection_requests.waiting_for(reader, actor)]
+    return page(request, "follow_ups.html", {
+        "lists": {name: named(rows, names) for name, rows in lists.items()},
+        "requests": requests})
 
 
 @post("/follow-ups/thanks/{give_id:uuid}", status_code=303)
@@ -51,4 +55,16 @@ async def answer(request: Request, state: State, introduction_id: PathId,
     return Redirect("/follow-ups", query_params={"after": outcome.position}, status_code=303)
 
 
-HANDLERS = [follow_ups_page, thank, answer]
+@post("/follow-ups/requests/{request_id:uuid}", status_code=303)
+async def answer_request(request: Request, state: State, request_id: PathId,
+                         actor: Actor) -> Redirect:
+    """Accept, decline, or decline and block: the sender is told none of it but a yes."""
+    form = await request.form()
+    choice = form.get("answer")
+    outcome = await asyncio.to_thread(state.system.app.answer_connection_request, actor,
+                                      command_id(form), request_id, choice == "accept",
+                                      choice == "block")
+    return Redirect("/follow-ups", query_params={"after": outcome.position}, status_code=303)
+
+
+HANDLERS = [follow_ups_page, thank, answer, answer_request]
