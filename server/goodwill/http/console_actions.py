@@ -5,21 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
-from uuid import UUID, uuid5
+from uuid import UUID
 
 from goodwill.application import Goodwill, Outcome
 from goodwill.http import event_forms as read
-from goodwill.http.forms import command_id
+from goodwill.http.forms import command_id, row_command
 from goodwill.tokens import Keys
 
 Action = Callable[[Goodwill, UUID, UUID, Any, Keys], Outcome]
-
-
-def row_command(form: Any, row: UUID) -> UUID:
-    """One form serves every row of a list, each row's button naming its row: the command id
-    is the form's and the row's together, so a resent click is one command and clicks on
-    two rows are two."""
-    return uuid5(command_id(form), str(row))
 
 
 def details(app: Goodwill, actor: UUID, event: UUID, form: Any, _: Keys) -> Outcome:

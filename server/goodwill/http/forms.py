@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
-from uuid import UUID
+from uuid import UUID, uuid5
 
 from litestar import Request, Response
 from litestar.exceptions import ValidationException
@@ -39,6 +39,13 @@ def command_id(form: Any, field: str = "command_id") -> UUID:
     except ValueError:
         raise ValidationException(
             detail="The form lost its command id: reload the page.") from None
+
+
+def row_command(form: Any, row: UUID) -> UUID:
+    """One form serves every row of a list, each row's button naming its row: the command id
+    is the form's and the row's together, so a resent click is one command and clicks on
+    two rows are two."""
+    return uuid5(command_id(form), str(row))
 
 
 def required(form: Any, field: str, choices: tuple[str, ...] = (), longest: int = 2000) -> str:

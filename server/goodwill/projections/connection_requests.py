@@ -7,7 +7,7 @@ from typing import Any
 from uuid import UUID
 
 from goodwill.database import Reader, Tx
-from goodwill.domain.connection_request import PENDING, ConnectionRequest
+from goodwill.domain.connection_request import ACCEPTED, PENDING, ConnectionRequest
 from goodwill.projections.base import Projection, iso, key, on
 from goodwill.projections.rows import update
 
@@ -46,3 +46,12 @@ async def waiting_for(db: Reader, person_id: UUID) -> list[dict[str, Any]]:
         " JOIN attendees a ON a.conference_id = r.conference_id AND a.person_id = r.sender"
         " WHERE r.receiver = ? AND r.state = ? ORDER BY r.sent_at DESC, r.request_id",
         str(person_id), PENDING)
+
+
+async def asked_by(db: Reader, sender: UUID, conference_id: UUID) -> set[str]:
+    """Whom ``sender`` has asked at this event and who has not said yes: one set, whatever
+    each answered, so the sender's pages can say "asked" and nothing more."""
+    rows = await db.fetch("SELECT receiver FROM connection_requests WHERE sender = ?"
+                          " AND conference_id = ? AND state <> ?",
+                          str(sender), str(conference_id), ACCEPTED)
+    return {row["receiver"] for row in rows}

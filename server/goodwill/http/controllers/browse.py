@@ -1,19 +1,25 @@
 """Pages that scroll or search: my timeline, twenty entries at a time, and an event's
-directory. Each answers htmx with just the list it swaps, so markup lives in one template."""
+directory, where I ask someone I met to connect. Each answers htmx with just the list it
+swaps, so markup lives in one template."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from litestar import Request, get
+import asyncio
+from uuid import UUID, uuid4
+
+from litestar import Request, get, post
+from litestar.datastructures import State
 from litestar.exceptions import ValidationException
 from litestar.params import QueryParameter
-from litestar.response import Template
+from litestar.response import Redirect, Template
 
+from goodwill.domain.errors import NotFoundError
 from goodwill.http.access import require_present
-from goodwill.http.forms import page
+from goodwill.http.forms import page, row_command
 from goodwill.http.markers import Actor, PathId, Reads
-from goodwill.projections import directory, timeline
+from goodwill.projections import connection_requests, directory, timeline
 
 PAGE_SIZE = 20
 Cursor = Annotated[str | None, QueryParameter(max_length=200)]
@@ -41,9 +47,26 @@ async def directory_page(request: Request, conference_id: PathId, reader: Reads,
     await require_present(reader, conference_id, actor)
     event = await directory.conference(reader, conference_id)
     return page(request, "directory.html",
-                {"event": event, "q": q,
+                {"event": event, "q": q, "me": str(actor), "command_id": uuid4(),
+                 "asked": await connection_requests.asked_by(reader, actor, conference_id),
                  "people": await directory.listed(reader, conference_id, q)},
                 "_directory_results.html")
 
 
-HANDLERS = [timeline_page, directory_page]
+@post("/events/{conference_id:uuid}/directory/ask", status_code=303)
+async def ask_to_connect(request: Request, state: State, conference_id: PathId,
+                         actor: Actor) -> Redirect:
+    """The same command as the API's; back to the directory, where that person now shows
+    as asked."""
+    form = await request.form()
+    try:
+        person = UUID(str(form.get("person_id")))
+    except ValueError:
+        raise NotFoundError("The form names nobody to ask: reload the page.") from None
+    outcome = await asyncio.to_thread(state.system.app.request_connection, actor,
+                                      row_command(form, person), conference_id, person)
+    return Redirect(f"/events/{conference_id}/directory",
+                    query_params={"after": outcome.position}, status_code=303)
+
+
+HANDLERS = [timeline_page, directory_page, ask_to_connect]
