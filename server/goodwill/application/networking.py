@@ -52,9 +52,7 @@ class NetworkingCommands(CommandApplication):
         """Ask someone met at this event to connect; they are connected only once they
         accept. If they asked first, this is the yes. The answer says ``pending`` whatever
         became of an earlier request (declined, blocked), so asking tells the sender nothing."""
-        def decide():
-            if actor == person_id:
-                raise DomainError("You cannot connect with yourself.")
+        def decide():  # asking oneself is refused by the request itself
             self.check_attending(conference_id, actor, person_id)
             if self.find(Connection, pair_id(actor, person_id)) is not None:
                 return (), {"person_id": person_id, "status": "connected"}
