@@ -42,3 +42,40 @@ def test_the_reason_never_reaches_the_organizer_even_when_all_three_share(summit
     assert {"introduced", "was_introduced", "gave", "received"} <= kinds
     mine = [e for e in api.read(bob, "/me/timeline")["entries"] if e["kind"] == "was_introduced"]
     assert mine[0]["detail"]["why"] == "REASON-OF-THE-THREE", "the three still see it"
+
+
+def test_the_introducers_gives_are_confirmed_when_both_accept_and_only_then(summit):
+    api, event = summit.api, summit.event_id
+    summit.guest("Carol")
+    alice, bob, carol = (summit.people[n] for n in ("Alice", "Bob", "Carol"))
+    made = api.introduce(alice, event, person_a=bob, person_b=carol, why="Both build kilns")
+    intro, to_bob = made["introduction_id"], made["give_ids"][0]
+
+    def confirmed(other: str) -> dict[str, int]:
+        return api.read(alice, f"/me/ledger/{other}")["given"]
+
+    thanked = api.post(bob, f"/gives/{to_bob}/thanks", message="Thanks!")
+    assert thanked.status_code == 422 and "accept it instead" in thanked.json()["detail"]
+    assert api.do(bob, f"/introductions/{intro}/answer", accept=True)["connected"] is False
+    assert confirmed(bob) == {"confirmed": 0, "unconfirmed": 1}, "one yes is not enough"
+    assert api.do(carol, f"/introductions/{intro}/answer", accept=True)["connected"] is True
+    assert confirmed(bob) == confirmed(carol) == {"confirmed": 1, "unconfirmed": 0}
+    kinds = {e["kind"] for e in api.read(alice, "/me/timeline")["entries"]}
+    assert {"introduction_connected", "thanked_me"} <= kinds
+    assert api.read(carol, "/me/follow-ups")["thanks_to_send"] == []
+
+
+def test_a_declined_introduction_tells_the_introducer_not_now_and_confirms_nothing(summit):
+    api, event = summit.api, summit.event_id
+    summit.guest("Carol")
+    alice, bob, carol = (summit.people[n] for n in ("Alice", "Bob", "Carol"))
+    intro = api.introduce(alice, event, person_a=bob, person_b=carol, why="Kilns")
+    api.do(bob, f"/introductions/{intro['introduction_id']}/answer", accept=True)
+    api.do(carol, f"/introductions/{intro['introduction_id']}/answer", accept=False)
+    told = [e for e in api.read(alice, "/me/timeline")["entries"]
+            if e["kind"].startswith("introduction_")]
+    assert [(e["kind"], e["other_person_id"], e["detail"]) for e in told] == [
+        ("introduction_not_now", None, {})], "not who declined, nor who accepted"
+    for other in (bob, carol):
+        assert api.read(alice, f"/me/ledger/{other}")["given"]["confirmed"] == 0
+    assert api.get(carol, f"/me/contacts/{bob}").status_code == 404, "never connected"

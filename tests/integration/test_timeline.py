@@ -73,6 +73,8 @@ def test_check_ins_show_on_the_ticket_holders_timeline(system, scenario):
 
 
 def test_an_introduction_is_told_to_the_introducer_and_each_of_the_two(system, scenario):
+    """Each of the two sees their own answer; the introducer only how it ended, and the
+    gives confirmed once both accepted."""
     ann, bob, cat = (scenario[n] for n in ("Ann Ash", "Bob Baker", "Cat Cole"))
     intro = introduce(system.app, ann.person_id, scenario.conference_id, bob.person_id,
                       cat.person_id, "Both build drones", at(11)).result["introduction_id"]
@@ -81,10 +83,25 @@ def test_an_introduction_is_told_to_the_introducer_and_each_of_the_two(system, s
     a, b, c = (str(p.person_id) for p in (ann, bob, cat))
     assert facts(read(system, timeline, ann.person_id)) == {
         ("connected", b), ("connected", c), ("introduced", None), ("gave", b), ("gave", c),
-        ("introduction_answered", b), ("introduction_answered", c)}
+        ("introduction_connected", None), ("thanked_me", b), ("thanked_me", c)}
     assert facts(read(system, timeline, cat.person_id)) == {
         ("connected", a), ("was_introduced", b), ("received", a), ("introduction_answered", a),
-        ("connected", b)}
+        ("thanked_by_me", a), ("connected", b)}
+
+
+def test_a_declined_introduction_tells_the_introducer_not_now_and_nothing_more(system,
+                                                                               scenario):
+    ann, bob, cat = (scenario[n] for n in ("Ann Ash", "Bob Baker", "Cat Cole"))
+    intro = introduce(system.app, ann.person_id, scenario.conference_id, bob.person_id,
+                      cat.person_id, "Both build drones", at(11)).result["introduction_id"]
+    system.app.answer_introduction(cat.person_id, uuid.uuid4(), intro, False)
+    system.app.answer_introduction(bob.person_id, uuid.uuid4(), intro, True)
+    b, c = (str(p.person_id) for p in (bob, cat))
+    anns = read(system, timeline, ann.person_id)
+    assert facts(anns) == {("connected", b), ("connected", c), ("introduced", None),
+                           ("gave", b), ("gave", c), ("introduction_not_now", None)}
+    assert [r["detail"] for r in anns if r["kind"] == "introduction_not_now"] == [{}]
+    assert ("introduction_answered", None) not in facts(read(system, timeline, bob.person_id))
 
 
 def test_a_promise_and_what_became_of_it_show_on_both_timelines(system, scenario):

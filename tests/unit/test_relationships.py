@@ -8,7 +8,8 @@ import pytest
 from goodwill.domain.connection import Connection
 from goodwill.domain.errors import ConflictError, DomainError, NotAllowedError
 from goodwill.domain.ids import pair_id
-from goodwill.domain.introduction import Introduction
+from goodwill.domain.give import Give
+from goodwill.domain.introduction import CONNECTED, NOT_NOW, Introduction
 from goodwill.domain.note import ListeningNote
 from goodwill.domain.promise import Promise
 from tests.unit.story import given, then
@@ -39,10 +40,10 @@ def introduction() -> Introduction:
 def test_introduction_needs_both_to_accept():
     intro = introduction()
     intro.answer(B, True)
-    assert not intro.accepted_by_both
+    assert not intro.accepted_by_both and intro.outcome is None
     intro.answer(C, True)
-    assert intro.accepted_by_both
-    assert then(intro) == ["Answered", "Answered"]
+    assert intro.accepted_by_both and intro.outcome == CONNECTED
+    assert then(intro) == ["Answered", "Answered", "Concluded"]
 
 
 def test_introduction_answers_are_the_introduced_peoples_and_final():
@@ -53,6 +54,24 @@ def test_introduction_answers_are_the_introduced_peoples_and_final():
     with pytest.raises(ConflictError):
         intro.answer(B, True)
     assert not intro.accepted_by_both
+
+
+def test_one_decline_ends_an_introduction_as_not_now_whoever_answers_after():
+    intro = introduction()
+    intro.answer(B, False)
+    assert intro.outcome == NOT_NOW
+    intro.answer(C, True)
+    assert intro.outcome == NOT_NOW and then(intro) == ["Answered", "Concluded", "Answered"]
+
+
+def test_an_introduction_give_is_confirmed_by_both_accepting_not_by_thanks():
+    give = given(Give(giver=A, receiver=B, conference_id=EVENT, kind="introduction", note="",
+                      recorded_by=A, happened_at=NOW, introduction_id=uuid.uuid4()))
+    with pytest.raises(DomainError, match="accept it instead"):
+        give.thank(B, "thanks")
+    give.confirm_introduction("")
+    give.confirm_introduction("")
+    assert give.confirmed and then(give) == ["Thanked"]
 
 
 def test_introduction_needs_three_people():

@@ -44,6 +44,8 @@ def test_home_shows_my_day_at_the_event_on_its_clock(summit):
            receiver=bob, kind="advice")
     api.introduce(summit.people["Carol"], event, person_a=bob,
            person_b=summit.people["Dan"], why="Both build kilns")
+    summit.guest("Gil")
+    api.do(summit.people["Gil"], "/connection-requests", conference_id=event, person_id=bob)
 
     page = assert_page(api.client.get("/", headers=api.headers(bob),
                                       params={"after": api.position}))
@@ -56,7 +58,8 @@ def test_home_shows_my_day_at_the_event_on_its_clock(summit):
     assert met == [(summit.people[n], n) for n in ("Erin", "Dan", "Carol")]
     assert "<dd>4 people:" in glance and "and 1 more" in glance
     assert '<a href="/follow-ups">1 overdue, 1 due within a week</a>' in glance
-    assert '<a href="/follow-ups#thanks">2 to thank</a>' in glance, "the advice, and the introduction"
+    assert '<a href="/follow-ups#thanks">1 to thank</a>' in glance, "the advice: an introduction is accepted"
+    assert '<a href="/follow-ups#requests">1 waiting for my answer</a>' in glance
     assert '<a href="/follow-ups#introductions">1 waiting for my answer</a>' in glance
     assert f'href="/events/{event}/profile"' in card
 

@@ -79,7 +79,7 @@ def test_an_introduction_sent_twice_is_made_once(circle):
     assert len(introductions_made(circle)) == 1
     bobs = " ".join(opened(circle, f"/contacts/{alice}").split())
     assert "I introduced Alice to Carol: Both build kilns" in bobs
-    assert "Alice has not answered yet. Carol has not answered yet." in bobs
+    assert '<span class="quiet"> Waiting for their answers.</span>' in bobs
 
 
 def test_with_htmx_the_confirmation_and_a_fresh_form_come_back_in_place(circle):

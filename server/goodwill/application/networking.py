@@ -10,12 +10,12 @@ from uuid import UUID
 from goodwill.application.core import CommandApplication, Outcome, happened
 from goodwill.domain.attendee import Badge
 from goodwill.domain.connection import Connection
-from goodwill.domain.connection_request import (PENDING, ConnectionRequest, RequestsSent,
-                                                request_id, requests_sent_id)
+from goodwill.domain.connection_request import (ACCEPT_OR_BLOCK, PENDING, ConnectionRequest,
+                                                RequestsSent, request_id, requests_sent_id)
 from goodwill.domain.errors import DomainError, NotFoundError
-from goodwill.domain.give import Give
+from goodwill.domain.give import Give, introduction_give_id
 from goodwill.domain.ids import badge_id, pair_id
-from goodwill.domain.introduction import Introduction
+from goodwill.domain.introduction import CONNECTED, Introduction
 from goodwill.domain.personal import Personal
 
 
@@ -54,8 +54,11 @@ class NetworkingCommands(CommandApplication):
         became of an earlier request (declined, blocked), so asking tells the sender nothing."""
         def decide():  # asking oneself is refused by the request itself
             self.check_attending(conference_id, actor, person_id)
-            if self.find(Connection, pair_id(actor, person_id)) is not None:
-                return (), {"person_id": person_id, "status": "connected"}
+            connection = self.find(Connection, pair_id(actor, person_id))
+            if connection is not None and (connection.confirmed
+                                           or connection.made_by != actor):
+                connection.meet(conference_id, actor, "request", happened(happened_at))
+                return (connection,), {"person_id": person_id, "status": "connected"}
             theirs = self.find(ConnectionRequest, request_id(person_id, actor))
             if theirs is not None and theirs.state == PENDING:
                 theirs.answer(actor, accept=True)
@@ -88,6 +91,8 @@ class NetworkingCommands(CommandApplication):
         """Only the person asked answers. Accepting connects the two in the same
         transaction; declining or blocking tells the sender nothing."""
         def decide():
+            if (older := self.find(Connection, request_id)) is not None:
+                return self._answer_older(actor, older, accept, block)
             request = self.get(ConnectionRequest, request_id, "connection request")
             request.answer(actor, accept, block)
             if not accept:
@@ -96,6 +101,24 @@ class NetworkingCommands(CommandApplication):
                                  made_by=request.sender)
             return (request, *made), {"request_id": request_id, "connected": True}
         return self.execute(actor, command_id, "answer_connection_request", decide)
+
+    def _answer_older(self, actor: UUID, connection: Connection, accept: bool, block: bool):
+        """A connection made on one side's word before requests existed is answered like
+        the request it stands for; blocking also refuses that side's requests from now on."""
+        if accept and block:
+            raise DomainError(ACCEPT_OR_BLOCK)
+        conference_id, at = connection.conference_id, happened(None)
+        connection.answer(actor, accept, conference_id, at)
+        changed, answer = [connection], {"request_id": connection.id, "connected": accept}
+        if block:
+            sender, rid = connection.made_by, request_id(connection.made_by, actor)
+            request = self.find(ConnectionRequest, rid) or ConnectionRequest(
+                sender=sender, receiver=actor, conference_id=conference_id, happened_at=at,
+                id=rid)
+            if request.state == PENDING:
+                request.answer(actor, accept=False, block=True)
+                changed.append(request)
+        return changed, answer
 
     def introduce(self, actor: UUID, command_id: UUID, conference_id: UUID, person_a: UUID,
                   person_b: UUID, why: str, happened_at: datetime | None = None) -> Outcome:
@@ -118,16 +141,24 @@ class NetworkingCommands(CommandApplication):
 
     def answer_introduction(self, actor: UUID, command_id: UUID, introduction_id: UUID,
                             accept: bool) -> Outcome:
-        """When the second person accepts, the two become connected in the same transaction."""
+        """When the second person accepts, the two become connected, and the introducer's
+        gives to them confirmed, in the same transaction."""
         def decide():
             intro = self.get(Introduction, introduction_id, "introduction")
             intro.answer(actor, accept)
             changed, result = [intro], {"introduction_id": intro.id, "connected": False}
-            if intro.accepted_by_both:
+            if accept and intro.outcome == CONNECTED:
                 a, b = intro.invited
                 made, _ = self._meet(a, b, intro.conference_id, "introduction", None,
                                      made_by=intro.introducer)
-                changed.extend(made)
+                changed.extend([*made, *self._confirmed_gives(intro)])
                 result["connected"] = True
             return changed, result
         return self.execute(actor, command_id, "answer_introduction", decide)
+
+    def _confirmed_gives(self, intro: Introduction) -> list[Give]:
+        """Introductions made before their gives' ids were derived have none to confirm."""
+        found = [self.find(Give, introduction_give_id(intro.id, p)) for p in intro.invited]
+        for give in filter(None, found):
+            give.confirm_introduction(Personal(give.receiver, ""))
+        return [g for g in found if g is not None]

@@ -12,6 +12,7 @@ from goodwill.domain.errors import ConflictError, DomainError, NotAllowedError
 from goodwill.domain.ids import derived
 
 PENDING, ACCEPTED, DECLINED, BLOCKED = "pending", "accepted", "declined", "blocked"
+ACCEPT_OR_BLOCK = "Accept the request or block its sender, not both."
 REQUESTS_PER_EVENT = 30
 """Requests one person may send at one event: enough for a day of real meetings, too few
 to harvest a directory."""
@@ -55,7 +56,7 @@ class ConnectionRequest(Aggregate):
         if self.state != PENDING:
             raise ConflictError("This request was already answered.")
         if accept and block:
-            raise DomainError("Accept the request or block its sender, not both.")
+            raise DomainError(ACCEPT_OR_BLOCK)
         self._answered(state=ACCEPTED if accept else BLOCKED if block else DECLINED)
 
     @event("Answered")

@@ -4,18 +4,29 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from uuid import UUID
+from uuid import UUID, uuid4
 
 from eventsourcing.domain import Aggregate, event
 
 from goodwill.domain.errors import ConflictError, DomainError, NotAllowedError
+from goodwill.domain.ids import derived
 
 KINDS = ("introduction", "referral", "resource", "insight", "advice", "support", "collaboration")
 OUTCOMES = ("new", "contacted", "won", "lost")
 NEXT_OUTCOMES = {"new": {"contacted", "won", "lost"}, "contacted": {"won", "lost"}}
 
 
+def introduction_give_id(introduction_id: UUID, receiver: UUID) -> UUID:
+    """An introducer's give to one of the two: found again when both accept."""
+    return derived("introduction-give", introduction_id, receiver)
+
+
 class Give(Aggregate):
+    @staticmethod
+    def create_id(receiver: UUID, introduction_id: UUID | None = None) -> UUID:
+        return uuid4() if introduction_id is None else introduction_give_id(introduction_id,
+                                                                            receiver)
+
     @event("Given")
     def __init__(self, giver: UUID, receiver: UUID, conference_id: UUID, kind: str, note: str,
                  recorded_by: UUID, happened_at: datetime,
@@ -25,6 +36,7 @@ class Give(Aggregate):
         if kind not in KINDS:
             raise DomainError(f"A give is one of: {', '.join(KINDS)}.")
         self.giver, self.receiver, self.kind = giver, receiver, kind
+        self.introduction_id = introduction_id
         self.status = "thanked" if recorded_by == receiver else "pending"
         self.retracted = False
         self.outcome = "new" if kind == "referral" else None
@@ -37,7 +49,15 @@ class Give(Aggregate):
         self._check_receiver(actor)
         if self.status == "thanked":
             raise ConflictError("You have already thanked them for this.")
+        if self.introduction_id is not None:
+            raise DomainError("An introduction is confirmed when both people introduced accept"
+                              " it: accept it instead.")
         self._thanked(message=message)
+
+    def confirm_introduction(self, message: str) -> None:
+        """Both people introduced accepted: that is the receiver's thanks for it."""
+        if self.status != "thanked" and not self.retracted:
+            self._thanked(message=message)
 
     @event("Thanked")
     def _thanked(self, message: str) -> None:

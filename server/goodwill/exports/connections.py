@@ -1,6 +1,6 @@
 """Who met whom at the event, as an edge list (CSV) and as a graph (GraphML, for Gephi):
 one edge per pair of people who connected here, or met here again after connecting at an
-earlier event, with how (badge, manual, introduction) and when.
+earlier event, with how (badge, request, introduction) and when: only confirmed ones.
 
 Consent: an edge appears only when both people share their profile with the organizers
 (and neither is forgotten); a node only for such a person. Connections with anyone else are

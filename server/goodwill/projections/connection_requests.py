@@ -7,7 +7,8 @@ from typing import Any
 from uuid import UUID
 
 from goodwill.database import Reader, Tx
-from goodwill.domain.connection_request import ACCEPTED, PENDING, ConnectionRequest
+from goodwill.domain.connection import MANUAL, Connection
+from goodwill.domain.connection_request import ACCEPTED, DECLINED, PENDING, ConnectionRequest
 from goodwill.projections.base import Projection, iso, key, on
 from goodwill.projections.rows import update
 
@@ -36,16 +37,37 @@ class ConnectionRequests(Projection):
     def answered(self, e: ConnectionRequest.Answered, tx: Tx) -> None:
         update(tx, "connection_requests", {"request_id": key(e.originator_id)}, state=e.state)
 
+    @on
+    def one_sided(self, e: Connection.Made, tx: Tx) -> None:
+        """A connection made on one side's word alone waits for the other's, as a request
+        under the connection's own id."""
+        if e.method == MANUAL:
+            other = e.person_b if e.made_by == e.person_a else e.person_a
+            tx.execute("INSERT INTO connection_requests VALUES (?, ?, ?, ?, ?, ?)",
+                       (key(e.originator_id), key(e.conference_id), key(e.made_by),
+                        key(other), PENDING, iso(e.happened_at)))
 
-async def waiting_for(db: Reader, person_id: UUID) -> list[dict[str, Any]]:
-    """Requests to ``person_id`` not yet answered, newest first, each with what the sender
-    shows at that event: their name, company and role."""
+    @on
+    def confirmed(self, e: Connection.Confirmed, tx: Tx) -> None:
+        update(tx, "connection_requests", {"request_id": key(e.originator_id)}, state=ACCEPTED)
+
+    @on
+    def declined(self, e: Connection.Declined, tx: Tx) -> None:
+        update(tx, "connection_requests", {"request_id": key(e.originator_id)}, state=DECLINED)
+
+
+async def waiting_for(db: Reader, person_id: UUID,
+                      conference_id: UUID | None = None) -> list[dict[str, Any]]:
+    """Requests to ``person_id`` not yet answered (at one event, if given), newest first,
+    each with what the sender shows at that event: their name, company and role."""
+    at, params = ("", ()) if conference_id is None else (" AND r.conference_id = ?",
+                                                         (str(conference_id),))
     return await db.fetch(
         "SELECT r.request_id, r.conference_id, r.sender AS person_id, r.sent_at,"
         " a.name, a.company, a.role FROM connection_requests r"
         " JOIN attendees a ON a.conference_id = r.conference_id AND a.person_id = r.sender"
-        " WHERE r.receiver = ? AND r.state = ? ORDER BY r.sent_at DESC, r.request_id",
-        str(person_id), PENDING)
+        f" WHERE r.receiver = ? AND r.state = ?{at} ORDER BY r.sent_at DESC, r.request_id",
+        str(person_id), PENDING, *params)
 
 
 async def asked_by(db: Reader, sender: UUID, conference_id: UUID) -> set[str]:

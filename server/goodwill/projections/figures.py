@@ -7,7 +7,7 @@ from typing import Any
 from uuid import UUID
 
 from goodwill.database import Reader, Tx
-from goodwill.domain.connection import Connection
+from goodwill.domain.connection import MANUAL, Connection
 from goodwill.domain.give import Give
 from goodwill.domain.introduction import Introduction
 from goodwill.domain.ticket import Ticket
@@ -63,10 +63,17 @@ class Figures(Projection):
 
     @on
     def connected(self, e: Connection.Made, tx: Tx) -> None:
-        self.count(tx, key(e.conference_id), e, "connection")
+        """Only connections both people confirmed count: one side's word alone does not."""
+        if e.method != MANUAL:
+            self.count(tx, key(e.conference_id), e, "connection")
 
     @on
     def met_again(self, e: Connection.MetAgain, tx: Tx) -> None:
+        if e.method != MANUAL:
+            self.count(tx, key(e.conference_id), e, "connection")
+
+    @on
+    def confirmed(self, e: Connection.Confirmed, tx: Tx) -> None:
         self.count(tx, key(e.conference_id), e, "connection")
 
     @on

@@ -52,10 +52,11 @@ def by_due_date(promises: Rows, today: Callable[[dict[str, Any]], date],
 
 
 async def thanks_to_send(scope: Scope) -> Rows:
+    """An introduction is not thanked but accepted: it waits under introductions."""
     return await scope.fetch(
         "SELECT give_id, giver AS other_id, conference_id, kind, note, happened_at"
         " FROM followup_gives g WHERE g.receiver = ? AND g.status = 'pending'"
-        " AND g.retracted = 0", (scope.person_id,), "g",
+        " AND g.retracted = 0 AND g.introduction_id IS NULL", (scope.person_id,), "g",
         "ORDER BY g.happened_at DESC, g.give_id")
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from uuid import UUID
 
 from goodwill.database import Reader, Tx
-from goodwill.domain.connection import Connection
+from goodwill.domain.connection import MANUAL, Connection
 from goodwill.domain.introduction import Introduction
 from goodwill.domain.note import ListeningNote
 from goodwill.domain.promise import Promise
@@ -91,6 +91,15 @@ class FollowUps(GiveRecords):
 
     @on
     def connected(self, e: Connection.Made, tx: Tx) -> None:
+        """A connection made on one side's word is a contact only once confirmed."""
+        if e.method != MANUAL:
+            self.contacts(e, tx)
+
+    @on
+    def confirmed(self, e: Connection.Confirmed, tx: Tx) -> None:
+        self.contacts(e, tx)
+
+    def contacts(self, e: Connection.Made | Connection.Confirmed, tx: Tx) -> None:
         tx.executemany("INSERT INTO followup_contacts VALUES (?, ?, ?, ?, ?)",
                        [(key(e.originator_id), me, other, key(e.conference_id), when(e))
                         for me, other in both_ways(e.person_a, e.person_b)])

@@ -10,7 +10,7 @@ from typing import Any
 from uuid import UUID
 
 from goodwill.database import Reader, Tx
-from goodwill.domain.connection import Connection
+from goodwill.domain.connection import MANUAL, Connection
 from goodwill.domain.give import Give
 from goodwill.domain.introduction import Introduction
 from goodwill.domain.note import ListeningNote
@@ -19,19 +19,33 @@ from goodwill.projections.base import key, on
 from goodwill.projections.timeline_entries import TimelineEntries, mirrored, party, write
 
 
+UNCONFIRMED = "unconfirmed_connection"
+
+
 class Timeline(TimelineEntries):
     name = "timeline"
 
     @on
     def connected(self, e: Connection.Made, tx: Tx) -> None:
-        mirrored(tx, e, e.person_a, e.person_b, ("connected", "connected"), e.conference_id,
+        """Made on one side's word alone, it stays unconfirmed until the other confirms."""
+        kind = UNCONFIRMED if e.method == MANUAL else "connected"
+        mirrored(tx, e, e.person_a, e.person_b, (kind, kind), e.conference_id,
                  method=e.method, made_by=key(e.made_by))
 
     @on
     def met_again(self, e: Connection.MetAgain, tx: Tx) -> None:
-        person, other, _ = party(tx, e.originator_id, "connected")
-        mirrored(tx, e, person, other, ("met_again", "met_again"), e.conference_id,
-                 method=e.method, made_by=key(e.made_by))
+        found = tx.fetchall("SELECT kind, person_id, other_person_id FROM timeline_entries"
+                            f" WHERE subject_id = ? AND kind IN ('connected', '{UNCONFIRMED}')"
+                            " ORDER BY kind, entry_id LIMIT 1", (key(e.originator_id),))
+        kind, person, other = found[0]
+        kind = "met_again" if kind == "connected" else UNCONFIRMED
+        mirrored(tx, e, person, other, (kind, kind), e.conference_id, method=e.method,
+                 made_by=key(e.made_by))
+
+    @on
+    def confirmed(self, e: Connection.Confirmed, tx: Tx) -> None:
+        mirrored(tx, e, e.person_a, e.person_b, ("connected", "connected"), e.conference_id,
+                 method=e.method, made_by=key(e.by))
 
     @on
     def given(self, e: Give.Given, tx: Tx) -> None:
@@ -70,10 +84,16 @@ class Timeline(TimelineEntries):
 
     @on
     def introduction_answered(self, e: Introduction.Answered, tx: Tx) -> None:
+        """Only on the answerer's timeline: the introducer learns how it ended, not who
+        said what."""
         introducer, _, conference = party(tx, e.originator_id, "introduced")
-        mirrored(tx, e, e.person_id, introducer,
-                 ("introduction_answered", "introduction_answered"), conference,
-                 accepted=e.accepted)
+        write(tx, e, e.person_id, "introduction_answered", conference, introducer,
+              accepted=e.accepted)
+
+    @on
+    def introduction_concluded(self, e: Introduction.Concluded, tx: Tx) -> None:
+        introducer, _, conference = party(tx, e.originator_id, "introduced")
+        write(tx, e, introducer, f"introduction_{e.outcome}", conference)
 
     @on
     def promised(self, e: Promise.Made, tx: Tx) -> None:

@@ -1,6 +1,6 @@
 """Introductions between me and one contact, read from my own timeline: only what I was
-told. An answer is written to the answerer's and the introducer's timelines, so as the
-introducer I know both answers, and as one of the two introduced only my own."""
+told. As one of the two introduced I know my own answer; as the introducer only how it
+ended: connected, or not now."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from uuid import UUID
 from goodwill.database import Reader
 from goodwill.projections.directory import names
 
-Answers = dict[str, list[tuple[str, bool]]]
-"""Per introduction, the answers on my timeline: (whom the entry names, accepted)."""
+Answers = dict[str, list[tuple[str, bool | None]]]
+"""Per introduction, the entries on my timeline: (kind, accepted if it is my answer)."""
 
 
 def involves(row: dict[str, Any], other: str) -> bool:
@@ -40,27 +40,33 @@ async def between(db: Reader, person_id: UUID, other_id: UUID) -> list[dict[str,
     return [{**i, "names": named} for i in found]
 
 
-def seen(row: dict[str, Any], me: str, answers: list[tuple[str, bool]]) -> dict[str, Any]:
-    detail = row["detail"]
+def seen(row: dict[str, Any], me: str, answers: list[tuple[str, Any]]) -> dict[str, Any]:
+    detail, told = row["detail"], dict(answers)
     if row["kind"] == "introduced":
-        introducer, invited, answerers = me, detail["people"], dict(answers)
+        introducer, invited, answer = me, detail["people"], None
     else:
         introducer, invited = detail["introducer"], [me, row["other_person_id"]]
-        answerers = {me: accepted for _, accepted in answers}
+        answer = told.get("introduction_answered")
     return {"introduction_id": row["subject_id"], "why": detail["why"],
-            "introducer": introducer, "invited": invited, "answers": answerers,
-            "to_answer": introducer != me and me not in answerers}
+            "introducer": introducer, "invited": invited, "my_answer": answer,
+            "outcome": next((k.removeprefix("introduction_") for k in told if k in OUTCOMES),
+                            None),
+            "to_answer": introducer != me and answer is None}
+
+
+OUTCOMES = ("introduction_connected", "introduction_not_now")
 
 
 async def answered(db: Reader, me: str, introductions: list[str]) -> Answers:
+    """Per introduction, what my timeline was told of it: my answer, or how it ended."""
     if not introductions:
         return {}
     rows = await db.fetch(
-        "SELECT subject_id, other_person_id, detail FROM timeline_entries WHERE person_id = ?"
-        " AND kind = 'introduction_answered'"
+        "SELECT subject_id, kind, detail FROM timeline_entries WHERE person_id = ? AND kind IN"
+        " ('introduction_answered', 'introduction_connected', 'introduction_not_now')"
         f" AND subject_id IN ({', '.join('?' * len(introductions))})", me, *introductions)
     found: Answers = {}
     for r in rows:
         found.setdefault(r["subject_id"], []).append(
-            (r["other_person_id"], json.loads(r["detail"])["accepted"]))
+            (r["kind"], json.loads(r["detail"]).get("accepted")))
     return found

@@ -46,7 +46,8 @@ def offered(give: dict[str, Any], actor: UUID) -> tuple[str, ...]:
         return ()
     if give["giver"] == str(actor):
         return ("retract",) if give["status"] != "thanked" else ()
-    pending = ("thank", "dispute") if give["status"] == "pending" else ()
+    thanks = () if give["introduction_id"] else ("thank",)  # accepted instead
+    pending = (*thanks, "dispute") if give["status"] == "pending" else ()
     return pending + (("outcome",) if give["outcome"] in NEXT_OUTCOMES else ())
 
 

@@ -19,9 +19,10 @@ from goodwill.projections import connection_requests, directory, followups
 
 
 def named(rows: list[dict[str, Any]], names: dict[str, str]) -> list[dict[str, Any]]:
-    """Each row with the other person's name and a fresh command id for its button."""
-    return [{**r, "name": names.get(r["other_id"], "Someone"), "command_id": uuid4()}
-            for r in rows]
+    """Each row with the other person's name (and an introduction's introducer's) and a
+    fresh command id for its button."""
+    return [{**r, "name": names.get(r["other_id"], "Someone"), "command_id": uuid4(),
+             "introducer": names.get(r.get("introducer_id"), "Someone")} for r in rows]
 
 
 @get("/follow-ups")
@@ -30,7 +31,8 @@ async def follow_ups_page(request: Request, reader: Reads, actor: Actor) -> Temp
     date to go by before it loads, and the server's UTC day is nobody's."""
     today, dates = await event_dates(reader, actor)
     lists = await followups.follow_ups(reader, actor, today, dates=dates)
-    names = await directory.names(reader, {r["other_id"] for rows in lists.values() for r in rows})
+    names = await directory.names(reader, {r[who] for rows in lists.values() for r in rows
+                                           for who in ("other_id", "introducer_id") if who in r})
     requests = [{**r, "command_id": uuid4()}
                 for r in await connection_requests.waiting_for(reader, actor)]
     return page(request, "follow_ups.html", {

@@ -1,6 +1,6 @@
 """The landing page after signing in: for each event I attend, my day there at a glance —
-my check-in, whom I met today, what is due, whom to thank, which introductions wait for me —
-and what I can open there."""
+my check-in, whom I met today, what is due, whom to thank, which requests to connect and
+introductions wait for my answer — and what I can open there."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from goodwill.http.access import is_organizer
 from goodwill.http.actor import acting_person
 from goodwill.http.forms import page
 from goodwill.http.markers import Reads
-from goodwill.projections import directory, followups, glance
+from goodwill.projections import connection_requests, directory, followups, glance
 
 NAMES_SHOWN = 3
 
@@ -64,5 +64,7 @@ async def at_a_glance(reader: Reader, person: UUID, event: dict[str, Any],
     return {"day": day, "met": met[:NAMES_SHOWN], "met_count": len(met),
             "check_ins": [{**row, "at": event_days.local(row["checked_in_at"], zone)}
                           for row in await glance.check_ins(reader, conference_id, person)],
+            "requests_to_answer": len(await connection_requests.waiting_for(
+                reader, person, conference_id)),
             **{name: len(lists[name]) for name in ("overdue_promises", "due_promises",
                                                    "thanks_to_send", "introductions_to_answer")}}
