@@ -126,3 +126,35 @@ def test_asking_everyone_in_the_directory_harvests_no_email(summit):
     seen = "".join(api.client.get(path, headers=headers, params={"after": api.position}).text
                    for path in paths)
     assert "@example.org" not in seen
+
+
+def test_only_an_accepted_request_counts_in_follow_ups_exports_the_graph_and_figures(summit):
+    """Pending, declined and blocked requests leave no trace an organizer or the sender
+    could count; the one accepted shows everywhere a connection does."""
+    api, organizer, event = summit.api, summit.organizer, summit.event_id
+    for name in ("Carol", "Dan"):
+        summit.guest(name)
+    for name in ("Alice", "Bob", "Carol", "Dan"):
+        api.do(summit.people[name], f"/events/{event}/attendees/me/consent",
+               consent={"listed_in_directory": True, "shared_with_organizer": True})
+    requests = {name: ask(summit, "Alice", name)["request_id"] for name in ("Bob", "Carol", "Dan")}
+    api.do(summit.people["Carol"], f"/connection-requests/{requests['Carol']}/answer",
+           accept=False)
+    api.do(summit.people["Dan"], f"/connection-requests/{requests['Dan']}/answer",
+           accept=False, block=True)
+
+    def counted() -> tuple[list[str], int, int, int]:
+        met = [c["other_id"] for c in
+               api.read(summit.people["Alice"], "/me/follow-ups")["met_without_follow_up"]]
+        edges = [api.client.get(f"/api/v1/events/{event}/exports/{name}",
+                                headers=api.headers(organizer), params={"after": api.position})
+                 for name in ("connections.csv", "connections.graphml")]
+        assert all(e.status_code == 200 for e in edges)
+        totals = api.read(organizer, f"/events/{event}/figures")["totals"]
+        return (met, edges[0].text.count(summit.people["Alice"]),
+                edges[1].text.count("<edge "), totals.get("connection", 0))
+
+    assert counted() == ([], 0, 0, 0)
+    assert connected(summit, "Alice") == []
+    api.do(summit.people["Bob"], f"/connection-requests/{requests['Bob']}/answer", accept=True)
+    assert counted() == ([summit.people["Bob"]], 1, 1, 1)
