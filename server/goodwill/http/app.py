@@ -22,6 +22,7 @@ from goodwill.http.actor import SCHEMES, acting_person
 from goodwill.http.controllers import (access, attendees, connections, dashboard, desk_api,
                                        erasure, events, exports, gives, imports, introductions,
                                        join, me, notes, people, promises, pwa, sessions, tickets)
+from goodwill.http.bodies import CheckedRequest
 from goodwill.http.defenses import security_headers
 from goodwill.http.errors import EXCEPTION_HANDLERS
 from goodwill.http.freshness import fresh_reader, stale_header
@@ -95,6 +96,7 @@ def create_app(settings: Settings) -> Litestar:
         middleware=[host_check(settings.trusted_hosts), stale_header],
         before_send=[security_headers],
         request_max_body_size=MAX_BODY_BYTES,
+        request_class=CheckedRequest,
         compression_config=COMPRESSION,
         template_config=TemplateConfig(directory=STATIC.parent / "templates",
                                        engine=JinjaTemplateEngine),
