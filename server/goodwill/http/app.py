@@ -30,6 +30,7 @@ from goodwill.http.health import healthz, readyz
 from goodwill.http.hosts import host_check
 from goodwill.http.limits import SlidingWindows
 from goodwill.http.metrics import metrics
+from goodwill.http.parameters import checked_parameters
 from goodwill.http.pages import page_router
 from goodwill.http.problems import document_problems
 from goodwill.settings import Settings
@@ -95,6 +96,7 @@ def create_app(settings: Settings) -> Litestar:
         exception_handlers=EXCEPTION_HANDLERS,
         middleware=[host_check(settings.trusted_hosts), stale_header],
         before_send=[security_headers],
+        before_request=checked_parameters,
         request_max_body_size=MAX_BODY_BYTES,
         request_class=CheckedRequest,
         compression_config=COMPRESSION,
