@@ -7,10 +7,14 @@ import asyncio
 from uuid import UUID
 
 from litestar import Request
+from litestar.connection import ASGIConnection
+from litestar.handlers import BaseRouteHandler
 from litestar.datastructures import State
 from litestar.openapi.spec import SecurityScheme
 
-from goodwill.http.identity import SESSION_COOKIE, live_credential, session_person, unauthorized
+from goodwill.http.access import ORGANIZERS, require_role
+from goodwill.http.identity import (SESSION_COOKIE, live_credential, session_holder,
+                                    session_person, unauthorized)
 from goodwill.projections import credentials
 from goodwill.tokens import API_TOKEN, DEVICE, PREFIXES, Keys
 
@@ -32,6 +36,14 @@ async def acting_person(request: Request, state: State) -> UUID:
     cookie; else 401. Either way the credential's revocation is checked on every request,
     with one read of its short stream. Bearer requests need no CSRF token: a browser never
     adds that header by itself."""
+    if request.headers.get("Authorization") is None and request.cookies.get(SESSION_COOKIE):
+        return await session_person(request, state, request.cookies[SESSION_COOKIE])
+    return await identified(request, state)
+
+
+async def identified(request: Request, state: State) -> UUID:
+    """Who is asking, from the headers alone: for a session, before its CSRF token is
+    read from a form's body, so a body is read only for someone who may send it."""
     authorization = request.headers.get("Authorization")
     if authorization is not None:
         scheme, _, token = authorization.partition(" ")
@@ -40,9 +52,18 @@ async def acting_person(request: Request, state: State) -> UUID:
         return await device(state, authorization)
     cookie = request.cookies.get(SESSION_COOKIE)
     if cookie:
-        return await session_person(request, state, cookie)
+        return await session_holder(state, cookie)
     raise unauthorized("Sign in first: open your personal sign-in link, or send a device's"
                        " token as Authorization: Bearer.")
+
+
+async def organizers_before_the_body(connection: ASGIConnection, _: BaseRouteHandler) -> None:
+    """Guards an upload: only the event's organizers may send one as large as an import,
+    and that is known before its bytes are read (a guard runs before the body is)."""
+    state = connection.app.state
+    actor = await identified(connection, state)
+    await require_role(state.system.reader, connection.path_params["conference_id"], actor,
+                       ORGANIZERS)
 
 
 async def token_holder(state: State, token: str) -> UUID:

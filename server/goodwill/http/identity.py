@@ -53,14 +53,19 @@ async def live_credential(state: State, credential_id: UUID,
 
 async def session_person(request: Request, state: State, cookie: str) -> UUID:
     """The signed-in person (or door device), provided their session and its credential
-    still stand (asked of the store: see ``standing``) and, for an unsafe method, the
-    request carries the session's CSRF token."""
-    keys: Keys = state.signer
-    session = keys.session_of(cookie, int(time.time()))
+    still stand and, for an unsafe method, the request carries the session's CSRF token."""
+    person_id = await session_holder(state, cookie)
+    await check_csrf(request, state.signer, cookie)
+    return person_id
+
+
+async def session_holder(state: State, cookie: str) -> UUID:
+    """Whose session this is, while it and its credential stand (asked of the store: see
+    ``standing``). Reads no body, unlike the CSRF check of a form."""
+    session = state.signer.session_of(cookie, int(time.time()))
     if not session or not await asyncio.to_thread(state.system.app.standing,
                                                   session.person_id, session.credential_id):
         raise unauthorized("Your session has ended. Open your personal sign-in link again.")
-    await check_csrf(request, keys, cookie)
     return session.person_id
 
 

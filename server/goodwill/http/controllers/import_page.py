@@ -24,6 +24,7 @@ from goodwill.bootstrap import System
 from goodwill.database import Reader
 from goodwill.domain.errors import NotFoundError
 from goodwill.http.access import ORGANIZERS, require_role
+from goodwill.http.actor import organizers_before_the_body
 from goodwill.http.forms import Invalid, page, wants_fragment
 from goodwill.http.import_forms import choices_of, lists_of, mapping_of, stored
 from goodwill.http.markers import Actor, PathId, Reads
@@ -53,7 +54,7 @@ def form_context(event: dict[str, Any], errors: dict[str, str] | None = None) ->
     return {"event": event, "presets": PRESETS, "separators": NAMED, "errors": errors or {}}
 
 
-@post(PAGE, request_max_body_size=UPLOAD_BYTES + 64 * 1024)
+@post(PAGE, request_max_body_size=UPLOAD_BYTES + 64 * 1024, guards=[organizers_before_the_body])
 async def upload(request: Request, state: State, conference_id: PathId, reader: Reads,
                  actor: Actor) -> Response:
     """A bad file comes back to the form with the reason next to the file field."""

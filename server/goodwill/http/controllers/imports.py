@@ -14,6 +14,7 @@ from goodwill.application import Goodwill
 from goodwill.domain.errors import DomainError
 from goodwill.domain.ids import derived
 from goodwill.http.access import ORGANIZERS, require_role
+from goodwill.http.actor import organizers_before_the_body
 from goodwill.http.markers import Actor, App, PathId, Reads
 from goodwill.http.schemas.imports import (UPLOAD_BYTES, Change, ImportAnswer, ImportAttendees,
                                            NotImported)
@@ -25,7 +26,8 @@ class ImportController(Controller):
     path = "/events/{conference_id:uuid}/imports"
     tags = ["attendees"]
 
-    @post("/", status_code=200, request_max_body_size=UPLOAD_BYTES + 64 * 1024)
+    @post("/", status_code=200, request_max_body_size=UPLOAD_BYTES + 64 * 1024,
+          guards=[organizers_before_the_body])
     async def import_attendees(self, conference_id: PathId, data: JSONBody[ImportAttendees],
                                goodwill: App, reader: Reads, actor: Actor) -> ImportAnswer:
         """Organizers only. Rows are matched by ticket id, else by email: importing an
