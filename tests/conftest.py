@@ -11,6 +11,7 @@ import psycopg
 import pytest
 
 from goodwill.bootstrap import System, bootstrap
+from goodwill.connections import application_name
 from goodwill.settings import Settings
 from tests.scenario import Scenario
 
@@ -30,6 +31,15 @@ def postgres_missing() -> str | None:
 
 
 MISSING = postgres_missing()
+
+
+def terminate_every_backend(schema: str) -> int:
+    """What a database restart does to a process: ends every connection it holds on
+    ``schema``'s store. How many there were."""
+    with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+        return len(conn.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = %s"
+            " AND pid <> pg_backend_pid()", (application_name(schema),)).fetchall())
 
 
 def pytest_report_header(config: pytest.Config) -> str:

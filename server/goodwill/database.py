@@ -16,6 +16,7 @@ from contextlib import AbstractContextManager, contextmanager
 from typing import Any, Protocol
 
 import asyncpg
+import eventsourcing.persistence
 import psycopg
 from psycopg.rows import tuple_row
 from psycopg_pool import ConnectionPool
@@ -24,6 +25,13 @@ from goodwill.connections import application_name
 from goodwill.settings import Settings
 
 PLACEHOLDER = re.compile(r"\?")
+UNAVAILABLE: tuple[type[BaseException], ...] = (
+    ConnectionError, psycopg.OperationalError, psycopg.InterfaceError,
+    eventsourcing.persistence.OperationalError, eventsourcing.persistence.InterfaceError,
+    asyncpg.PostgresConnectionError, asyncpg.InterfaceError, asyncpg.InternalClientError,
+    asyncpg.exceptions.OperatorInterventionError)
+"""What a database that went away, restarted or dropped a connection raises, whichever
+driver: the request may be sent again (503), unlike an error in what it asked."""
 
 
 def numbered(sql: str) -> str:
@@ -189,9 +197,15 @@ class Reader:
         self.local = threading.local()
 
     async def fetch(self, sql: str, *params: Any) -> list[dict[str, Any]]:
-        if self.pool is not None:
+        if self.pool is None:
+            return await asyncio.to_thread(self._sqlite_fetch, sql, params)
+        try:
             return [dict(r) for r in await self.pool.fetch(numbered(sql), *params)]
-        return await asyncio.to_thread(self._sqlite_fetch, sql, params)
+        except UNAVAILABLE:
+            # A dead connection means its idle siblings died too (a restart, a terminated
+            # backend): all are replaced, and a read, which changes nothing, is tried once more.
+            await self.pool.expire_connections()
+            return [dict(r) for r in await self.pool.fetch(numbered(sql), *params)]
 
     async def fetchrow(self, sql: str, *params: Any) -> dict[str, Any] | None:
         rows = await self.fetch(sql, *params)

@@ -118,13 +118,14 @@ def live_server(tmp_path: Path) -> Iterator[LiveServer]:
     yield from serving(tmp_path, GUESTS)
 
 
-def serving(tmp_path: Path, guests: tuple[str, ...]) -> Iterator[LiveServer]:
+def serving(tmp_path: Path, guests: tuple[str, ...],
+            database_url: str | None = None) -> Iterator[LiveServer]:
     """uvicorn in a thread, on a socket bound to port 0 so parallel runs never collide,
-    serving an event with the named attendees."""
+    serving an event with the named attendees; on SQLite unless a database is named."""
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
-    settings = Settings(database_url=f"sqlite:///{tmp_path}/goodwill.db", secret_key=SECRET_KEY,
-                        port=sock.getsockname()[1])
+    settings = Settings(database_url=database_url or f"sqlite:///{tmp_path}/goodwill.db",
+                        secret_key=SECRET_KEY, port=sock.getsockname()[1])
     links = Links()
     live = seeded(settings, settings.site_url, guests, links)
     app = create_app(settings)

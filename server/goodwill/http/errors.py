@@ -9,6 +9,7 @@ from typing import Any
 from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 
+from goodwill.database import UNAVAILABLE
 from goodwill.domain.errors import ConflictError, DomainError, NotAllowedError, NotFoundError
 from goodwill.http.validation import describe, field_errors
 
@@ -53,6 +54,19 @@ def http_error(request: Request, error: HTTPException) -> Response[dict[str, Any
     return problem(error.status_code, detail, headers=error.headers)
 
 
+RETRY_AFTER_SECONDS = 1
+
+
+def unavailable(request: Request, error: Exception) -> Response[dict[str, Any]]:
+    """The database went away mid-request. A command sent again with its command id is
+    applied once, whether or not this one was, so the client may simply resend it."""
+    log.warning("%s %s: the database did not answer (%s)", request.method, request.url.path,
+                type(error).__name__)
+    return problem(503, "The database is not answering just now. Please send the request"
+                        " again in a moment.", "unavailable",
+                   headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
+
+
 def unexpected(request: Request, error: Exception) -> Response[dict[str, Any]]:
     """Logged in full for us; the caller learns only that it was our fault."""
     log.error("%s %s failed", request.method, request.url.path, exc_info=error)
@@ -60,4 +74,5 @@ def unexpected(request: Request, error: Exception) -> Response[dict[str, Any]]:
 
 
 EXCEPTION_HANDLERS = {DomainError: domain_refusal, ValidationException: invalid_request,
-                      HTTPException: http_error, Exception: unexpected}
+                      HTTPException: http_error, Exception: unexpected,
+                      **dict.fromkeys(UNAVAILABLE, unavailable)}
