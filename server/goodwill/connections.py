@@ -14,6 +14,12 @@ from dataclasses import dataclass
 
 from eventsourcing.postgres import PostgresFactory
 from eventsourcing.utils import Environment
+from psycopg_pool.base import AttemptWithBackoff
+
+AttemptWithBackoff.DELAY_BACKOFF = 1.0
+"""The shared pool tries to reconnect every second while the database is away, not after
+waits that double each time (1, 2, 4, 8 s…): a restart takes seconds, and a door that
+waits on a pool's backoff long after the database is back stands still for nothing."""
 
 SMALLEST = 4
 """A listener, one reader, and two shared: the projection runner borrows a second connection

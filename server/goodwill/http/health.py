@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from litestar import Response, get
@@ -12,6 +13,8 @@ from goodwill.projections.repair import listed
 log = logging.getLogger(__name__)
 MAX_LAG = 1000
 """Events a read model may trail the log by and still be worth sending readers to."""
+ANSWER_SECONDS = 3.0
+"""A store that takes longer is as good as down to a load balancer, which gives up sooner."""
 
 
 @get("/healthz", tags=["health"])
@@ -20,14 +23,26 @@ async def healthz() -> dict[str, str]:
     return {"status": "alive"}
 
 
-@get("/readyz", tags=["health"], sync_to_thread=True)
-def readyz(state: State) -> Response[dict]:
-    """Ready when the store answers, every read model is close behind the log, and none has
-    an event it could not apply: that wants an operator (``goodwill projections failures``).
-    Errors are not shown here, only where: this answer is public."""
+def store_status(state: State) -> asyncio.Future:
+    """At most one check in flight: a probe every second at a store that hangs must not
+    take every worker thread, which commands need."""
+    pending = getattr(state, "readiness", None)
+    if pending is None or pending.done():
+        runner = state.system.runner
+        pending = state.readiness = asyncio.ensure_future(
+            asyncio.to_thread(lambda: (runner.status(), listed(runner))))
+    return pending
+
+
+@get("/readyz", tags=["health"])
+async def readyz(state: State) -> Response[dict]:
+    """Ready when the store answers within a few seconds, every read model is close behind
+    the log, and none has an event it could not apply: that wants an operator (``goodwill
+    projections failures``). Errors are not shown here, only where: this answer is public."""
     try:
-        statuses, failed = state.system.runner.status(), listed(state.system.runner)
-    except Exception:  # the store does not answer: not ready, whatever the reason
+        statuses, failed = await asyncio.wait_for(asyncio.shield(store_status(state)),
+                                                  ANSWER_SECONDS)
+    except Exception:  # the store does not answer, or not in time: not ready, whatever why
         log.exception("readiness check could not reach the store")
         return Response({"ready": False, "detail": "The store does not answer."}, status_code=503)
     ready = not failed and all(s.lag <= MAX_LAG for s in statuses)
