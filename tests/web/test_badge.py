@@ -22,7 +22,7 @@ def test_someone_without_a_badge_there_gets_a_404_page(summit):
 
 def test_a_stranger_is_asked_to_sign_in(summit):
     page = summit.api.client.get(f"/events/{summit.event_id}/badge")
-    assert "Sign in first" in assert_page(page, 401)
+    assert "Open the personal sign-in link" in assert_page(page, 401)
 
 
 def test_home_links_an_attendee_to_their_badge(summit):

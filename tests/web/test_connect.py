@@ -76,7 +76,7 @@ def test_a_form_without_its_csrf_token_is_refused(summit):
 
 def test_a_stranger_is_asked_to_sign_in_first(summit):
     page = summit.api.client.get(f"/c/{summit.guests['Alice']['connect_code']}")
-    assert "Sign in first" in assert_page(page, 401)
+    assert "Open the personal sign-in link" in assert_page(page, 401)
     assert "Alice" not in page.text
 
 

@@ -61,4 +61,4 @@ def test_a_stranger_is_asked_to_sign_in_first(summit):
     code = summit.guests["Alice"]["connect_code"]
     for params in ({}, {"code": code}):
         page = summit.api.client.get("/scan", params=params, follow_redirects=False)
-        assert "Sign in first" in assert_page(page, 401)
+        assert "Open the personal sign-in link" in assert_page(page, 401)

@@ -28,6 +28,8 @@ CSRF_HEADER, CSRF_FIELD = "X-CSRF-Token", "csrf_token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 FORMS = ("application/x-www-form-urlencoded", "multipart/form-data")
 CATCH_UP_SECONDS = 2.0
+CSRF_REFUSED = (f"This request needs the {CSRF_HEADER} header (or a {CSRF_FIELD} field) with"
+                f" the value of the {CSRF_COOKIE} cookie.")
 
 
 def unauthorized(detail: str) -> NotAuthorizedException:
@@ -77,9 +79,7 @@ async def check_csrf(request: Request, keys: Keys, cookie: str) -> None:
         sent = (await request.form()).get(CSRF_FIELD)
     expected = keys.csrf(cookie).encode()
     if not isinstance(sent, str) or not hmac.compare_digest(sent.encode(), expected):
-        raise PermissionDeniedException(
-            detail=f"This request needs the {CSRF_HEADER} header (or a {CSRF_FIELD} field)"
-                   f" with the value of the {CSRF_COOKIE} cookie.")
+        raise PermissionDeniedException(detail=CSRF_REFUSED)
 
 
 def form_token(request: Request, keys: Keys) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from http import HTTPStatus
 
 from litestar import Request, Router
-from litestar.exceptions import HTTPException
+from litestar.exceptions import HTTPException, ValidationException
 from litestar.response import Template
 
 from goodwill.domain.errors import DomainError
@@ -19,16 +19,34 @@ from goodwill.http.controllers import (badge, browse, contact_page, dashboard_pa
                                        exports, followups_page, give_page, home, import_page,
                                        introduce_page, meet, my_data, profile_page, scan)
 from goodwill.http.errors import domain_status
+from goodwill.http.identity import CSRF_REFUSED
+from goodwill.http.validation import describe, field_errors
+
+
+def plain(status: int, detail: str) -> str:
+    """What a page says instead of words meant for API clients (headers, bearer tokens)."""
+    if status == 401:
+        return "You are not signed in here."
+    if detail == CSRF_REFUSED:
+        return ("This form was open too long, or came from another site: reload the page and"
+                " send it again.")
+    return detail
+
+
+TITLES = {400: "Please check what you sent", 401: "Please sign in", 403: "Not for you",
+          404: "Nothing here"}
 
 
 def refusal_page(_: Request, error: HTTPException | DomainError) -> Template:
     if isinstance(error, DomainError):
         status, detail = domain_status(error), error.message
+    elif isinstance(error, ValidationException):
+        status, detail = 400, describe(field_errors(error.extra))
     else:
-        status, detail = error.status_code, error.detail
+        status, detail = error.status_code, plain(error.status_code, error.detail)
     return Template("problem.html", status_code=status, headers=getattr(error, "headers", None),
-                    context={"status": status, "title": HTTPStatus(status).phrase,
-                             "detail": detail})
+                    context={"status": status, "detail": detail,
+                             "title": TITLES.get(status, HTTPStatus(status).phrase)})
 
 
 def page_router(dependencies: dict) -> Router:
@@ -41,4 +59,5 @@ def page_router(dependencies: dict) -> Router:
                                        dashboard_page.dashboard_page, *organizer_pages.HANDLERS,
                                        *desk_page.HANDLERS],
                   dependencies=dependencies, include_in_schema=False,
-                  exception_handlers={HTTPException: refusal_page, DomainError: refusal_page})
+                  exception_handlers=dict.fromkeys((HTTPException, ValidationException,
+                                                    DomainError), refusal_page))

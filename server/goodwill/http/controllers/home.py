@@ -28,8 +28,8 @@ NAMES_SHOWN = 3
 async def home(request: Request, state: State, reader: Reads) -> Template:
     try:
         person = await acting_person(request, state)
-    except NotAuthorizedException:
-        return Template("home.html", context={"person": None}, status_code=401)
+    except NotAuthorizedException:  # a newcomer: a welcome, not an error
+        return Template("welcome.html", context={"email": bool(state.settings.smtp_url)})
     now = datetime.now(timezone.utc)
     events = [{**e, "today": await at_a_glance(reader, person, e, now) if e["attending"]
                else None} for e in await events_of(reader, person)]

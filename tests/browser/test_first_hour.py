@@ -1,0 +1,40 @@
+"""The first hour on a phone and at a laptop, before and after signing in: a welcome that is
+not an error, and refusals in plain words that say the way forward, with no navigation that
+leads only to more refusals."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import LAPTOP, open_device
+from tests.browser.test_accessibility import AXE, WCAG
+
+SMALL_PHONE = {"width": 360, "height": 740}
+
+
+@pytest.mark.parametrize("screen", [SMALL_PHONE, LAPTOP], ids=["360px", "1280px"])
+def test_a_newcomer_is_welcomed_and_told_how_to_sign_in(browser, live_server, console,
+                                                        screenshot, screen):
+    context = open_device(browser, live_server.url, console, screen, bypass_csp=True)
+    page = context.new_page()
+    page.goto("/")
+    expect(page).to_have_title("Goodwill")
+    expect(page.get_by_role("heading", name="Welcome to Goodwill")).to_be_visible()
+    expect(page.get_by_role("navigation", name="Mine")).to_have_count(0)
+    page.add_script_tag(path=str(AXE))
+    assert page.evaluate("(tags) => axe.run(document, {runOnly: tags})"
+                         ".then((r) => r.violations.map((v) => v.id))", WCAG) == []
+    screenshot(page, f"welcome-{screen['width']}")
+    page.get_by_role("link", name="Lost your link?").click()
+    expect(page.get_by_role("heading", name="Lost your sign-in link?")).to_be_visible()
+
+    answer = page.goto("/follow-ups")
+    assert answer.status == 401
+    expect(page).to_have_title("Please sign in · Goodwill")
+    expect(page.locator("main")).to_contain_text("You are not signed in here.")
+    expect(page.locator("main")).not_to_contain_text("Bearer")
+    expect(page.get_by_role("navigation", name="Mine")).to_have_count(0)
+    screenshot(page, f"please-sign-in-{screen['width']}")
+    context.close()
+    assert not [c for c in console if "401" not in c]
