@@ -132,16 +132,35 @@ async def attendee(db: Reader, conference_id: UUID, person_id: UUID) -> dict[str
                              str(conference_id), str(person_id))
 
 
+LISTED = ("FROM attendees WHERE conference_id = ? AND listed_in_directory = 1 AND ("
+          + " OR ".join(f"LOWER({f}) LIKE ? ESCAPE '\\'" for f in ("name", "company", "offers",
+                                                                   "needs")) + ")")
+"""Attendees who opted in and match a search, whose ``%``, ``_`` and ``\\`` are literal."""
+
+
+def matching(conference_id: UUID, search: str) -> list[str]:
+    literal = search.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return [str(conference_id), *[f"%{literal}%"] * 4]
+
+
 async def listed(db: Reader, conference_id: UUID, search: str = "", limit: int = 50,
-                 offset: int = 0) -> list[dict[str, Any]]:
-    """The directory: only attendees who opted in, searchable by name, company, offers, needs."""
-    pattern = f"%{search.lower()}%"
+                 offset: int = 0, after: UUID | None = None) -> list[dict[str, Any]]:
+    """The directory: only attendees who opted in, searchable by name, company, offers, needs,
+    in name order; ``after`` a person listed, the ones that follow them (keyset paging, so a
+    page never repeats or skips anyone while others join)."""
+    following, params = "", []
+    if after is not None:
+        following = (" AND (name, person_id) > (SELECT name, person_id FROM attendees"
+                     " WHERE conference_id = ? AND person_id = ?)")
+        params = [str(conference_id), str(after)]
     return await db.fetch(
-        "SELECT person_id, name, company, role, offers, needs FROM attendees"
-        " WHERE conference_id = ? AND listed_in_directory = 1 AND (LOWER(name) LIKE ?"
-        " OR LOWER(company) LIKE ? OR LOWER(offers) LIKE ? OR LOWER(needs) LIKE ?)"
+        f"SELECT person_id, name, company, role, offers, needs {LISTED}{following}"
         " ORDER BY name, person_id LIMIT ? OFFSET ?",
-        str(conference_id), pattern, pattern, pattern, pattern, limit, offset)
+        *matching(conference_id, search), *params, limit, offset)
+
+
+async def count_listed(db: Reader, conference_id: UUID, search: str = "") -> int:
+    return await db.fetchval(f"SELECT COUNT(*) {LISTED}", *matching(conference_id, search))
 
 
 async def wearer(db: Reader, connect_code: str) -> dict[str, Any] | None:

@@ -12,7 +12,7 @@ from uuid import UUID, uuid4
 from litestar import Request, get, post
 from litestar.datastructures import State
 from litestar.exceptions import ValidationException
-from litestar.params import QueryParameter
+from litestar.params import FromQuery, QueryParameter
 from litestar.response import Redirect, Template
 
 from goodwill.domain.errors import NotFoundError
@@ -22,8 +22,10 @@ from goodwill.http.markers import Actor, PathId, Reads
 from goodwill.projections import connection_requests, directory, timeline
 
 PAGE_SIZE = 20
+DIRECTORY_PAGE = 50
+LONGEST_SEARCH = 100
+"""Characters of a directory search: longer ones are answered in the page, not refused."""
 Cursor = Annotated[str | None, QueryParameter(max_length=200)]
-Search = Annotated[str, QueryParameter(max_length=100)]
 
 
 @get("/timeline")
@@ -42,15 +44,25 @@ async def timeline_page(request: Request, reader: Reads, actor: Actor,
 
 @get("/events/{conference_id:uuid}/directory")
 async def directory_page(request: Request, conference_id: PathId, reader: Reads, actor: Actor,
-                         q: Search = "") -> Template:
-    """For the people at the event only, like the API's directory."""
+                         q: FromQuery[str] = "",
+                         following: FromQuery[UUID | None] = None) -> Template:
+    """For the people at the event only, like the API's directory: a page of them at a time
+    in name order, the next page ``following`` the last one shown (htmx: just its rows).
+    (``after`` is every read's: a command's position to wait for.)"""
     await require_present(reader, conference_id, actor)
     event = await directory.conference(reader, conference_id)
-    return page(request, "directory.html",
-                {"event": event, "q": q, "me": str(actor), "command_id": uuid4(),
-                 "asked": await connection_requests.asked_by(reader, actor, conference_id),
-                 "people": await directory.listed(reader, conference_id, q)},
-                "_directory_results.html")
+    context = {"event": event, "q": q, "me": str(actor), "command_id": uuid4(),
+               "asked": await connection_requests.asked_by(reader, actor, conference_id),
+               "people": [], "count": 0, "more": None, "too_long": len(q) > LONGEST_SEARCH}
+    if not context["too_long"]:
+        people = await directory.listed(reader, conference_id, q, DIRECTORY_PAGE + 1,
+                                        after=following)
+        context.update(people=people[:DIRECTORY_PAGE],
+                       more=people[DIRECTORY_PAGE - 1]["person_id"]
+                       if len(people) > DIRECTORY_PAGE else None,
+                       count=await directory.count_listed(reader, conference_id, q))
+    return page(request, "directory.html", context,
+                "_directory_people.html" if following else "_directory_results.html")
 
 
 @post("/events/{conference_id:uuid}/directory/ask", status_code=303)

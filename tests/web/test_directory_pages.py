@@ -1,0 +1,72 @@
+"""A directory for hundreds of people: fifty at a time in name order with More people for
+the rest (keyset paging: nobody twice, nobody skipped), a count, a search whose %, _ and \\
+are the characters themselves, and a search too long for the box answered in the page."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from goodwill.http.controllers.browse import DIRECTORY_PAGE
+from tests.web.pages import assert_page, browser
+
+HX = {"HX-Request": "true"}
+NAMED = re.compile(r"<strong>([^<]+)</strong>")
+
+
+@pytest.fixture
+def crowded(summit):
+    """Fifty-five more people listed, some with wildcard characters in their company."""
+    for n in range(DIRECTORY_PAGE + 5):
+        summit.guest(f"Guest{n:02}")
+    for name, company in (("Pat", "100% Pottery"), ("Quinn", "under_score"),
+                          ("Ray", "back\\slash")):
+        summit.api.do(summit.organizer, f"/events/{summit.event_id}/attendees",
+                      email=f"{name.lower()}@example.org",
+                      profile={"name": name, "company": company},
+                      consent={"listed_in_directory": True})
+    return summit
+
+
+def listed(crowded, headers: dict, **params) -> tuple[list[str], str]:
+    api = crowded.api
+    answer = api.client.get(f"/events/{crowded.event_id}/directory", headers=headers,
+                            params={"after": api.position, **params})
+    text = assert_page(answer) if "HX-Request" not in headers else answer.text
+    return NAMED.findall(text), text
+
+
+def test_the_directory_pages_through_everyone_once_in_name_order(crowded):
+    headers = browser(crowded.api.headers(crowded.people["Bob"]))
+    names, page = listed(crowded, headers)
+    total = DIRECTORY_PAGE + 5 + 2 + 3  # the guests, Alice and Bob, Pat, Quinn and Ray
+    assert f"{total} people listed" in page and len(names) == DIRECTORY_PAGE
+    seen = list(names)
+    while more := re.search(r'hx-get="([^"]+following=[^"]+)"', page):
+        url = more[1].replace("&amp;", "&")
+        answer = crowded.api.client.get(url, headers={**headers, **HX})
+        assert answer.status_code == 200 and "<html" not in answer.text, "just the rows"
+        names, page = NAMED.findall(answer.text), answer.text
+        seen += names
+    assert len(seen) == total and len(set(seen)) == total
+    assert seen == sorted(seen)
+
+
+def test_a_search_takes_percent_underscore_and_backslash_literally(crowded):
+    headers = browser(crowded.api.headers(crowded.people["Bob"]))
+    for search, found in (("%", ["Pat"]), ("_", ["Quinn"]), ("\\", ["Ray"]),
+                          ("100%", ["Pat"]), ("o_t", [])):
+        names, page = listed(crowded, headers, q=search)
+        assert names == found, search
+    assert "1 person matches" in listed(crowded, headers, q="%")[1]
+
+
+def test_a_search_too_long_for_the_box_is_answered_in_the_page(crowded):
+    headers = browser(crowded.api.headers(crowded.people["Bob"]))
+    names, page = listed(crowded, headers, q="x" * 101)
+    assert names == [] and "A search can be at most 100 characters" in page
+    answer = crowded.api.client.get(f"/events/{crowded.event_id}/directory",
+                                    headers={**headers, **HX}, params={"q": "x" * 101})
+    assert answer.status_code == 200 and answer.headers["content-type"].startswith("text/html")
+    assert "A search can be at most 100 characters" in answer.text, "swapped in as typed"
