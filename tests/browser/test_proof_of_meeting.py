@@ -62,9 +62,9 @@ def test_a_scan_a_request_and_an_introduction_each_connect_only_with_both_sides(
     expect(a.locator("#introductions")).to_contain_text("Both accepted: they are connected.")
     open_mine(a, "Timeline")
     story = a.locator("main")
-    expect(story).to_contain_text("introduction connected")
+    expect(story).to_contain_text("My introduction connected them")
     for other in (bob, carol):
-        expect(story.locator("li", has_text="thanked me").filter(has_text=other.name)
+        expect(story.locator("li", has_text="Thanked me").filter(has_text=other.name)
                ).to_have_count(1)
         assert read(a.context, f"/me/ledger/{other.guest.person_id}")["given"] == {
             "confirmed": 1, "unconfirmed": 0}

@@ -145,15 +145,18 @@ def after_cursor(value: str) -> list[str]:
 
 async def timeline(db: Reader, person_id: UUID, conference_id: UUID | None = None,
                    before: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
-    """Newest first; pass the last row's ``cursor`` as ``before`` for the next page."""
+    """Newest first, each with its event's time zone; pass the last row's ``cursor`` as
+    ``before`` for the next page."""
     where, params = ["t.person_id = ?"], [str(person_id)]
     if conference_id is not None:
         where, params = [*where, "t.conference_id = ?"], [*params, str(conference_id)]
     if before is not None:
         where, params = [*where, "(t.at, t.entry_id) < (?, ?)"], [*params, *after_cursor(before)]
     rows = await db.fetch(
-        "SELECT t.*, a.name AS other_name FROM timeline_entries t LEFT JOIN attendees a"
+        "SELECT t.*, a.name AS other_name, c.timezone FROM timeline_entries t"
+        " LEFT JOIN attendees a"
         " ON a.person_id = t.other_person_id AND a.conference_id = t.conference_id"
+        " LEFT JOIN conferences c ON c.conference_id = t.conference_id"
         f" WHERE {' AND '.join(where)} ORDER BY t.at DESC, t.entry_id DESC LIMIT ?",
         *params, limit)
     return [{**r, "detail": json.loads(r["detail"]), "cursor": cursor(r)} for r in rows]

@@ -19,6 +19,7 @@ from goodwill.domain.errors import NotFoundError
 from goodwill.http.access import require_present
 from goodwill.http.forms import page, row_command
 from goodwill.http.markers import Actor, PathId, Reads
+from goodwill.http.timeline_words import worded
 from goodwill.projections import connection_requests, directory, timeline
 
 PAGE_SIZE = 20
@@ -38,7 +39,7 @@ async def timeline_page(request: Request, reader: Reads, actor: Actor,
         raise ValidationException(extra=[{
             "key": "before", "message": "is not a cursor from this timeline"}]) from None
     more = rows[-1]["cursor"] if len(rows) == PAGE_SIZE else None
-    return page(request, "timeline.html", {"entries": rows, "more": more},
+    return page(request, "timeline.html", {"entries": list(map(worded, rows)), "more": more},
                 "_timeline_items.html")
 
 
