@@ -70,8 +70,10 @@ def test_people_met_and_not_followed_up_since(system, scenario):
                        "Intro to a designer", TODAY)
     mine = read(system, follow_ups, alice.person_id, TODAY)["met_without_follow_up"]
     assert ids(mine, "other_id") == [str(eve.person_id)]
-    theirs = read(system, follow_ups, bob.person_id, TODAY)["met_without_follow_up"]
-    assert ids(theirs, "other_id") == [str(alice.person_id)]
+    theirs = {p.person_id: ids(read(system, follow_ups, p.person_id, TODAY)
+                               ["met_without_follow_up"], "other_id") for p in (bob, dan, eve)}
+    assert theirs == {bob.person_id: [], dan.person_id: [],
+                      eve.person_id: [str(alice.person_id)]}, "a give or a promise either way"
 
 
 def test_meeting_again_asks_for_a_new_follow_up_at_that_event(system, scenario):

@@ -71,13 +71,16 @@ async def not_helped_back(scope: Scope) -> Rows:
 
 
 async def met_without_follow_up(scope: Scope) -> Rows:
-    """People I met and have not since given to, promised anything or written a note about."""
+    """People I met with nothing between us since: no give either way (a thanks is an answer
+    to one), no promise either way, no note of mine about them."""
     return await scope.fetch(
         "SELECT connection_id, other_id, conference_id, met_at FROM followup_contacts c"
         " WHERE c.person_id = ? AND NOT EXISTS (SELECT 1 FROM followup_gives g"
-        " WHERE g.giver = c.person_id AND g.receiver = c.other_id AND g.retracted = 0"
+        " WHERE ((g.giver = c.person_id AND g.receiver = c.other_id)"
+        " OR (g.giver = c.other_id AND g.receiver = c.person_id)) AND g.retracted = 0"
         " AND g.happened_at >= c.met_at) AND NOT EXISTS (SELECT 1 FROM followup_promises p"
-        " WHERE p.promiser = c.person_id AND p.promisee = c.other_id AND p.made_at >= c.met_at)"
+        " WHERE ((p.promiser = c.person_id AND p.promisee = c.other_id)"
+        " OR (p.promiser = c.other_id AND p.promisee = c.person_id)) AND p.made_at >= c.met_at)"
         " AND NOT EXISTS (SELECT 1 FROM followup_notes n WHERE n.author = c.person_id"
         " AND n.about = c.other_id AND n.noted_at >= c.met_at)", (scope.person_id,), "c",
         "ORDER BY c.met_at DESC, c.other_id")
