@@ -98,7 +98,7 @@ def test_the_pages_work_with_scripts_off(phone, live_server, console, screenshot
 
     open_mine(page, "Timeline")
     expect(page.locator("#timeline")).to_contain_text("A kiln supplier")
-    expect(page.locator("#timeline")).to_contain_text(f"connected · {alice.name}")
+    expect(page.locator("#timeline")).to_contain_text(f"Connected · {alice.name}")
     screenshot(page, "timeline-no-js")
 
     page.goto("/")
@@ -117,7 +117,7 @@ def test_the_timeline_and_directory_with_scripts_on(phone, live_server, console,
     alice = live_server.alice
     _, page = met(phone, live_server)
     open_mine(page, "Timeline")
-    expect(page.locator("#timeline")).to_contain_text(f"connected · {alice.name}")
+    expect(page.locator("#timeline")).to_contain_text(f"Connected · {alice.name}")
     screenshot(page, "timeline")
     page.goto("/")
     page.get_by_role("link", name="Directory").click()
