@@ -95,9 +95,14 @@ class Directory(Projection):
 
     @on
     def profile_updated(self, e: Attendee.ProfileUpdated, tx: Tx) -> None:
+        """A new name is the person's name everywhere, not only at this event."""
         tx.execute(f"UPDATE attendees SET {', '.join(f'{f} = ?' for f in PROFILE)}"
                    " WHERE attendee_id = ?",
                    (*(e.profile.get(f, "") for f in PROFILE), key(e.originator_id)))
+        if e.profile.get("name"):
+            tx.execute("UPDATE people SET name = ? WHERE person_id ="
+                       " (SELECT person_id FROM attendees WHERE attendee_id = ?)",
+                       (e.profile["name"], key(e.originator_id)))
 
     @on
     def consent_changed(self, e: Attendee.ConsentChanged, tx: Tx) -> None:
