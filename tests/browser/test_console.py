@@ -24,7 +24,7 @@ EXTRA_GUESTS = 10
 
 def console_of(page: Page) -> Page:
     """From home to the event's console, as an organizer finds it."""
-    page.get_by_role("link", name="Console", exact=True).click()
+    page.locator("main").get_by_role("link", name="Console", exact=True).click()
     expect(page.get_by_role("heading", name="Event details")).to_be_visible()
     return page
 

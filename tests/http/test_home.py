@@ -9,6 +9,10 @@ def test_home_lists_what_the_signed_in_person_can_open(summit):
     assert "/console" not in page.text
     organizer = api.client.get("/", headers=api.headers(summit.organizer)).text
     assert f"/events/{summit.event_id}/console" in organizer
+    for path in ("/timeline", "/follow-ups"):
+        assert '<a href="/console">Console</a>' in api.client.get(
+            path, headers=api.headers(summit.organizer)).text, "in every page's top bar"
+        assert "Console" not in api.client.get(path, headers=api.headers(alice)).text
 
 
 NAV = 'aria-label="Mine"'

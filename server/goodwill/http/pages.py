@@ -6,6 +6,7 @@ but a refusal is a page a person can read, with the same status the API would se
 
 from __future__ import annotations
 
+import time
 from http import HTTPStatus
 
 from litestar import Request, Router
@@ -19,7 +20,9 @@ from goodwill.http.controllers import (badge, browse, contact_page, dashboard_pa
                                        exports, followups_page, give_page, home, import_page,
                                        introduce_page, meet, my_data, profile_page, scan)
 from goodwill.http.errors import domain_status
-from goodwill.http.identity import CSRF_REFUSED
+from goodwill.http.access import is_organizer
+from goodwill.http.identity import CSRF_REFUSED, SESSION_COOKIE
+from goodwill.http.parameters import checked_parameters
 from goodwill.http.validation import describe, field_errors
 
 
@@ -49,6 +52,16 @@ def refusal_page(_: Request, error: HTTPException | DomainError) -> Template:
                              "title": TITLES.get(status, HTTPStatus(status).phrase)})
 
 
+async def before_a_page(request: Request) -> None:
+    """A page's query checked like any route's; and whether the top bar offers the organizer
+    console: to a session whose person organizes (signature checked, one indexed read)."""
+    await checked_parameters(request)
+    cookie = request.cookies.get(SESSION_COOKIE)
+    session = cookie and request.app.state.signer.session_of(cookie, int(time.time()))
+    request.state.organizer = bool(session) and await is_organizer(
+        request.app.state.system.reader, session.person_id)
+
+
 def page_router(dependencies: dict) -> Router:
     return Router("/", route_handlers=[home.home, badge.badge, meet.connect_page, meet.connect,
                                        *browse.HANDLERS, *contact_page.HANDLERS,
@@ -59,5 +72,6 @@ def page_router(dependencies: dict) -> Router:
                                        dashboard_page.dashboard_page, *organizer_pages.HANDLERS,
                                        *desk_page.HANDLERS],
                   dependencies=dependencies, include_in_schema=False,
+                  before_request=before_a_page,
                   exception_handlers=dict.fromkeys((HTTPException, ValidationException,
                                                     DomainError), refusal_page))
