@@ -120,6 +120,7 @@ def rules(v: dict[str, Any]) -> dict[str, tuple[str, dict[str, Any] | None]]:
         "POST /follow-ups/requests/{request_id:uuid}": ("party", None),
         "GET /timeline": ("signed_in", None),
         "GET /events/{conference_id:uuid}/directory": ("present", None),
+        "GET /events/{conference_id:uuid}/people/{person_id:uuid}": ("present", None),
         "POST /events/{conference_id:uuid}/directory/ask": ("attendee", None),
         "GET /events/{conference_id:uuid}/exports": ("organizers", None),
         "GET /events/{conference_id:uuid}/dashboard": ("organizers", None),

@@ -12,7 +12,7 @@ from goodwill.http.controllers.browse import DIRECTORY_PAGE
 from tests.web.pages import assert_page, browser
 
 HX = {"HX-Request": "true"}
-NAMED = re.compile(r"<strong>([^<]+)</strong>")
+NAMED = re.compile(r'<strong><a href="[^"]+/people/[^"]+">([^<]+)</a></strong>')
 
 
 @pytest.fixture
@@ -70,3 +70,25 @@ def test_a_search_too_long_for_the_box_is_answered_in_the_page(crowded):
                                     headers={**headers, **HX}, params={"q": "x" * 101})
     assert answer.status_code == 200 and answer.headers["content-type"].startswith("text/html")
     assert "A search can be at most 100 characters" in answer.text, "swapped in as typed"
+
+
+def test_a_name_in_the_directory_opens_that_persons_profile(summit):
+    api, bob, event = summit.api, summit.people["Bob"], summit.event_id
+    summit.guest("Carol", listed=False)
+    headers = browser(api.headers(bob))
+
+    def opened(who: str):
+        return api.client.get(f"/events/{event}/people/{summit.people[who]}", headers=headers,
+                              params={"after": api.position})
+
+    alices = assert_page(opened("Alice"))
+    assert "<h1>Alice</h1>" in alices and "Alice Ltd" in alices and "UX reviews" in alices
+    assert "Ask Alice to connect</button>" in alices
+    assert opened("Carol").status_code == 404, "not listed: as if absent"
+    assert "This is you" in assert_page(opened("Bob"))
+    api.meet(bob, summit.people["Alice"], event)
+    assert f'href="/contacts/{summit.people["Alice"]}"' in assert_page(opened("Alice"))
+    outsider = summit.person("Mallory")
+    refused = api.client.get(f"/events/{event}/people/{summit.people['Alice']}",
+                             headers=browser(api.headers(outsider)))
+    assert refused.status_code in (403, 404) and "Alice Ltd" not in refused.text

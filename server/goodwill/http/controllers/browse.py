@@ -1,6 +1,6 @@
 """Pages that scroll or search: my timeline, twenty entries at a time, and an event's
-directory, where I ask someone I met to connect. Each answers htmx with just the list it
-swaps, so markup lives in one template."""
+directory with each listed person's profile, where I ask someone I met to connect. Each
+answers htmx with just the list it swaps, so markup lives in one template."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from goodwill.http.access import require_present
 from goodwill.http.forms import page, row_command
 from goodwill.http.markers import Actor, PathId, Reads
 from goodwill.http.timeline_words import worded
-from goodwill.projections import connection_requests, directory, timeline
+from goodwill.projections import connection_requests, directory, roster, timeline
 
 PAGE_SIZE = 20
 DIRECTORY_PAGE = 50
@@ -66,6 +66,22 @@ async def directory_page(request: Request, conference_id: PathId, reader: Reads,
                 "_directory_people.html" if following else "_directory_results.html")
 
 
+@get("/events/{conference_id:uuid}/people/{person_id:uuid}")
+async def person_page(request: Request, conference_id: PathId, person_id: PathId,
+                      reader: Reads, actor: Actor) -> Template:
+    """A listed person's profile as the directory shows it, for the people at the event;
+    anyone not listed there is not found, as if absent."""
+    await require_present(reader, conference_id, actor)
+    listed = await directory.attendee(reader, conference_id, person_id)
+    if listed is None or not listed["listed_in_directory"]:
+        raise NotFoundError("No one by that link is listed in this event's directory.")
+    return page(request, "person.html", {
+        "event": await directory.conference(reader, conference_id), "p": listed,
+        "me": str(actor), "command_id": uuid4(),
+        "connected": await roster.connected(reader, actor, person_id),
+        "asked": await connection_requests.asked_by(reader, actor, conference_id)})
+
+
 @post("/events/{conference_id:uuid}/directory/ask", status_code=303)
 async def ask_to_connect(request: Request, state: State, conference_id: PathId,
                          actor: Actor) -> Redirect:
@@ -82,4 +98,4 @@ async def ask_to_connect(request: Request, state: State, conference_id: PathId,
                     query_params={"after": outcome.position}, status_code=303)
 
 
-HANDLERS = [timeline_page, directory_page, ask_to_connect]
+HANDLERS = [timeline_page, directory_page, person_page, ask_to_connect]
