@@ -112,3 +112,14 @@ def test_the_lost_link_page_says_when_the_server_sends_no_email(api):
     page = api.client.get("/s/lost")
     assert "sends no email" in page.text and 'name="email"' not in page.text
     assert 'href="/s/lost"' in api.client.get("/s").text
+
+
+def test_where_mail_is_configured_the_welcome_offers_to_email_a_link(mailed):
+    api, inbox = mailed
+    welcome = api.client.get("/")
+    assert welcome.status_code == 200 and 'action="/s/lost"' in welcome.text
+    assert "Email me a sign-in link</button>" in welcome.text
+    _, alice = meetup_with_alice(api)
+    answers = [api.client.post("/s/lost", data={"email": address}).text
+               for address in ("nobody@example.org", "alice@example.org")]
+    assert answers[0] == answers[1], "the same answer whether or not the address is known"
