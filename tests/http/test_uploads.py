@@ -17,7 +17,8 @@ def test_an_import_by_script_is_refused_unread_to_all_but_the_events_organizers(
     rival, _ = summit.rival("Rita")
     json = {"content-type": "application/json"}
     answers = {who: api.client.post(path, content=DEEP, headers={**headers, **json})
-               for who, headers in (("nobody", {}), ("attendee", api.headers(summit.people["Alice"])),
+               for who, headers in (("nobody", {}),
+                                    ("attendee", api.headers(summit.people["Alice"])),
                                     ("another organizer", api.headers(rival)),
                                     ("organizer", api.headers(summit.organizer)))}
     assert {who: a.status_code for who, a in answers.items()} == {

@@ -158,7 +158,8 @@ class NetworkingCommands(CommandApplication):
 
     def _confirmed_gives(self, intro: Introduction) -> list[Give]:
         """Introductions made before their gives' ids were derived have none to confirm."""
-        found = [self.find(Give, introduction_give_id(intro.id, p)) for p in intro.invited]
-        for give in filter(None, found):
+        found = [give for p in intro.invited
+                 if (give := self.find(Give, introduction_give_id(intro.id, p))) is not None]
+        for give in found:
             give.confirm_introduction(Personal(give.receiver, ""))
-        return [g for g in found if g is not None]
+        return found
