@@ -11,7 +11,7 @@ import os
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +20,7 @@ from uuid import UUID, uuid4
 import pytest
 import uvicorn
 
+from goodwill.application import Goodwill
 from goodwill.application.core import SYSTEM_ACTOR
 from goodwill.bootstrap import bootstrap
 from goodwill.http import create_app
@@ -93,7 +94,12 @@ class LiveServer:
     """Every attendee seeded, Alice and Bob first."""
 
 
-def seeded(settings: Settings, url: str, guests: tuple[str, ...], links: Links) -> LiveServer:
+Story = Callable[[Goodwill, Scenario, list[Attendee]], None]
+"""What happened at the event before the server opens, told through the commands."""
+
+
+def seeded(settings: Settings, url: str, guests: tuple[str, ...], links: Links,
+           story: Story | None = None) -> LiveServer:
     """An organizer, an event, its door steward and the named attendees, made through the
     application's commands before the server opens the same store; each of them signs in
     by link, minted by the server once it runs."""
@@ -104,6 +110,8 @@ def seeded(settings: Settings, url: str, guests: tuple[str, ...], links: Links) 
                   for name in guests]
         steward = scenario.person("Sam Steward", "sam.steward@example.org")
         system.app.add_staff(scenario.organizer, uuid4(), scenario.conference_id, steward)
+        if story:
+            story(system.app, scenario, people)
         crew = [Organizer(name, person, scenario.conference_id, links)
                 for name, person in (("Olga Organizer", scenario.organizer),
                                      ("Sam Steward", steward))]
@@ -118,8 +126,8 @@ def live_server(tmp_path: Path) -> Iterator[LiveServer]:
     yield from serving(tmp_path, GUESTS)
 
 
-def serving(tmp_path: Path, guests: tuple[str, ...],
-            database_url: str | None = None) -> Iterator[LiveServer]:
+def serving(tmp_path: Path, guests: tuple[str, ...], database_url: str | None = None,
+            story: Story | None = None) -> Iterator[LiveServer]:
     """uvicorn in a thread, on a socket bound to port 0 so parallel runs never collide,
     serving an event with the named attendees; on SQLite unless a database is named."""
     sock = socket.socket()
@@ -127,7 +135,7 @@ def serving(tmp_path: Path, guests: tuple[str, ...],
     settings = Settings(database_url=database_url or f"sqlite:///{tmp_path}/goodwill.db",
                         secret_key=SECRET_KEY, port=sock.getsockname()[1])
     links = Links()
-    live = seeded(settings, settings.site_url, guests, links)
+    live = seeded(settings, settings.site_url, guests, links, story)
     app = create_app(settings)
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)

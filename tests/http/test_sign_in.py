@@ -161,7 +161,7 @@ def test_the_attendee_sees_on_their_data_page_every_link_an_organizer_was_shown(
                           params={"after": api.position})
     assert page.status_code == 200
     assert "Sign-in links organizers handed out for me" in page.text
-    assert "UTC, Reciprocity Summit: Olga Organizer was shown my link</li>" in page.text
+    assert "UTC, <bdi>Reciprocity Summit</bdi>: <bdi>Olga Organizer</bdi> was shown my link</li>" in page.text
     log = api.read(summit.organizer, f"/events/{summit.event_id}/audit")
     shown = [entry for entry in log if entry["command"] == "issue_sign_in_link"]
     assert shown[0]["result_ids"]["person_id"] == alice

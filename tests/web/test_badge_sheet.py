@@ -34,7 +34,7 @@ def open_sheet(summit, **params) -> str:
 def pages(html: str) -> list[list[str]]:
     """The names on each printed page, in order."""
     sheets = re.findall(r'<section class="sheet"[^>]*>(.*?)</section>', html, re.DOTALL)
-    return [re.findall(r'<p class="name">([^<]*)</p>', s) for s in sheets]
+    return [re.findall(r'<p class="name"><bdi>([^<]*)</bdi></p>', s) for s in sheets]
 
 
 def register(summit, count: int) -> None:
@@ -65,8 +65,8 @@ def test_a_badge_shows_the_name_the_company_if_listed_and_the_connect_qr(sheet):
     sheet.guest("Carol", listed=False)
     html = open_sheet(sheet)
     badges = dict(re.findall(r'<article class="name-badge">\s*<div class="who"><p class="name">'
-                             r'([^<]*)</p>(.*?)</div>', html, re.DOTALL))
-    assert badges["Alice"] == '<p class="company">Alice Ltd</p>'
+                             r'<bdi>([^<]*)</bdi></p>(.*?)</div>', html, re.DOTALL))
+    assert badges["Alice"] == '<p class="company"><bdi>Alice Ltd</bdi></p>'
     assert badges["Carol"] == "", "Carol is not listed in the directory: no company"
     code = sheet.guests["Alice"]["connect_code"]
     assert str(qr_svg(f"http://testserver.local/c/{code}", "Badge of Alice")) in html

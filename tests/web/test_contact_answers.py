@@ -163,7 +163,7 @@ def test_the_ledger_shows_how_a_referral_went(met):
     referral = given(met, "Alice", "Bob", "referral")
     met.api.do(bob, f"/gives/{referral}/outcome", outcome="won", value="900", currency="EUR")
     page = " ".join(opened(met, browser(met.api.headers(alice)), contact(met, "Bob")).split())
-    assert "I gave referral: Pricing tips" in page and "pending, won 900 EUR" in page
+    assert "I gave referral: <bdi>Pricing tips</bdi>" in page and "pending, won 900 EUR" in page
     assert f'<a href="/gives/{referral}">Retract…</a>' in page
 
 
@@ -209,17 +209,17 @@ def test_introductions_show_what_each_side_may_know(met):
                   why="Not Bob's business")
     api.do(alice, f"/introductions/{by_carol}/answer", accept=False)
     bobs = " ".join(opened(met, met.bob, contact(met, "Alice")).split())
-    assert "Carol introduced me to Alice: Both build kilns" in bobs
-    assert "I introduced Alice to Dan: Dan sells glaze" in bobs
-    assert 'Dan sells glaze <span class="quiet"> Waiting for their answers.' in bobs
+    assert "<bdi>Carol</bdi> introduced me to <bdi>Alice</bdi>: <bdi>Both build kilns</bdi>" in bobs
+    assert "I introduced <bdi>Alice</bdi> to <bdi>Dan</bdi>: <bdi>Dan sells glaze</bdi>" in bobs
+    assert 'Dan sells glaze</bdi> <span class="quiet"> Waiting for their answers.' in bobs
     assert "Not Bob's business" not in bobs and "declined" not in bobs
     assert bobs.count('value="yes"') == 1
     carols = " ".join(opened(met, browser(api.headers(carol)), contact(met, "Bob")).split())
-    assert 'I introduced Alice to Bob: Both build kilns <span class="quiet"> Not now.' in carols
+    assert 'I introduced <bdi>Alice</bdi> to <bdi>Bob</bdi>: <bdi>Both build kilns</bdi> <span class="quiet"> Not now.' in carols
     assert "declined" not in carols and "Alice" not in carols.split("Not now.")[1][:200]
     assert "Dan sells glaze" not in carols and 'value="yes"' not in carols
     alices = " ".join(opened(met, browser(api.headers(alice)), contact(met, "Carol")).split())
-    assert 'Carol introduced me to Bob: Both build kilns <span class="quiet"> I declined.' in alices
+    assert '<bdi>Carol</bdi> introduced me to <bdi>Bob</bdi>: <bdi>Both build kilns</bdi> <span class="quiet"> I declined.' in alices
 
 
 def test_my_notes_never_reach_the_other_side(met):

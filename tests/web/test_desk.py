@@ -44,7 +44,7 @@ def test_the_desk_has_its_entrance_its_field_its_counts_and_its_scripts(summit):
     page = assert_page(desk(summit, list="workshop", direction="out", device="door-7"))
     assert '<option value="workshop" selected>Workshop room</option>' in page
     assert 'id="direction-out" name="direction" value="out" checked' in page
-    assert '<label for="code">Ticket code: Workshop room, exit</label>' in page
+    assert '<label for="code">Ticket code: <bdi>Workshop room</bdi>, exit</label>' in page
     assert re.search(r'<input id="code" name="code" value="" autofocus', page)
     assert fields(page)["device"] == "door-7" and fields(page)["list"] == "workshop"
     assert uuid.UUID(fields(page)["command_id"]) and fields(page)["csrf_token"]
@@ -82,7 +82,7 @@ def test_a_typed_code_admits_and_the_second_scan_is_refused_with_when_where_and_
     answer = page[page.index('id="answer"'):page.index("</section>", page.index('id="answer"'))]
     assert 'class="answer answer-checked_in"' in page and "hidden" not in answer.split(">")[0]
     assert '<p class="verdict">Admitted</p>' in answer and "Alice Ltd" in answer
-    assert '<p class="who">Alice <span class="company">Alice Ltd</span></p>' in answer
+    assert '<p class="who"><bdi>Alice</bdi> <span class="company"><bdi>Alice Ltd</bdi></span></p>' in answer
     assert "Checked in at Main entrance." in answer and "Undo this check-in" in answer
     assert counts(page) == (1, 1)
 
@@ -125,7 +125,7 @@ def test_revoked_and_other_events_tickets_are_refused_saying_so(summit):
            ticket_code=summit.guests["Bob"]["ticket_code"], reason="Refunded")
     page = assert_page(desk(summit))
     revoked = assert_page(scan(summit, page, code=summit.guests["Bob"]["ticket_code"]), 422)
-    assert "This ticket has been revoked." in revoked and '<p class="who">Bob' in revoked
+    assert "This ticket has been revoked." in revoked and '<p class="who"><bdi>Bob</bdi>' in revoked
     other = api.do(summit.organizer, "/events", name="Other meetup", starts_on="2026-12-01",
                    ends_on="2026-12-01", timezone="Europe/Berlin",
                    check_in_lists={"main": "Gate"})["conference_id"]
@@ -140,15 +140,15 @@ def test_revoked_and_other_events_tickets_are_refused_saying_so(summit):
 def test_search_finds_by_name_or_whole_email_and_admits_from_the_result(summit):
     summit.guest("Carol", listed=False)
     page = assert_page(desk(summit, q="caro"))
-    assert "<strong>Carol</strong>" in page and "Carol Ltd" not in page  # not listed: no company
-    assert "Not checked in here yet" in page and "Check in Carol</button>" in page
+    assert "<strong><bdi>Carol</bdi></strong>" in page and "Carol Ltd" not in page  # not listed: no company
+    assert "Not checked in here yet" in page and "Check in <bdi>Carol</bdi></button>" in page
     by_email = assert_page(desk(summit, q="carol@example.org"))
-    assert "<strong>Carol</strong>" in by_email
-    assert "<strong>Carol</strong>" not in assert_page(desk(summit, q="@example.org"))
+    assert "<strong><bdi>Carol</bdi></strong>" in by_email
+    assert "<strong><bdi>Carol</bdi></strong>" not in assert_page(desk(summit, q="@example.org"))
     assert "No one matches" in assert_page(desk(summit, q="zed"))
 
     admitted = assert_page(scan(summit, by_email, 'name="ticket_id"'))
-    assert '<p class="verdict">Admitted</p>' in admitted and '<p class="who">Carol</p>' in admitted
+    assert '<p class="verdict">Admitted</p>' in admitted and '<p class="who"><bdi>Carol</bdi></p>' in admitted
     again = assert_page(desk(summit, q="Carol"))
     assert "Inside since" in again
 
@@ -160,7 +160,7 @@ def test_htmx_gets_the_results_alone(summit):
                                      "HX-Request": "true"})
     fragment = assert_page(answer)
     assert fragment.startswith('<ul class="people desk-results" id="results"')
-    assert "<strong>Alice</strong>" in fragment and len(fragment.encode()) < 8 * 1024
+    assert "<strong><bdi>Alice</bdi></strong>" in fragment and len(fragment.encode()) < 8 * 1024
 
 
 def test_an_admission_is_undone_by_whoever_made_it_and_counts_go_back(summit):

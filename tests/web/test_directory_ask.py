@@ -16,7 +16,7 @@ def directory(summit, who: str) -> str:
 def test_asking_from_the_directory_reaches_the_other_on_their_follow_ups(summit):
     api, action = summit.api, f"/events/{summit.event_id}/directory/ask"
     page = directory(summit, "Alice")
-    assert "Ask Alice to connect" not in page and "Ask Bob to connect" in page
+    assert "Ask <bdi>Alice</bdi> to connect" not in page and "Ask <bdi>Bob</bdi> to connect" in page
     headers = browser(api.headers(summit.people["Alice"]))
     form = form_to(page, action, None) if page.count(action) == 1 else None
     assert form is not None and form["person_id"] == summit.people["Bob"]
@@ -24,7 +24,7 @@ def test_asking_from_the_directory_reaches_the_other_on_their_follow_ups(summit)
         asked = api.client.post(action, data=form, headers=headers, follow_redirects=False)
         assert asked.status_code == 303
     after = assert_page(api.client.get(asked.headers["location"], headers=headers))
-    assert "Ask Bob to connect" not in after and "Asked to connect" in after
+    assert "Ask <bdi>Bob</bdi> to connect" not in after and "Asked to connect" in after
     waiting = api.read(summit.people["Bob"], "/connection-requests/waiting")
     assert [w["person_id"] for w in waiting] == [summit.people["Alice"]]
     api.do(summit.people["Bob"], f"/connection-requests/{waiting[0]['request_id']}/answer",

@@ -12,7 +12,7 @@ from goodwill.http.controllers.browse import DIRECTORY_PAGE
 from tests.web.pages import assert_page, browser
 
 HX = {"HX-Request": "true"}
-NAMED = re.compile(r'<strong><a href="[^"]+/people/[^"]+">([^<]+)</a></strong>')
+NAMED = re.compile(r'<strong><a href="[^"]+/people/[^"]+"><bdi>([^<]+)</bdi></a></strong>')
 
 
 @pytest.fixture
@@ -82,8 +82,8 @@ def test_a_name_in_the_directory_opens_that_persons_profile(summit):
                               params={"after": api.position})
 
     alices = assert_page(opened("Alice"))
-    assert "<h1>Alice</h1>" in alices and "Alice Ltd" in alices and "UX reviews" in alices
-    assert "Ask Alice to connect</button>" in alices
+    assert "<h1><bdi>Alice</bdi></h1>" in alices and "Alice Ltd" in alices and "UX reviews" in alices
+    assert "Ask <bdi>Alice</bdi> to connect</button>" in alices
     assert opened("Carol").status_code == 404, "not listed: as if absent"
     assert "This is you" in assert_page(opened("Bob"))
     api.meet(bob, summit.people["Alice"], event)

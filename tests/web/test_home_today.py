@@ -53,8 +53,8 @@ def test_home_shows_my_day_at_the_event_on_its_clock(summit):
     glance = re.sub(r"\s+", " ", section(card, "dl", "glance-" + event))
     checked_in = (now - 5 * MINUTE).astimezone(ZoneInfo(zone))
     assert f"Today, {today:%A} {today.day} {today:%B}" in card
-    assert f"Checked in at {checked_in:%H:%M} at Main entrance</p>" in glance
-    met = re.findall(r'<a href="/contacts/([^"]+)">(\w+)</a>', glance)
+    assert f"Checked in at {checked_in:%H:%M} at <bdi>Main entrance</bdi></p>" in glance
+    met = re.findall(r'<a href="/contacts/([^"]+)"><bdi>(\w+)</bdi></a>', glance)
     assert met == [(summit.people[n], n) for n in ("Erin", "Dan", "Carol")]
     assert "<dd>4 people:" in glance and "and 1 more" in glance
     assert '<a href="/follow-ups">1 overdue, 1 due within a week</a>' in glance

@@ -56,11 +56,11 @@ def test_the_preview_shows_how_the_file_reads_and_every_bad_row_by_line(summit):
     url, page = preview(summit, pretix_csv(ROWS, ";").encode("cp1252"))
     assert "Windows-1252 (Latin-1)" in page and "semicolons" in page
     assert "pretix order positions" in page and "Import 2 attendees" in page
-    assert "<td>ada@example.org</td>" in page and "<td>ABC12-1</td>" in page
-    assert "<td>Töpferei Kiln</td>" in page
+    assert "<td><bdi>ada@example.org</bdi></td>" in page and "<td><bdi>ABC12-1</bdi></td>" in page
+    assert "<td><bdi>Töpferei Kiln</bdi></td>" in page
     assert "<td>3</td><td>Missing name.</td>" in page
     assert "<td>4</td><td>The email address is not valid.</td>" in page
-    assert "<td>Chloe &lt;b&gt;Costa&lt;/b&gt;</td>" in page and "<b>Costa" not in page
+    assert "<td><bdi>Chloe &lt;b&gt;Costa&lt;/b&gt;</bdi></td>" in page and "<b>Costa" not in page
     assert '<label for="map-name-2">Name, joined with</label>' in page
     assert '<option value="18" selected>Company (column 19)</option>' in page
 
@@ -98,7 +98,7 @@ def test_the_separator_preset_and_columns_can_be_changed_before_importing(summit
     api.client.post(f"{url}/columns", headers=headers,
                     data={"csrf_token": token, "name": "0", "email": "1", "company": "2"})
     page = assert_page(api.client.get(url, headers=headers))
-    assert "<td>Kiln Co</td>" in page and "Import 1 attendee" in page
+    assert "<td><bdi>Kiln Co</bdi></td>" in page and "Import 1 attendee" in page
     api.client.post(f"{url}/reading", headers=headers,
                     data={"csrf_token": token, "preset": "generic", "separator": "semicolon"})
     page = assert_page(api.client.get(url, headers=headers))
@@ -118,7 +118,7 @@ def test_pending_orders_and_the_entrances_of_each_product_are_chosen_on_the_prev
         pretix_row("P3", 1, "Ada Adler", "ada@example.org", product="Workshop day")]).encode())
     assert "Import 1 attendee<" in page and "(with 1 further ticket of theirs)" in page
     assert "1 skipped (1 pending)" in page
-    assert "<legend>Conference pass <span" in page and "<legend>Workshop day <span" in page
+    assert "<legend><bdi>Conference pass</bdi> <span" in page and "<legend><bdi>Workshop day</bdi> <span" in page
     token = csrf(page)
     nowhere = api.client.post(f"{url}/lists", headers=headers,
                               data={"csrf_token": token, "lists-0": "main"})
@@ -277,9 +277,9 @@ def test_the_preview_of_a_re_import_lists_each_change_old_to_new(summit):
                {**ROWS[3], "Product": "Main entrance"}]
     _, page = preview(summit, pretix_csv(changed).encode())
     assert "What importing would change (2)" in page
-    assert ("<tr><td>2</td><td>Company</td><td>Töpferei Kiln</td><td>Kiln &amp; Co</td></tr>"
+    assert ("<tr><td>2</td><td>Company</td><td><bdi>Töpferei Kiln</bdi></td><td><bdi>Kiln &amp; Co</bdi></td></tr>"
             in page)
-    assert ("<tr><td>5</td><td>Ticket type</td><td>Workshop room</td><td>Main entrance</td>"
+    assert ("<tr><td>5</td><td>Ticket type</td><td><bdi>Workshop room</bdi></td><td><bdi>Main entrance</bdi></td>"
             in page)
     _, unchanged = preview(summit, pretix_csv(ROWS).encode())
     assert "What importing would change" not in unchanged

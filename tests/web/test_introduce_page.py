@@ -56,7 +56,7 @@ def introductions_made(summit) -> list[dict]:
 def test_the_form_offers_my_contacts_with_the_one_i_came_from_chosen(circle):
     alice = circle.people["Alice"]
     contact = opened(circle, f"/contacts/{alice}")
-    assert f'<a href="/introduce?a={alice}">Introduce Alice to…</a>' in contact
+    assert f'<a href="/introduce?a={alice}">Introduce <bdi>Alice</bdi> to…</a>' in contact
     page = opened(circle, "/introduce", a=alice)
     options = re.findall(r'<option value="([^"]+)"( selected)?>([^<]+)</option>', page)
     assert {(name, bool(chosen)) for _, chosen, name in options} == {
@@ -75,10 +75,10 @@ def test_an_introduction_sent_twice_is_made_once(circle):
     back = answers[1].headers["location"]
     assert back.startswith(f"/introduce?a={alice}&made=")
     page = " ".join(assert_page(api.client.get(back, headers=circle.bob)).split())
-    assert "I introduced Alice to Carol." in page and f'href="/contacts/{carol}"' in page
+    assert "I introduced <bdi>Alice</bdi> to <bdi>Carol</bdi>." in page and f'href="/contacts/{carol}"' in page
     assert len(introductions_made(circle)) == 1
     bobs = " ".join(opened(circle, f"/contacts/{alice}").split())
-    assert "I introduced Alice to Carol: Both build kilns" in bobs
+    assert "I introduced <bdi>Alice</bdi> to <bdi>Carol</bdi>: <bdi>Both build kilns</bdi>" in bobs
     assert '<span class="quiet"> Waiting for their answers.</span>' in bobs
 
 
@@ -87,7 +87,7 @@ def test_with_htmx_the_confirmation_and_a_fresh_form_come_back_in_place(circle):
     answer = circle.api.client.post("/introduce", data=form, headers={**circle.bob, **HX})
     fragment = " ".join(assert_page(answer).split())
     assert "<html" not in fragment and len(answer.content) < 8192
-    assert "I introduced Alice to Carol." in fragment
+    assert "I introduced <bdi>Alice</bdi> to <bdi>Carol</bdi>." in fragment
     assert form_to(fragment, "/introduce")["command_id"] != form["command_id"]
     assert len(introductions_made(circle)) == 1
 
@@ -146,9 +146,9 @@ def test_when_both_accept_on_their_pages_they_are_connected(circle):
     for me in (alice, carol):
         headers = browser(api.headers(me))
         page = " ".join(opened(circle, f"/contacts/{bob}", headers).split())
-        assert "Bob introduced me to" in page and "Both build kilns" in page
+        assert "<bdi>Bob</bdi> introduced me to" in page and "Both build kilns" in page
         url = re.search(r'action="(/contacts/[^"]+/introductions/[^"]+)"', page)[1]
         accepted = posted(circle, url, form_to(page, url, ("accept", "yes")), headers)
         assert accepted.status_code == 303
     page = " ".join(opened(circle, f"/contacts/{carol}", browser(api.headers(alice))).split())
-    assert "<h1>Carol</h1>" in page and "Bob introduced me to Carol" in page
+    assert "<h1><bdi>Carol</bdi></h1>" in page and "<bdi>Bob</bdi> introduced me to <bdi>Carol</bdi>" in page

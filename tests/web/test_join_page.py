@@ -27,7 +27,7 @@ def filled(page: str, **fields: str) -> dict[str, str]:
 def test_a_newcomer_joins_with_what_they_share_and_is_signed_in(opened):
     client = opened.api.client
     page = assert_page(client.get("/j/summit-2026"))
-    assert "<h1>Join Reciprocity Summit</h1>" in page and 'action="/j/summit-2026"' in page
+    assert "<h1>Join <bdi>Reciprocity Summit</bdi></h1>" in page and 'action="/j/summit-2026"' in page
     assert 'type="checkbox" id="join-listed_in_directory"' in page and "checked" not in page
     form = filled(page, listed_in_directory="yes")
     answers = [client.post("/j/summit-2026", data=form, follow_redirects=False)

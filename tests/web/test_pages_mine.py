@@ -119,7 +119,7 @@ def test_connection_requests_are_answered_from_follow_ups_and_only_a_yes_connect
     page = assert_page(api.client.get("/follow-ups", headers=headers,
                                       params={"after": api.position}))
     requests = re.search(r'<section class="card" id="requests">.*?</section>', page, re.S)[0]
-    assert "Alice (Alice Ltd) asked to connect" in requests and "Carol" in requests
+    assert "<bdi>Alice</bdi> (<bdi>Alice Ltd</bdi>) asked to connect" in requests and "Carol" in requests
     for name, choice in (("Alice", "accept"), ("Carol", "block")):
         action = f"/follow-ups/requests/{asked[name]}"
         answered = api.client.post(action, headers=headers, follow_redirects=False,

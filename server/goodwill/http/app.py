@@ -28,6 +28,7 @@ from goodwill.http.errors import EXCEPTION_HANDLERS
 from goodwill.http.freshness import fresh_reader, stale_header
 from goodwill.http.health import healthz, readyz
 from goodwill.http.hosts import host_check
+from goodwill.http.isolation import with_isolation
 from goodwill.http.limits import SlidingWindows
 from goodwill.http.metrics import metrics
 from goodwill.http.parameters import checked_parameters
@@ -101,7 +102,8 @@ def create_app(settings: Settings) -> Litestar:
         request_class=CheckedRequest,
         compression_config=COMPRESSION,
         template_config=TemplateConfig(directory=STATIC.parent / "templates",
-                                       engine=JinjaTemplateEngine),
+                                       engine=JinjaTemplateEngine,
+                                       engine_callback=with_isolation),
         openapi_config=OpenAPIConfig(title="Goodwill", version="1", path="/schema",
                                      components=Components(security_schemes=SCHEMES)),
     )
