@@ -92,6 +92,20 @@ class LiveServer:
     """Sam Steward, the event's door staff."""
     guests: list[Attendee] = field(default_factory=list)
     """Every attendee seeded, Alice and Bob first."""
+    served: list[str] = field(default_factory=list)
+    """Every path the server was asked for, in order: what no cache answered."""
+
+
+class Served:
+    """The application, noting the path of each request that reaches it."""
+
+    def __init__(self, app, paths: list[str]) -> None:
+        self.app, self.paths = app, paths
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] == "http":
+            self.paths.append(scope["path"])
+        await self.app(scope, receive, send)
 
 
 Story = Callable[[Goodwill, Scenario, list[Attendee]], None]
@@ -137,7 +151,7 @@ def serving(tmp_path: Path, guests: tuple[str, ...], database_url: str | None = 
     links = Links()
     live = seeded(settings, settings.site_url, guests, links, story)
     app = create_app(settings)
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(Served(app, live.served), log_level="warning"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + START_SECONDS

@@ -99,3 +99,22 @@ def test_actions_queued_when_the_session_ends_wait_for_the_next_sign_in(phone, l
     gives = read(context, f"/me/ledger/{alice.guest.person_id}")["gives"]
     assert [g["note"] for g in gives] == ["Queued before sign-out"]
     assert not console
+
+
+def test_a_repeat_visit_asks_the_server_for_the_page_alone(phone, live_server, console):
+    """Styles come inside the page and scripts from the worker's copy, named by their
+    content: a later visit, an hour or a week on, waits on the network for nothing else,
+    even once the browser's own cache has let them go (emptied here). Without the worker
+    their headers keep them a year: tests/web/test_pwa.py."""
+    page = sign_in(phone(), live_server.alice, live_server.url)
+    assert not [p for p in live_server.served if p.endswith(".css")], "the first visit too"
+    controlled(page)
+    page.context.new_cdp_session(page).send("Network.clearBrowserCache")
+    live_server.served.clear()
+    page.goto("/timeline")
+    expect(page.get_by_role("heading", name="Timeline", exact=True)).to_be_visible()
+    page.wait_for_function("() => window.htmx !== undefined")
+    assert page.evaluate("getComputedStyle(document.querySelector('.bar')).backgroundColor") \
+        == "rgb(27, 27, 31)", "painted with the app's styles"
+    assert [p for p in live_server.served if p != "/sw.js"] == ["/timeline"]
+    assert not console

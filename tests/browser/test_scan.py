@@ -9,11 +9,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from goodwill.http.controllers.scan import DECODER
 from tests.browser.camera import camera_args, write_video
 from tests.browser.conftest import launch, open_phone
 from tests.browser.test_journey import post_sign_in, sign_in
 
-DECODER = "/static/vendor/jsqr/jsQR-1.4.0.js"
 NATIVE_QR = ("async () => 'BarcodeDetector' in window"
              " && (await BarcodeDetector.getSupportedFormats()).includes('qr_code')")
 

@@ -17,6 +17,7 @@ PUBLIC = {"GET /", "GET /s", "POST /s", "POST /s/renew", "GET /s/lost", "POST /s
           "POST /auth/organizer",
           "POST /auth/resend", "POST /join",
           "POST /auth/sign-out", "GET /healthz", "GET /readyz", "GET /metrics", "GET /static/{file_path:path}",
+          "GET /assets/{digest_shown:str}/{file_path:path}",
           "HEAD /static/{file_path:path}", "GET /manifest.webmanifest", "GET /sw.js",
           "GET /forgotten", "GET /j/{code:str}", "POST /j/{code:str}"}
 

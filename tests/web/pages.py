@@ -3,16 +3,24 @@ its forms read as a browser would send them."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 from html.parser import HTMLParser
 
 import httpx
 
+from goodwill.http.assets import asset, stylesheet
 from goodwill.http.defenses import CSP
 from goodwill.http.identity import CSRF_HEADER
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\ssrc=)[^>]*>", re.IGNORECASE)
 STYLE_ATTRIBUTE = re.compile(r"\sstyle\s*=", re.IGNORECASE)
+STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.IGNORECASE | re.DOTALL)
+
+
+def style_hash(css: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(css.encode()).digest()).decode() + "'"
 
 
 def assert_page(response: httpx.Response, status: int = 200) -> str:
@@ -21,7 +29,8 @@ def assert_page(response: httpx.Response, status: int = 200) -> str:
     assert response.headers["content-security-policy"] == CSP
     assert not INLINE_SCRIPT.search(response.text), "inline script"
     assert not STYLE_ATTRIBUTE.search(response.text), "style attribute"
-    assert "<style" not in response.text
+    assert all(style_hash(css) in CSP for css in STYLE.findall(response.text)), \
+        "an inline style the CSP does not name"
     return response.text
 
 
@@ -61,3 +70,21 @@ def form_to(page: str, action: str, button: tuple[str, str] | None = None) -> di
     found = forms_to(page, action, button)
     assert len(found) == 1, f"{len(found)} forms to {action} with {button}"
     return {**found[0]["fields"], **dict([button] if button else [])}
+
+
+def script_served(client: httpx.Client, page: str, name: str) -> None:
+    """The page loads ``web/static/<name>`` by its content's URL, which answers for a year."""
+    url = asset(name)
+    assert f'<script src="{url}" defer></script>' in page, name
+    assert_kept(client, url)
+
+
+def assert_kept(client: httpx.Client, url: str) -> None:
+    answer = client.get(url)
+    assert answer.status_code == 200, url
+    assert answer.headers["cache-control"] == "public, max-age=31536000, immutable"
+
+
+def inlined(page: str, name: str) -> bool:
+    """The page carries ``web/static/<name>`` in a ``<style>`` of its own."""
+    return stylesheet(name) in STYLE.findall(page) and "{" in stylesheet(name)

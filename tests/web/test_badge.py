@@ -1,6 +1,6 @@
 """My badge: a QR of the connect URL, drawn on the server, for its wearer only."""
 
-from tests.web.pages import assert_page
+from tests.web.pages import assert_page, inlined, script_served
 
 
 def test_the_badge_shows_a_qr_of_the_connect_url_and_the_code(summit):
@@ -37,6 +37,5 @@ def test_the_layout_s_script_and_stylesheet_are_served_from_here(summit):
     api = summit.api
     page = api.client.get(f"/events/{summit.event_id}/badge",
                           headers=api.headers(summit.people["Alice"]))
-    for asset in ("/static/app.css", "/static/vendor/htmx/htmx-2.0.11.min.js"):
-        assert f'"{asset}"' in page.text
-        assert api.client.get(asset).status_code == 200
+    assert inlined(page.text, "app.css")
+    script_served(api.client, page.text, "vendor/htmx/htmx-2.0.11.min.js")

@@ -13,7 +13,7 @@ import pytest
 from goodwill.application.core import SYSTEM_ACTOR
 from goodwill.domain.attendee import Consent, Profile
 from goodwill.http.qr import qr_svg
-from tests.web.pages import assert_page, browser
+from tests.web.pages import assert_page, browser, inlined
 
 STATIC = Path(__file__).resolve().parents[2] / "web" / "static"
 PAPER_SIZES = {"a4": "size: A4;", "letter": "size: letter;"}
@@ -54,7 +54,7 @@ def register(summit, count: int) -> None:
 def test_each_paper_has_its_page_size_and_eight_badges_to_a_page(sheet, paper):
     register(sheet, 15)
     html = open_sheet(sheet, paper=paper)
-    assert f'<link rel="stylesheet" href="/static/paper-{paper}.css">' in html
+    assert inlined(html, f"paper-{paper}.css")
     assert PAPER_SIZES[paper] in (STATIC / f"paper-{paper}.css").read_text()
     assert [len(p) for p in pages(html)] == [8, 8, 1]
     assert pages(html)[0][:3] == ["Alice", "Bob", "Guest000"]

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from goodwill.domain.ids import NAMESPACE, ticket_id
-from tests.web.pages import assert_page, browser
+from tests.web.pages import assert_page, browser, inlined, script_served
 
 
 def desk(summit, who: str = "Sam", **params):
@@ -50,10 +50,9 @@ def test_the_desk_has_its_entrance_its_field_its_counts_and_its_scripts(summit):
     assert uuid.UUID(fields(page)["command_id"]) and fields(page)["csrf_token"]
     assert '<button type="submit">Check out</button>' in page and counts(page) == (0, 0)
     assert f'data-ticket-namespace="{NAMESPACE}"' in page
-    assert '<link rel="stylesheet" href="/static/desk.css">' in page
+    assert inlined(page, "desk.css")
     for script in ("qr-reader.js", "desk.js"):
-        assert f'<script src="/static/{script}" defer></script>' in page
-        assert summit.api.client.get(f"/static/{script}").status_code == 200
+        script_served(summit.api.client, page, script)
     assert 'id="answer"' in page and re.search(r'id="answer"[^>]* hidden>', page)
 
 

@@ -3,11 +3,15 @@
    carries a command id: the server answers a command it has seen with its first answer. */
 "use strict";
 
-const SHELL = "shell-v2";
+/* This release's scripts and pictures, each under a URL naming its content, and the cache
+   that keeps them: the server writes both in as it sends this file, so a release is a new
+   worker, which drops the last release's files. */
+const ASSETS = [];
+const SHELL = "shell";
 const PAGES = "pages-v1";
-const SHELL_FILES = ["/static/app.css", "/static/vendor/htmx/htmx-2.0.11.min.js",
-                     "/static/app.js", "/static/offline.html", "/static/queued.html",
-                     "/static/icons/icon-192.png"];
+/* The offline pages are plain files, and name what they load by its plain name. */
+const SHELL_FILES = [...ASSETS, "/static/offline.html", "/static/queued.html",
+                     "/static/app.css", "/static/app.js", "/static/icons/icon-192.png"];
 const LEAVING = ["/auth/sign-out", "/me/forget"];
 
 self.addEventListener("install", (event) => {
@@ -29,9 +33,24 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(event.request.url);
   if (url.origin !== self.location.origin || url.pathname === "/sw.js" ||
       url.pathname.startsWith("/api/")) return;
-  if (event.request.method === "GET") event.respondWith(networkFirst(event));
+  if (event.request.method === "GET" && url.pathname.startsWith("/assets/")) {
+    event.respondWith(kept(event));
+  } else if (event.request.method === "GET") event.respondWith(networkFirst(event));
   else if (event.request.method === "POST") event.respondWith(sendOrQueue(event.request));
 });
+
+/* A file named by its content never changes: the copy kept is the file, and a page never
+   waits on the network for it. One not kept yet (the desk's script) is kept once fetched. */
+async function kept(event) {
+  const copy = await caches.match(event.request);
+  if (copy) return copy;
+  const response = await fetch(event.request);
+  if (response.ok) {
+    const keep = response.clone();
+    event.waitUntil(caches.open(SHELL).then((shell) => shell.put(event.request, keep)));
+  }
+  return response;
+}
 
 /* Network first, so a page is never older than it must be; the copy is for when offline,
    kept while the worker lives on (waitUntil), so going offline right after a visit finds it.

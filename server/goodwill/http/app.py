@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 
 from litestar import Litestar, Router
 from litestar.config.compression import CompressionConfig
-from litestar.datastructures import State
+from litestar.datastructures import CacheControlHeader, State
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.spec import Components
@@ -19,6 +19,7 @@ from litestar.template.config import TemplateConfig
 from goodwill.application import Goodwill
 from goodwill.bootstrap import bootstrap
 from goodwill.http.actor import SCHEMES, acting_person
+from goodwill.http.assets import STATIC, kept_asset, with_assets
 from goodwill.http.controllers import (access, attendees, connections, dashboard, desk_api,
                                        erasure, events, exports, gives, imports, introductions,
                                        join, me, notes, people, promises, pwa, sessions, tickets)
@@ -49,8 +50,6 @@ CONTROLLERS = [events.EventController, people.PersonController, attendees.Attend
                dashboard.DashboardController, me.MeController, access.AccessController,
                erasure.ErasureController, exports.ExportController,
                imports.ImportController, desk_api.DeskController]
-STATIC = sessions.PAGE.parent
-"""web/static; its sibling web/templates holds the pages."""
 
 
 @asynccontextmanager
@@ -81,16 +80,22 @@ DEPENDENCIES = {"goodwill": Provide(the_application, sync_to_thread=False),
                 "reader": Provide(fresh_reader), "actor": Provide(acting_person)}
 
 
+def for_pages(engine: JinjaTemplateEngine) -> None:
+    with_isolation(engine)
+    with_assets(engine)
+
+
 def create_app(settings: Settings) -> Litestar:
     """Built from the given settings alone, so tests and the command line each bring their
     own; nothing touches the store until the lifespan starts."""
     settings = settings.with_secret_key()
     api = Router("/api/v1", route_handlers=CONTROLLERS, dependencies=DEPENDENCIES,
                  security=[{"session": []}, {"device": []}])
-    static = create_static_files_router("/static", directories=[STATIC], include_in_schema=False)
+    static = create_static_files_router("/static", directories=[STATIC], include_in_schema=False,
+                                        cache_control=CacheControlHeader(no_cache=True))
     app = Litestar(
         route_handlers=[api, page_router(DEPENDENCIES), *sessions.HANDLERS, join.join,
-                        static, *pwa.HANDLERS, healthz, readyz, metrics],
+                        static, kept_asset, *pwa.HANDLERS, healthz, readyz, metrics],
         lifespan=[running],
         state=State({"settings": settings, "signer": Keys(settings.secret_key),
                      "limits": SlidingWindows()}),
@@ -103,7 +108,7 @@ def create_app(settings: Settings) -> Litestar:
         compression_config=COMPRESSION,
         template_config=TemplateConfig(directory=STATIC.parent / "templates",
                                        engine=JinjaTemplateEngine,
-                                       engine_callback=with_isolation),
+                                       engine_callback=for_pages),
         openapi_config=OpenAPIConfig(title="Goodwill", version="1", path="/schema",
                                      components=Components(security_schemes=SCHEMES)),
     )

@@ -1,7 +1,8 @@
 """Headers every response carries, and the same-origin check for forms that sign people in.
 
 The CSP allows scripts, styles and frames from this origin only and no inline script, so
-an injected ``<script>`` does not run; ``no-referrer`` keeps sign-in links out of other
+an injected ``<script>`` does not run; the only inline styles it lets apply are the
+stylesheets pages inline (by their hashes); ``no-referrer`` keeps sign-in links out of other
 sites' logs.
 """
 
@@ -15,8 +16,11 @@ from litestar.exceptions import PermissionDeniedException
 from litestar.handlers import BaseRouteHandler
 from litestar.types import Message, Scope
 
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-       " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+from goodwill.http.assets import style_sources
+
+CSP = (f"default-src 'self'; script-src 'self'; style-src 'self' {style_sources()};"
+       " img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self';"
+       " frame-ancestors 'none'")
 HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
            "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY",
            "Cross-Origin-Opener-Policy": "same-origin"}
@@ -24,13 +28,16 @@ HSTS = "max-age=31536000; includeSubDomains"
 
 
 async def security_headers(message: Message, scope: Scope) -> None:
-    """Runs for every answer, errors and unknown routes included. HSTS only over HTTPS (or
-    when settings say TLS ends at a proxy), where a browser will honour it."""
+    """Runs for every answer, errors and unknown routes included. A page is asked for again
+    at each visit (``no-cache``), unless it said more (``no-store``). HSTS only over HTTPS
+    (or when settings say TLS ends at a proxy), where a browser will honour it."""
     if message["type"] != "http.response.start":
         return
     headers = MutableScopeHeaders.from_message(message)
     for name, value in HEADERS.items():
         headers.setdefault(name, value)
+    if headers.get("Content-Type", "").startswith("text/html"):
+        headers.setdefault("Cache-Control", "no-cache")
     if scope.get("scheme") == "https" or scope["app"].state.settings.secure_cookies:
         headers.setdefault("Strict-Transport-Security", HSTS)
 

@@ -6,12 +6,13 @@ folder it is served from, and it must control every page to keep them readable o
 
 from __future__ import annotations
 
+import json
 from functools import cache
 
 from litestar import get
 from litestar.response import Response
 
-from goodwill.http.controllers.sessions import PAGE
+from goodwill.http.assets import STATIC, asset, release
 
 MANIFEST = {
     "name": "Goodwill", "short_name": "Goodwill", "start_url": "/", "scope": "/",
@@ -27,9 +28,22 @@ async def manifest() -> dict:
     return MANIFEST
 
 
+PRECACHED = ("vendor/htmx/htmx-2.0.11.min.js", "app.js", "icons/icon-192.png", "qr-reader.js",
+             "scan.js")
+"""What every attendee's pages load, kept at install so even the first offline visit has it."""
+RELEASE_MARK = 'const ASSETS = [];\nconst SHELL = "shell";'
+
+
 @cache
 def worker_source() -> str:
-    return (PAGE.parent / "sw.js").read_text()
+    """sw.js with this release's asset URLs, and a shell cache named after the release: a
+    change to any static file is a new worker, which keeps the new files."""
+    source = (STATIC / "sw.js").read_text()
+    if RELEASE_MARK not in source:
+        raise RuntimeError("sw.js must declare ASSETS and SHELL as the server fills them in")
+    return source.replace(RELEASE_MARK,
+                          f"const ASSETS = {json.dumps([asset(n) for n in PRECACHED])};\n"
+                          f'const SHELL = "shell-{release()}";')
 
 
 @get("/sw.js", include_in_schema=False)

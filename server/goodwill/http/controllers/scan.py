@@ -12,12 +12,13 @@ from litestar import Request, Response, get
 from litestar.params import QueryParameter
 from litestar.response import Redirect, Template
 
+from goodwill.http.assets import asset
 from goodwill.http.controllers.home import events_of
 from goodwill.http.markers import Actor, Reads
 from goodwill.http.schemas.common import CODE_LENGTH, CODE_PATTERN
 from goodwill.http.site import site_url
 
-DECODER = "/static/vendor/jsqr/jsQR-1.4.0.js"
+DECODER = asset("vendor/jsqr/jsQR-1.4.0.js")
 """For browsers without a QR-reading BarcodeDetector; scan.js fetches it only then."""
 Typed = Annotated[str | None, QueryParameter(max_length=2000)]
 
