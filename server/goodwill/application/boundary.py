@@ -37,10 +37,19 @@ def check_events(aggregates: Iterable[Aggregate]) -> None:
                     check_value(name, value)
 
 
+class Unstorable(DomainError):
+    """A value the log cannot keep: ``path`` names it as the command's event does
+    (``profile.name``), for a page to show ``problem`` next to the field it came from."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path} {problem}.")
+        self.path, self.problem = path, problem
+
+
 def check_value(name: str, value: Any) -> None:
     for path, leaf in leaves(name, value):
         if problem := leaf_problem(leaf):
-            raise DomainError(f"{path} {problem}.")
+            raise Unstorable(path, problem)
 
 
 def leaves(path: str, value: Any) -> Iterator[tuple[str, Any]]:

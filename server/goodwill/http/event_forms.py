@@ -5,11 +5,10 @@ field, so the form shows it next to that field; the limits are the API's (see
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import Any
 from uuid import UUID
 
-from goodwill.http.forms import Invalid, required
+from goodwill.http.forms import Invalid, day, required
 from goodwill.http.schemas.common import ZONES
 
 NAME_LONGEST, VENUE_LONGEST, EMAIL_LONGEST = 120, 200, 254
@@ -28,11 +27,6 @@ def optional(form: Any, field: str, longest: int = NAME_LONGEST) -> str:
     return text(form, field, longest) if str(form.get(field) or "").strip() else ""
 
 
-def day(form: Any, field: str) -> date:
-    try:
-        return date.fromisoformat(text(form, field))
-    except ValueError:
-        raise Invalid(field, "Please give a date like 2026-11-25.") from None
 
 
 def event_details(form: Any) -> dict[str, Any]:

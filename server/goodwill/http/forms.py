@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 from uuid import UUID, uuid5
 
@@ -17,6 +18,7 @@ from litestar.exceptions import ValidationException
 from litestar.response import Redirect, Template
 
 from goodwill.application import Outcome
+from goodwill.application.boundary import EARLIEST, LATEST, Unstorable, text_problem
 from goodwill.database import Reader
 from goodwill.domain.errors import DomainError
 from goodwill.http.errors import domain_status
@@ -56,7 +58,25 @@ def required(form: Any, field: str, choices: tuple[str, ...] = (), longest: int 
         raise Invalid(field, "Please choose one of the options.")
     if len(value) > longest:
         raise Invalid(field, f"Please keep this under {longest} characters.")
+    if problem := text_problem(value):
+        raise Invalid(field, correct(problem))
     return value
+
+
+def day(form: Any, field: str) -> date:
+    """A day an event, a promise or a reminder can be on."""
+    try:
+        found = date.fromisoformat(required(form, field, longest=10))
+    except ValueError:
+        raise Invalid(field, "Please give a date like 2026-11-25.") from None
+    if not EARLIEST <= found <= LATEST:
+        raise Invalid(field, f"Please give a day from {EARLIEST.year} to {LATEST.year}.")
+    return found
+
+
+def correct(problem: str) -> str:
+    """What the log's own check says, for the field it is shown beside."""
+    return f"Please correct this: it {problem}."
 
 
 @dataclass(frozen=True)
@@ -74,6 +94,8 @@ async def attempt(command: Awaitable[Outcome]) -> Attempt:
         return Attempt(await command)
     except Invalid as error:
         return Attempt(None, {error.field: error.message}, 400)
+    except Unstorable as error:  # forms name their fields as the command's event does
+        return Attempt(None, {error.path.rpartition(".")[2]: correct(error.problem)}, 422)
     except DomainError as error:
         return Attempt(None, {"form": error.message}, domain_status(error))
 

@@ -36,6 +36,10 @@ def plain(status: int, detail: str) -> str:
     return detail
 
 
+ASKED = {"q": "the search", "code": "the code", "paper": "the paper", "part": "the part",
+         "list": "the entrance", "direction": "the direction", "device": "the device's name",
+         "day": "the day", "following": "the next page of the list", "section": "the section"}
+"""A page's query, named as its forms and links ask for it: never by a parameter's name."""
 TITLES = {400: "Please check what you sent", 401: "Please sign in", 403: "Not for you",
           404: "Nothing here"}
 
@@ -44,7 +48,7 @@ def refusal_page(_: Request, error: HTTPException | DomainError) -> Template:
     if isinstance(error, DomainError):
         status, detail = domain_status(error), error.message
     elif isinstance(error, ValidationException):
-        status, detail = 400, describe(field_errors(error.extra))
+        status, detail = 400, describe(field_errors(error.extra), ASKED)
     else:
         status, detail = error.status_code, plain(error.status_code, error.detail)
     return Template("problem.html", status_code=status, headers=getattr(error, "headers", None),

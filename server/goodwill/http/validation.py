@@ -58,7 +58,14 @@ def sentence(message: str) -> str:
     return message
 
 
-def describe(errors: list[dict[str, str]]) -> str:
-    """One readable line naming every field to correct."""
-    parts = [f"{e['field'] or 'the request body'} {e['message']}" for e in errors]
+def describe(errors: list[dict[str, str]], words: dict[str, str] | None = None) -> str:
+    """One readable line naming every field to correct: by its name in the API, or by
+    ``words`` where a page asked for it."""
+    parts = [f"{named(e['field'], words)} {e['message']}" for e in errors]
     return ("Please correct: " + "; ".join(parts) + ".") if parts else "The request is malformed."
+
+
+def named(field: str, words: dict[str, str] | None) -> str:
+    if words is None:
+        return field or "the request body"
+    return words.get(field, "the page's address")

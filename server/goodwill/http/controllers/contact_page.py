@@ -6,7 +6,6 @@ nothing."""
 from __future__ import annotations
 
 import asyncio
-from datetime import date
 from typing import Any
 from uuid import UUID, uuid4
 
@@ -20,8 +19,7 @@ from goodwill.database import Reader
 from goodwill.domain.errors import NotFoundError
 from goodwill.domain.give import KINDS, NEXT_OUTCOMES
 from goodwill.domain.note import NOTE_KINDS
-from goodwill.http.forms import (Invalid, View, attempt, command_id, page, required,
-                                 settle)
+from goodwill.http.forms import View, attempt, command_id, day, page, required, settle
 from goodwill.http.markers import Actor, PathId, Reads
 from goodwill.projections import ledger, roster, timeline, timeline_introductions
 
@@ -75,12 +73,6 @@ def contact_view(reader: Reader, actor: UUID, other: UUID) -> View:
                 lambda: sections(reader, actor, other))
 
 
-def due_date(form: Any) -> date:
-    try:
-        return date.fromisoformat(required(form, "due_on"))
-    except ValueError:
-        raise Invalid("due_on", "Please give a date like 2026-12-01.") from None
-
 
 def record(app: Goodwill, actor: UUID, other: UUID, conference: UUID, form: Any) -> Outcome:
     """Checks the form's fields, then runs the one command its ``action`` names."""
@@ -94,7 +86,7 @@ def record(app: Goodwill, actor: UUID, other: UUID, conference: UUID, form: Any)
                         required(form, "text"))
     if action == "promise":
         return app.promise(actor, cid, conference, other, required(form, "what", longest=500),
-                           due_date(form))
+                           day(form, "due_on"))
     raise ValidationException(detail="The form names no action: reload the page.")
 
 

@@ -22,7 +22,6 @@ from goodwill.database import Reader
 from goodwill.domain.errors import DomainError
 from goodwill.domain.ids import NAMESPACE
 from goodwill.http.access import CREW, require_role
-from goodwill.http.controllers.contact_page import Invalid
 from goodwill.http.controllers.dashboard import Search
 from goodwill.http.controllers.scan import DECODER
 from goodwill.http.desk import run_scans
@@ -30,7 +29,7 @@ from goodwill.http.desk_form import (DIRECTIONS, Choice, ListChoice, Setup, setu
                                      typed_scan, verdicts)
 from goodwill.http.errors import domain_status
 from goodwill.http.event_days import local
-from goodwill.http.forms import command_id, page
+from goodwill.http.forms import Invalid, command_id, page
 from goodwill.http.freshness import caught_up
 from goodwill.http.limits import limited
 from goodwill.http.markers import Actor, PathId, Reads

@@ -18,11 +18,9 @@ from litestar.response import Redirect, Template
 from goodwill.application import Goodwill, Outcome
 from goodwill.database import Reader
 from goodwill.domain.attendee import Consent, Profile
-from goodwill.domain.errors import DomainError, NotFoundError
+from goodwill.domain.errors import NotFoundError
 from goodwill.http import event_days
-from goodwill.http.forms import Invalid
-from goodwill.http.errors import domain_status
-from goodwill.http.forms import command_id, page, wants_fragment
+from goodwill.http.forms import Invalid, attempt, command_id, page, wants_fragment
 from goodwill.http.freshness import caught_up
 from goodwill.http.markers import Actor, PathId, Reads
 from goodwill.projections import consent, directory
@@ -98,24 +96,19 @@ async def save(request: Request, state: State, conference_id: PathId, reader: Re
     await attending(reader, conference_id, actor)
     form = await request.form()
     action = form.get("action") if form.get("action") in FRAGMENTS else "profile"
-    try:
-        outcome = await asyncio.to_thread(record, state.system.app, actor, conference_id, form)
-    except Invalid as error:
-        errors, status = {error.field: error.message}, 400
-    except DomainError as error:
-        errors, status = {"form": error.message}, domain_status(error)
-    else:
+    tried = await attempt(asyncio.to_thread(record, state.system.app, actor, conference_id,
+                                            form))
+    if tried.outcome is not None:
         if not wants_fragment(request):
             return Redirect(f"/events/{conference_id}/profile",
-                            query_params={"after": outcome.position}, status_code=303)
-        await caught_up(reader, outcome.position)
-        errors, status = {}, 200
+                            query_params={"after": tried.outcome.position}, status_code=303)
+        await caught_up(reader, tried.outcome.position)
     context = await sections(reader, conference_id, actor)
-    if errors:
-        context["errors"], context["values"][action] = {action: errors}, dict(form)
+    if tried.errors:
+        context["errors"], context["values"][action] = {action: tried.errors}, dict(form)
     else:
         context["saved"] = action
-    return page(request, "profile.html", context, FRAGMENTS[action], status)
+    return page(request, "profile.html", context, FRAGMENTS[action], tried.status)
 
 
 HANDLERS = [profile_page, save]
