@@ -8,7 +8,9 @@ import re
 from datetime import datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
+from goodwill.http.controllers.dashboard_page import day_name
 from tests.web.pages import assert_page, browser
+from tests.web.test_dashboard import table
 from tests.web.zones import move, off_utc
 
 MINUTE = timedelta(minutes=1)
@@ -92,3 +94,31 @@ def test_follow_ups_fall_due_by_the_events_date_not_utcs(summit):
     assert [p["what"] for p in lists["due_promises"]] == ["Due there"]
     earlier = api.read(bob, "/me/follow-ups", today=(today - timedelta(days=1)).isoformat())
     assert earlier["overdue_promises"] == []
+
+
+def test_home_and_dashboard_count_today_by_the_same_clock(summit):
+    """Bob met three people today on the event's clock and one a minute before its
+    midnight: his home page and the organizers' dashboard both say today is the event's
+    date, and both count the three."""
+    api, event, bob = summit.api, summit.event_id, summit.people["Bob"]
+    zone, today = off_utc()
+    move(summit, zone)
+    midnight = datetime.combine(today, time.min, tzinfo=ZoneInfo(zone))
+    now = datetime.now(timezone.utc)
+    for name, moment in (("Finn", midnight - MINUTE), ("Carol", now - 3 * MINUTE),
+                         ("Dan", now - 2 * MINUTE), ("Erin", now - MINUTE)):
+        summit.guest(name)
+        api.meet(bob, summit.people[name], event, happened_at=utc(moment))
+
+    home = assert_page(api.client.get("/", headers=api.headers(bob),
+                                      params={"after": api.position}))
+    card = section(home, "section", f"event-{event}")
+    assert f"Today, {today:%A} {today.day} {today:%B}" in card
+    assert "<dd>3 people:" in re.sub(r"\s+", " ", section(card, "dl", "glance-" + event))
+    board = assert_page(api.client.get(f"/events/{event}/dashboard",
+                                       headers=api.headers(summit.organizer),
+                                       params={"after": api.position}))
+    assert f"<h2>{day_name(today)}, hour by hour</h2>" in board
+    hours = table(board, "Hour by hour in numbers")
+    connections = hours[0].index("Connections")
+    assert sum(int(row[connections]) for row in hours[1:]) == 3
