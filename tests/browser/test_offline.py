@@ -107,7 +107,7 @@ def test_a_repeat_visit_asks_the_server_for_the_page_alone(phone, live_server, c
     even once the browser's own cache has let them go (emptied here). Without the worker
     their headers keep them a year: tests/web/test_pwa.py."""
     page = sign_in(phone(), live_server.alice, live_server.url)
-    assert not [p for p in live_server.served if p.endswith(".css")], "the first visit too"
+    assert page.locator("link[rel=stylesheet]").count() == 0, "no stylesheet to wait for"
     controlled(page)
     page.context.new_cdp_session(page).send("Network.clearBrowserCache")
     live_server.served.clear()

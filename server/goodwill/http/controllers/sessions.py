@@ -9,7 +9,6 @@ token; opening a link spends nothing, so link-preview bots are harmless.
 from __future__ import annotations
 
 import asyncio
-from pathlib import Path
 from typing import Annotated
 from uuid import UUID
 
@@ -18,7 +17,7 @@ from litestar.background_tasks import BackgroundTask
 from litestar.datastructures import State
 from litestar.enums import RequestEncodingType
 from litestar.params import Body, JSONBody
-from litestar.response import File, Redirect, Template
+from litestar.response import Redirect, Template
 
 from goodwill.domain.credential import account_id
 from goodwill.http.defenses import same_origin
@@ -30,7 +29,6 @@ from goodwill.http.schemas.access import LostLink, OrganizerSignIn, Resend, Sign
 from goodwill.projections import credentials, directory
 from goodwill.tokens import DEVICE, PREFIXES, SIGN_IN_LINK
 
-PAGE = Path(__file__).resolve().parents[4] / "web" / "static" / "sign-in.html"
 NO_STORE = {"Cache-Control": "no-store"}
 RESENT = "If that email is registered for this event, a sign-in link is on its way."
 SPENT = ("This sign-in link was already used: a link works once. Get a new one by email, sent"
@@ -45,9 +43,8 @@ Opened = tuple[UUID, UUID, str] | None
 
 
 @get("/s", tags=["sign-in"], include_in_schema=False)
-async def sign_in_page() -> File:
-    return File(PAGE, content_disposition_type="inline", media_type="text/html",
-                headers=NO_STORE)
+async def sign_in_page() -> Template:
+    return Template("sign_in.html", headers=NO_STORE)
 
 
 @post("/s", tags=["sign-in"], status_code=303, guards=[same_origin], include_in_schema=False)
