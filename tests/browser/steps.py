@@ -58,16 +58,19 @@ def open_mine(page: Page, link: str) -> None:
     page.get_by_role("navigation", name="Mine").get_by_role("link", name=link).click()
 
 
-def record(page: Page, form: str, fields: dict[str, str]) -> None:
-    """Fills the contact page's form named ``form`` by its labels and saves it."""
+def record(page: Page, form: str, fields: dict[str, str | bool]) -> None:
+    """Fills the contact page's form named ``form`` by its labels (True ticks a choice) and
+    sends it with its one button."""
     found = page.get_by_role("form", name=form)
     for label, value in fields.items():
         control = found.get_by_label(label, exact=True)
-        if control.evaluate("e => e.tagName") == "SELECT":
+        if value is True:
+            control.check()
+        elif control.evaluate("e => e.tagName") == "SELECT":
             control.select_option(value)
         else:
             control.fill(value)
-    found.get_by_role("button", name="Save").click()
+    found.locator("button[type=submit]").click()
 
 
 def controlled(page: Page) -> None:

@@ -38,14 +38,14 @@ def test_a_give_is_thanked_a_need_noted_and_a_promise_reminded(phone, live_serve
                                                                screenshot):
     alice, bob = live_server.alice, live_server.bob
     alice_page, page = met(phone, live_server)
-    record(page, "I gave…", {"Kind": "advice", "What it was": "Pricing tips"})
+    record(page, "Help given or received", {"Kind": "advice", "What it was": "Pricing tips"})
     expect(page.locator("#ledger")).to_contain_text("I gave advice: Pricing tips")
     record(page, "Note a need, goal or challenge", {"Kind": "need", "Note": "A glaze supplier"})
     expect(page.locator("#notes")).to_contain_text("need: A glaze supplier")
     due = datetime.now(timezone.utc).date() + timedelta(days=3)
     record(page, "Promise a follow-up", {"What I will do": "Send the deck",
                                          "Due": due.isoformat()})
-    expect(page.locator("#promises")).to_contain_text(f"Send the deck, due {due}")
+    expect(page.locator("#promises")).to_contain_text(f"I promised: Send the deck · due {due}")
     screenshot(page, "contact")
 
     open_mine(alice_page, "Follow-ups")
@@ -60,7 +60,14 @@ def test_a_give_is_thanked_a_need_noted_and_a_promise_reminded(phone, live_serve
     expect(page.locator("#due")).to_contain_text(f"Send the deck for {alice.name}, due {due}")
     screenshot(page, "follow-ups")
     assert_reminder(download(page, "Add reminder"), due, f"Promised to {alice.name}: Send the deck")
-    page.get_by_role("link", name=alice.name).first.click()
+    page.get_by_role("button", name=re.compile("^Mark “ ?Send the deck ?” kept$")).click()
+    expect(page.locator("#due")).to_contain_text("Nothing due soon.")
+    expect(page.get_by_role("link", name="Add reminder")).to_have_count(0)
+    alice_page.goto(f"/contacts/{bob.guest.person_id}")
+    expect(alice_page.locator("#promises")).to_contain_text(
+        f"{bob.name} promised me: Send the deck · kept")
+    page.goto(f"/contacts/{alice.guest.person_id}")
+    expect(page.locator("#promises")).to_contain_text("I promised: Send the deck · kept")
     assert_consented_card(download(page, "Save contact"), alice)
     assert not console
 
@@ -85,7 +92,7 @@ def assert_consented_card(text: str, attendee) -> None:
 def test_the_pages_work_with_scripts_off(phone, live_server, console, screenshot):
     alice, bob = live_server.alice, live_server.bob
     alice_page, page = met(phone, live_server, javascript=False)
-    record(page, "I gave…", {"Kind": "resource", "What it was": "A kiln supplier"})
+    record(page, "Help given or received", {"Kind": "resource", "What it was": "A kiln supplier"})
     expect(page).to_have_url(re.compile(rf"/contacts/{alice.guest.person_id}\?after=\d+$"))
     expect(page.locator("#ledger")).to_contain_text("I gave resource: A kiln supplier")
     screenshot(page, "contact-no-js")

@@ -23,13 +23,13 @@ def test_actions_taken_offline_wait_visibly_and_are_stored_once(phone, live_serv
     _, page = met(phone, live_server)
     controlled(page)
     page.reload()  # now through the worker, which keeps a copy
-    record(page, "I gave…", {"Kind": "advice", "What it was": "Pricing tips"})
+    record(page, "Help given or received", {"Kind": "advice", "What it was": "Pricing tips"})
     expect(page.locator("#ledger")).to_contain_text("Pricing tips")
     context = page.context
     context.set_offline(True)
     page.reload()  # the copy's give form carries the command id the give above spent
     expect(page.get_by_role("heading", name=alice.name)).to_be_visible()
-    record(page, "I gave…", {"Kind": "resource", "What it was": "Offline supplier list"})
+    record(page, "Help given or received", {"Kind": "resource", "What it was": "Offline supplier list"})
     record(page, "Note a need, goal or challenge", {"Kind": "need", "Note": "Offline: a kiln"})
     saved = page.get_by_role("status").filter(has_text="Saved on this phone")
     expect(saved).to_have_count(2)
@@ -55,7 +55,7 @@ def test_a_replay_the_server_refuses_is_shown(phone, live_server, console, scree
     """Alice thanks Bob offline; before she is back, Bob retracts what he gave."""
     alice, bob = live_server.alice, live_server.bob
     alice_page, page = met(phone, live_server)
-    record(page, "I gave…", {"Kind": "advice", "What it was": "Pricing tips"})
+    record(page, "Help given or received", {"Kind": "advice", "What it was": "Pricing tips"})
     expect(page.locator("#ledger")).to_contain_text("Pricing tips")
     [give] = read(page.context, f"/me/ledger/{alice.guest.person_id}")["gives"]
     open_mine(alice_page, "Follow-ups")
@@ -87,7 +87,7 @@ def test_actions_queued_when_the_session_ends_wait_for_the_next_sign_in(phone, l
     page.reload()
     context = page.context
     context.set_offline(True)
-    record(page, "I gave…", {"Kind": "insight", "What it was": "Queued before sign-out"})
+    record(page, "Help given or received", {"Kind": "insight", "What it was": "Queued before sign-out"})
     expect(page.locator("#pending")).to_have_text(re.compile(r"^1 pending"))
     context.clear_cookies()
     context.set_offline(False)

@@ -17,9 +17,10 @@ def connected(summit) -> tuple:
 
 
 def form_of(page: str, action: str) -> dict[str, str]:
-    """The hidden fields of the form that records ``action``."""
-    found = re.search(rf'name="command_id" value="([^"]+)">\s*<input type="hidden" name="action"'
-                      rf' value="{action}"', page)
+    """The fields of the form that records ``action`` (help given is the help form's first
+    choice)."""
+    found = re.search(rf'aria-labelledby="{action}-title">.*?name="command_id" value="([^"]+)"',
+                      page, re.DOTALL)
     return {"csrf_token": re.search(r'name="csrf_token" value="([^"]*)"', page)[1],
             "command_id": found[1], "action": action}
 
@@ -39,8 +40,11 @@ def test_the_page_shows_what_passed_between_us(summit):
                                       params={"after": api.position}))
     assert "Alice" in page and "Pricing tips" in page and "Hire" in page
     assert "Send deck" in page and "Balance" in page
-    for field in ("gave-kind", "received-note", "note-text", "promise-what", "promise-due_on"):
+    for field in ("help-kind", "help-note", "note-text", "promise-what", "promise-due_on"):
         assert f'<label for="{field}">' in page
+    buttons = re.findall(r"<button[^>]*>(.*?)</button>", page, re.DOTALL)
+    assert len(buttons) == len(set(buttons)), "no two buttons alike"
+    assert "Record help" in buttons and "Save private note" in buttons
 
 
 def test_a_quick_action_sent_twice_is_recorded_once(summit):

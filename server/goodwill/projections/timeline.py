@@ -171,3 +171,27 @@ async def about(db: Reader, person_id: UUID, other_id: UUID,
         f" AND kind IN ({', '.join('?' * len(kinds))}) ORDER BY at DESC, entry_id DESC",
         str(person_id), str(other_id), *kinds)
     return [{**r, "detail": json.loads(r["detail"])} for r in rows]
+
+
+CLOSED = {"promise_kept": "kept", "promise_dropped": "released"}
+
+
+async def promises_between(db: Reader, person_id: UUID, other_id: UUID) -> list[dict[str, Any]]:
+    """The promises either of us made the other, oldest first, each as it stands now: open
+    (due when), kept, or released with the reason; read from my side's mirrored entries."""
+    rows = await about(db, person_id, other_id, ("promised", "was_promised", "promise_kept",
+                                                 "promise_dropped", "promise_rescheduled"))
+    promises: dict[str, dict[str, Any]] = {}
+    for row in reversed(rows):
+        detail, found = row["detail"], promises.get(row["subject_id"])
+        if row["kind"] in ("promised", "was_promised"):
+            promises[row["subject_id"]] = {
+                "promise_id": row["subject_id"], "mine": row["kind"] == "promised",
+                "what": detail["what"], "due_on": detail["due_on"], "state": "open",
+                "reason": "", "made_at": row["at"]}
+        elif found and row["kind"] == "promise_rescheduled":
+            found["due_on"] = detail["due_on"]
+        elif found:
+            found.update(state=CLOSED[row["kind"]], reason=detail.get("reason", ""),
+                         closed_at=row["at"])
+    return list(promises.values())

@@ -6,6 +6,7 @@ nothing."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from typing import Any
 from uuid import UUID, uuid4
 
@@ -21,12 +22,14 @@ from goodwill.domain.give import KINDS, NEXT_OUTCOMES
 from goodwill.domain.note import NOTE_KINDS
 from goodwill.http.forms import View, attempt, command_id, day, page, required, settle
 from goodwill.http.markers import Actor, PathId, Reads
+from goodwill.http.promise_forms import close_promise
 from goodwill.projections import ledger, roster, timeline, timeline_introductions
 
 ACTIONS = ("gave", "received", "note", "promise")
-LATEST_GIVES = 6
-"""The ledger lists the latest gives only, so the page stays small however much passed
-between us; the counts cover all of them, and the rest are on my timeline."""
+LATEST_GIVES = 5
+"""The ledger lists the latest gives only, so the page stays small (a phone screen, an 8 KB
+fragment with promises to close) however much passed between us; the counts cover all of
+them, and the rest are on my timeline."""
 
 
 async def shared_event(reader: Reader, actor: UUID, other: UUID) -> dict[str, Any]:
@@ -63,7 +66,8 @@ async def sections(reader: Reader, actor: UUID, other: UUID) -> dict[str, Any]:
                 answerable(g, actor) for g in pair["gives"][:LATEST_GIVES]]},
             "introductions": [{**i, "command_id": uuid4()} for i in introductions],
             "notes": await timeline.about(reader, actor, other, ("noted",)),
-            "promises": await timeline.about(reader, actor, other, ("promised",)),
+            "promises": [{**p, "command_id": uuid4()}
+                         for p in await timeline.promises_between(reader, actor, other)],
             "ids": {action: uuid4() for action in ACTIONS}, "give_kinds": KINDS,
             "note_kinds": NOTE_KINDS, "errors": {}, "values": {}}
 
@@ -114,19 +118,38 @@ async def act(request: Request, state: State, person_id: PathId, reader: Reads,
                         str(form.get("action")), form)
 
 
+Listed = Callable[[Reader, UUID, UUID], Awaitable[list[dict[str, Any]]]]
+Command = Callable[[Goodwill, UUID, UUID, Any], Outcome]
+
+
+async def act_between_us(request: Request, state: State, reader: Reader, actor: UUID,
+                         other: UUID, kind: str, subject: UUID, listed: Listed,
+                         command: Command) -> Response:
+    """Runs ``command`` on one ``kind`` of thing between us (a promise, an introduction),
+    found among those ``listed``: any other id is a 404, so trying ids tells nothing."""
+    await shared_event(reader, actor, other)
+    if str(subject) not in {row[f"{kind}_id"] for row in await listed(reader, actor, other)}:
+        raise NotFoundError(f"No such {kind} between you.")
+    form = await request.form()
+    tried = await attempt(asyncio.to_thread(command, state.system.app, actor, subject, form))
+    return await settle(request, reader, contact_view(reader, actor, other), tried,
+                        f"{kind}-{subject}", form)
+
+
+@post("/contacts/{person_id:uuid}/promises/{promise_id:uuid}")
+async def close(request: Request, state: State, person_id: PathId, promise_id: PathId,
+                reader: Reads, actor: Actor) -> Response:
+    """Kept or released, by the one who made it, of the promises between us."""
+    return await act_between_us(request, state, reader, actor, person_id, "promise",
+                                promise_id, timeline.promises_between, close_promise)
+
+
 @post("/contacts/{person_id:uuid}/introductions/{introduction_id:uuid}")
 async def answer_introduction(request: Request, state: State, person_id: PathId,
                               introduction_id: PathId, reader: Reads, actor: Actor) -> Response:
     """Accepts or declines an introduction between us, or of me by them."""
-    await shared_event(reader, actor, person_id)
-    found = await timeline_introductions.between(reader, actor, person_id)
-    if str(introduction_id) not in {i["introduction_id"] for i in found}:
-        raise NotFoundError("No such introduction between you.")
-    form = await request.form()
-    tried = await attempt(asyncio.to_thread(answer, state.system.app, actor, introduction_id,
-                                            form))
-    return await settle(request, reader, contact_view(reader, actor, person_id), tried,
-                        f"introduction-{introduction_id}", form)
+    return await act_between_us(request, state, reader, actor, person_id, "introduction",
+                                introduction_id, timeline_introductions.between, answer)
 
 
-HANDLERS = [contact_page, act, answer_introduction]
+HANDLERS = [contact_page, act, close, answer_introduction]

@@ -57,6 +57,9 @@ async def connection_cards(reader: Reads, actor: Actor) -> Response[str]:
     return attachment("".join(map(cards.contact, found)), VCARD, "connections.vcf")
 
 
+CLOSED_WORDS = {"kept": "kept", "dropped": "released"}
+
+
 @get("/promises/{promise_id:uuid}/reminder.ics")
 async def promise_calendar(request: Request, promise_id: PathId, reader: Reads,
                            actor: Actor) -> Response[str]:
@@ -64,6 +67,9 @@ async def promise_calendar(request: Request, promise_id: PathId, reader: Reads,
     promise = await followups.promise(reader, promise_id, actor)
     if promise is None:
         raise NotFoundException("You made no such promise.")
+    if promise["status"] != "open":
+        raise NotFoundException(f"This promise is {CLOSED_WORDS[promise['status']]}: there"
+                                " is nothing left to remind you of.")
     event = cards.promise_event(promise, site_host(request))
     return attachment(cards.calendar([event]), ICALENDAR, f"{promise_id}.ics")
 

@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import asyncio
 from typing import Any
-from uuid import uuid4
+from uuid import UUID, uuid4
 
-from litestar import Request, get, post
+from litestar import Request, Response, get, post
 from litestar.datastructures import State
+from litestar.exceptions import NotFoundException
 from litestar.response import Redirect, Template
 
+from goodwill.database import Reader
 from goodwill.http.event_days import event_dates
-from goodwill.http.forms import command_id, page
+from goodwill.http.forms import attempt, command_id, page
 from goodwill.http.markers import Actor, PathId, Reads
+from goodwill.http.promise_forms import close_promise
 from goodwill.projections import connection_requests, directory, followups
 
 
@@ -25,8 +28,7 @@ def named(rows: list[dict[str, Any]], names: dict[str, str]) -> list[dict[str, A
              "introducer": names.get(r.get("introducer_id"), "Someone")} for r in rows]
 
 
-@get("/follow-ups")
-async def follow_ups_page(request: Request, reader: Reads, actor: Actor) -> Template:
+async def sections(reader: Reader, actor: UUID) -> dict[str, Any]:
     """Dated by each event's own day, where its promises fall due: a page has no client
     date to go by before it loads, and the server's UTC day is nobody's."""
     today, dates = await event_dates(reader, actor)
@@ -35,9 +37,35 @@ async def follow_ups_page(request: Request, reader: Reads, actor: Actor) -> Temp
                                            for who in ("other_id", "introducer_id") if who in r})
     requests = [{**r, "command_id": uuid4()}
                 for r in await connection_requests.waiting_for(reader, actor)]
-    return page(request, "follow_ups.html", {
-        "lists": {name: named(rows, names) for name, rows in lists.items()},
-        "requests": requests})
+    return {"lists": {name: named(rows, names) for name, rows in lists.items()},
+            "requests": requests, "errors": {}}
+
+
+@get("/follow-ups")
+async def follow_ups_page(request: Request, reader: Reads, actor: Actor) -> Template:
+    return page(request, "follow_ups.html", await sections(reader, actor))
+
+
+@post("/follow-ups/promises/{promise_id:uuid}")
+async def close(request: Request, state: State, promise_id: PathId, reader: Reads,
+                actor: Actor) -> Response:
+    """Kept or released: gone from the lists; refused, the list says why beside it."""
+    if await followups.promise(reader, promise_id, actor) is None:
+        raise NotFoundException("You made no such promise.")
+    form = await request.form()
+    tried = await attempt(asyncio.to_thread(close_promise, state.system.app, actor, promise_id,
+                                            form))
+    if tried.outcome:
+        return Redirect("/follow-ups", query_params={"after": tried.outcome.position},
+                        status_code=303)
+    context = await sections(reader, actor)
+    listed = {p["promise_id"] for name in ("overdue_promises", "due_promises")
+              for p in context["lists"][name]}
+    if str(promise_id) in listed:
+        context["errors"] = {f"promise-{promise_id}": tried.errors}
+    else:  # closed meanwhile (on another phone), or not due soon: said above the lists
+        context["refused"] = " ".join(tried.errors.values())
+    return page(request, "follow_ups.html", context, status_code=tried.status)
 
 
 @post("/follow-ups/thanks/{give_id:uuid}", status_code=303)
@@ -69,4 +97,4 @@ async def answer_request(request: Request, state: State, request_id: PathId,
     return Redirect("/follow-ups", query_params={"after": outcome.position}, status_code=303)
 
 
-HANDLERS = [follow_ups_page, thank, answer, answer_request]
+HANDLERS = [follow_ups_page, close, thank, answer, answer_request]
