@@ -120,7 +120,8 @@ def checked(page: Page, path: str) -> list[str]:
 
 def attendee_pages(event: str, facts: dict) -> list[str]:
     guests = facts["guests"]
-    return ["/", f"/events/{event}/badge", f"/c/{guests['yosef'].connect_code}", "/scan",
+    return ["/", "/contacts", f"/events/{event}/badge", f"/c/{guests['yosef'].connect_code}",
+            "/scan",
             "/me/data", f"/events/{event}/profile", "/follow-ups", "/timeline",
             f"/events/{event}/directory", f"/events/{event}/directory?q=%D9%84",
             f"/events/{event}/people/{guests['yosef'].person_id}",

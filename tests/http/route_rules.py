@@ -116,6 +116,8 @@ def rules(v: dict[str, Any]) -> dict[str, tuple[str, dict[str, Any] | None]]:
         "GET /events/{conference_id:uuid}/profile": ("attendee", None),
         "POST /events/{conference_id:uuid}/profile": ("attendee", {}),
         "GET /follow-ups": ("signed_in", None),
+        "GET /contacts": ("signed_in", None),
+        "GET /api/v1/me/contacts": ("signed_in", None),
         "POST /follow-ups/thanks/{give_id:uuid}": ("party", None),
         "POST /follow-ups/promises/{promise_id:uuid}": ("party", {"answer": "kept"}),
         "POST /follow-ups/introductions/{introduction_id:uuid}": ("party", None),

@@ -120,7 +120,7 @@ def pages(summit, give: str) -> dict[str, list[str]]:
     event, people = summit.event_id, summit.people
     dan = summit.guests["Dan"]
     return {
-        "Alice": ["/", f"/events/{event}/badge", f"/c/{dan['connect_code']}", "/scan",
+        "Alice": ["/", "/contacts", f"/events/{event}/badge", f"/c/{dan['connect_code']}", "/scan",
                   "/me/data", f"/events/{event}/profile", "/follow-ups", "/timeline",
                   f"/events/{event}/directory", f"/events/{event}/people/{people['Dan']}",
                   f"/contacts/{people['Bob']}", f"/gives/{give}", "/introduce"],

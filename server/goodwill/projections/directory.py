@@ -143,9 +143,14 @@ LISTED = ("FROM attendees WHERE conference_id = ? AND listed_in_directory = 1 AN
 """Attendees who opted in and match a search, whose ``%``, ``_`` and ``\\`` are literal."""
 
 
-def matching(conference_id: UUID, search: str) -> list[str]:
+def like(search: str) -> str:
+    """A LIKE pattern (with ESCAPE '\\') that finds ``search`` as typed, case aside."""
     literal = search.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return [str(conference_id), *[f"%{literal}%"] * 4]
+    return f"%{literal}%"
+
+
+def matching(conference_id: UUID, search: str) -> list[str]:
+    return [str(conference_id), *[like(search)] * 4]
 
 
 async def listed(db: Reader, conference_id: UUID, search: str = "", limit: int = 50,

@@ -15,7 +15,7 @@ from goodwill.domain.errors import NotFoundError
 from goodwill.http.event_days import event_dates
 from goodwill.http.markers import Actor, PathId, Reads
 from goodwill.http.schemas.people import Contact, SharedProfile
-from goodwill.projections import followups, ledger, roster, timeline
+from goodwill.projections import contacts, followups, ledger, roster, timeline
 
 OneEvent = FromQuery[UUID | None]
 Cursor = Annotated[str | None, QueryParameter(max_length=200)]
@@ -27,6 +27,17 @@ class Timeline(msgspec.Struct):
 
     entries: list[dict[str, Any]]
     next_before: str | None
+
+
+class Contacts(msgspec.Struct):
+    """By name; pass ``next_following`` back as ``following`` for the next page."""
+
+    contacts: list[dict[str, Any]]
+    count: int
+    next_following: str | None
+
+
+Search = Annotated[str, QueryParameter(max_length=100)]
 
 
 class MeController(Controller):
@@ -42,6 +53,16 @@ class MeController(Controller):
             raise ValidationException(extra=[{
                 "key": "before", "message": "is not a cursor from this timeline"}]) from None
         return Timeline(rows, rows[-1]["cursor"] if len(rows) == limit else None)
+
+    @get("/contacts")
+    async def my_contacts(self, reader: Reads, actor: Actor, q: Search = "",
+                          following: FromQuery[UUID | None] = None,
+                          limit: PageSize = 50) -> Contacts:
+        """Everyone I am connected with at any event, where and when we met, and what passed
+        between us: gives each way (thanked or not), the balance, promises still open."""
+        rows = await contacts.contacts(reader, actor, q, limit + 1, after=following)
+        return Contacts(rows[:limit], await contacts.count(reader, actor, q),
+                        rows[limit - 1]["person_id"] if len(rows) > limit else None)
 
     @get("/ledger")
     async def balances(self, reader: Reads, actor: Actor) -> list[dict[str, Any]]:
