@@ -56,10 +56,12 @@ def test_home_shows_my_day_at_the_event_on_its_clock(summit):
     checked_in = (now - 5 * MINUTE).astimezone(ZoneInfo(zone))
     assert f"Today, {today:%A} {today.day} {today:%B}" in card
     assert f"Checked in at {checked_in:%H:%M} at <bdi>Main entrance</bdi></p>" in glance
-    met = re.findall(r'<a href="/contacts/([^"]+)"><bdi>(\w+)</bdi></a>', glance)
+    met_today = re.search(r"<dt>Met today</dt>(.*?)</dd>", glance)[1]
+    met = re.findall(r'<a href="/contacts/([^"]+)"><bdi>(\w+)</bdi></a>', met_today)
     assert met == [(summit.people[n], n) for n in ("Erin", "Dan", "Carol")]
     assert "<dd>4 people:" in glance and "and 1 more" in glance
     assert '<a href="/follow-ups">1 overdue, 1 due within a week</a>' in glance
+    assert len(re.findall(r"Mark “<bdi>[^<]+</bdi>” kept", glance)) == 2, "each, to close here"
     assert '<a href="/follow-ups#thanks">1 to thank</a>' in glance, "the advice: an introduction is accepted"
     assert '<a href="/follow-ups#requests">1 waiting for my answer</a>' in glance
     assert '<a href="/follow-ups#introductions">1 waiting for my answer</a>' in glance

@@ -74,3 +74,15 @@ def test_only_its_maker_closes_a_promise(summit):
         answer = post(summit, "Bob", path, {**form, "csrf_token": token})
         assert answer.status_code in (403, 404), (path, answer.status_code)
     assert "A deck" in get(summit, "Alice", "/follow-ups")
+
+
+def test_kept_from_home_which_lists_what_is_due(summit):
+    deck, intro = promises(summit)
+    home = get(summit, "Alice", "/")
+    assert "Mark “<bdi>A deck</bdi>” kept" in home and "Release “<bdi>An intro</bdi>”" in home
+    kept = form_to(home, f"/follow-ups/promises/{deck}", ("answer", "kept"))
+    answer = post(summit, "Alice", f"/follow-ups/promises/{deck}", kept)
+    assert answer.status_code == 303 and answer.headers["location"].startswith("/?after=")
+    home = get(summit, "Alice", "/")
+    assert "A deck" not in home and "An intro" in home
+    assert "0 overdue, 1 due within a week" in home

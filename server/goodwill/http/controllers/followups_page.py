@@ -49,15 +49,16 @@ async def follow_ups_page(request: Request, reader: Reads, actor: Actor) -> Temp
 @post("/follow-ups/promises/{promise_id:uuid}")
 async def close(request: Request, state: State, promise_id: PathId, reader: Reads,
                 actor: Actor) -> Response:
-    """Kept or released: gone from the lists; refused, the list says why beside it."""
+    """Kept or released: gone from the lists, and back to home when home sent it there;
+    refused, the list says why beside it."""
     if await followups.promise(reader, promise_id, actor) is None:
         raise NotFoundException("You made no such promise.")
     form = await request.form()
     tried = await attempt(asyncio.to_thread(close_promise, state.system.app, actor, promise_id,
                                             form))
     if tried.outcome:
-        return Redirect("/follow-ups", query_params={"after": tried.outcome.position},
-                        status_code=303)
+        back = "/" if form.get("back") == "/" else "/follow-ups"
+        return Redirect(back, query_params={"after": tried.outcome.position}, status_code=303)
     context = await sections(reader, actor)
     listed = {p["promise_id"] for name in ("overdue_promises", "due_promises")
               for p in context["lists"][name]}

@@ -1,12 +1,13 @@
 """The landing page after signing in: for each event I attend, my day there at a glance —
-my check-in, whom I met today, what is due, whom to thank, which requests to connect and
-introductions wait for my answer — and what I can open there."""
+my check-in, whom I met today, what is due (the first few, each to mark kept or release
+right here), whom to thank, which requests to connect and introductions wait for my
+answer — and what I can open there."""
 
 from __future__ import annotations
 
 from datetime import datetime, timezone
 from typing import Any
-from uuid import UUID
+from uuid import UUID, uuid4
 
 from litestar import Request, get
 from litestar.datastructures import State
@@ -61,7 +62,11 @@ async def at_a_glance(reader: Reader, person: UUID, event: dict[str, Any],
     met = await glance.met_between(reader, person, conference_id,
                                    *event_days.day_span(zone, day))
     lists = await followups.follow_ups(reader, person, day, conference_id)
+    due = (lists["overdue_promises"] + lists["due_promises"])[:NAMES_SHOWN]
+    names = await directory.names(reader, {p["other_id"] for p in due})
     return {"day": day, "met": met[:NAMES_SHOWN], "met_count": len(met),
+            "promises": [{**p, "name": names.get(p["other_id"], "Someone"),
+                          "command_id": uuid4()} for p in due],
             "check_ins": [{**row, "at": event_days.local(row["checked_in_at"], zone)}
                           for row in await glance.check_ins(reader, conference_id, person)],
             "requests_to_answer": len(await connection_requests.waiting_for(
