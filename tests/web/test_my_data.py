@@ -81,6 +81,24 @@ def test_my_open_promises_come_as_one_calendar(bobs):
     assert events(get(bobs, "Erin", "/me/data/promises.ics").text) == []
 
 
+def test_my_kept_rate_counts_what_came_due_or_ended(bobs):
+    api, bob, event = bobs.api, bobs.people["Bob"], bobs.event_id
+    word = re.compile(r'<section class="card" id="word">.*?</section>', re.DOTALL)
+    assert "No promise of mine has come due yet." in word.search(get(bobs, "Bob", "/me/data").text)[0]
+    made = {what: api.do(bob, "/promises", conference_id=event, promisee=bobs.people[to],
+                         what=what, due_on=due)["promise_id"]
+            for what, to, due in (("Kept late", "Alice", "2026-01-05"),
+                                  ("Released", "Carol", "2099-12-30"),
+                                  ("Overdue", "Dan", "2026-01-06"),
+                                  ("Not due yet", "Alice", "2099-12-31"))}
+    api.do(bob, f"/promises/{made['Kept late']}/keep")
+    api.do(bob, f"/promises/{made['Released']}/drop", reason="Carol found a designer")
+    section = re.sub(r"\s+", " ", word.search(get(bobs, "Bob", "/me/data").text)[0])
+    assert ("<strong>33% kept</strong>: 1 of the 3 promises that came due or ended"
+            " (1 released, 1 overdue).") in section
+    assert "No promise" in word.search(get(bobs, "Alice", "/me/data").text)[0], "Bob's, not hers"
+
+
 def test_forget_me_asks_first_then_erases_me_from_what_others_see(bobs):
     api, alice, bob, event = bobs.api, bobs.people["Alice"], bobs.people["Bob"], bobs.event_id
     words = ("Ask for the quiet room", "Send you the deck", "Both build kilns")

@@ -159,3 +159,23 @@ async def still_to_keep(db: Reader, promiser: UUID) -> list[dict[str, Any]]:
     """What ``promiser`` still has to do, the soonest due first."""
     return await db.fetch(PROMISES + " AND p.status = 'open' ORDER BY p.due_on, p.promise_id",
                           str(promiser))
+
+
+async def word_kept(db: Reader, promiser: UUID, today: date,
+                    dates: Mapping[str, date] | None = None) -> dict[str, Any]:
+    """How ``promiser`` keeps their word: kept ÷ (kept + overdue + released). A promise not
+    yet due counts for nothing, and one kept late counts as kept. ``dates`` and ``today``
+    date each promise by its event's day, as the follow-ups do."""
+    dates = dates or {}
+    rows = await db.fetch("SELECT status, due_on, conference_id FROM followup_promises"
+                          " WHERE promiser = ?", str(promiser))
+    tally = {"kept": 0, "released": 0, "overdue": 0}
+    for row in rows:
+        if row["status"] == "kept":
+            tally["kept"] += 1
+        elif row["status"] == "dropped":
+            tally["released"] += 1
+        elif date.fromisoformat(row["due_on"]) < dates.get(row["conference_id"], today):
+            tally["overdue"] += 1
+    judged = sum(tally.values())
+    return {**tally, "judged": judged, "rate": tally["kept"] / judged if judged else None}

@@ -1,4 +1,5 @@
-"""My data: the files I can take away, and forgetting me, which cannot be undone.
+"""My data: how I keep my word, the files I can take away, and forgetting me, which cannot
+be undone.
 
 Forgetting asks for a tick first. Then it runs, signs this browser out as signing out does,
 and says so on a page anyone may open: the person it was for is gone.
@@ -14,10 +15,11 @@ from litestar import Request, Response, get, post
 from litestar.datastructures import State
 from litestar.response import Redirect, Template
 
+from goodwill.http.event_days import event_dates
 from goodwill.http.forms import command_id, page
 from goodwill.http.identity import cleared_cookies
 from goodwill.http.markers import Actor, Reads
-from goodwill.projections import audit
+from goodwill.projections import audit, followups
 from goodwill.tokens import API_TOKEN
 
 UNCONFIRMED = "Tick the box to confirm: forgetting cannot be undone."
@@ -32,8 +34,10 @@ async def shown(request: Request, state: State, reader: Reads, actor: UUID,
                 token: str | None = None, errors: dict[str, str] | None = None) -> Template:
     """The page, with the API token just made if there is one: shown in this answer only."""
     held = await asyncio.to_thread(state.system.app.holds_api_token, actor)
+    today, dates = await event_dates(reader, actor)
     return page(request, "my_data.html", {
         **context(errors), "links": await audit.links_for(reader, actor),
+        "word": await followups.word_kept(reader, actor, today, dates),
         "api_token": {"held": held, "token": token}}, status_code=400 if errors else 200)
 
 
