@@ -44,6 +44,8 @@ class Tx(Protocol):
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None: ...
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None: ...
     def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]: ...
+    def columns(self, table: str) -> list[str]:
+        """The table's columns in order as stored; none if there is no such table."""
     def savepoint(self) -> AbstractContextManager[None]:
         """What runs inside is undone alone if it raises; the transaction goes on."""
 
@@ -60,6 +62,10 @@ class SqliteTx:
 
     def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         return self.conn.execute(sql, params).fetchall()
+
+    def columns(self, table: str) -> list[str]:
+        return [name for name, in self.fetchall("SELECT name FROM pragma_table_info(?)"
+                                                " ORDER BY cid", (table,))]
 
     @contextmanager
     def savepoint(self) -> Iterator[None]:
@@ -87,6 +93,11 @@ class PostgresTx:
     def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         with self.conn.cursor(row_factory=tuple_row) as cur:
             return cur.execute(sql.replace("?", "%s"), params).fetchall()
+
+    def columns(self, table: str) -> list[str]:
+        return [name for name, in self.fetchall(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ?"
+            " AND table_schema = current_schema() ORDER BY ordinal_position", (table,))]
 
     @contextmanager
     def savepoint(self) -> Iterator[None]:

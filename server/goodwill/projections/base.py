@@ -6,6 +6,7 @@ projection's tracking position, so each event lands exactly once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import Any, ClassVar, get_type_hints
@@ -15,6 +16,7 @@ from goodwill.database import Tx
 from goodwill.domain.person import Person
 
 Handler = Callable[[Any, Any, Tx], None]
+CONSTRAINTS = ("PRIMARY", "UNIQUE", "FOREIGN", "CHECK", "CONSTRAINT")
 
 
 def on(handler: Handler) -> Handler:
@@ -58,9 +60,22 @@ class Projection:
         for index in self.indexes:
             tx.execute(index)
 
+    def reshaped(self, tx: Tx) -> bool:
+        """Whether a release before this one left a table of this read model with other
+        columns than it declares now: the runner then rebuilds it from the log."""
+        return any((found := tx.columns(table)) and found != declared(columns)
+                   for table, columns in self.tables.items())
+
     def drop(self, tx: Tx) -> None:
         for table in self.tables:
             tx.execute(f"DROP TABLE IF EXISTS {table}")
+
+
+def declared(columns: str) -> list[str]:
+    """The column names in a table's definitions, in order, without its constraints."""
+    flat = re.sub(r"\([^)]*\)", "", columns)
+    names = (part.split()[0] for part in flat.split(",") if part.strip())
+    return [name.lower() for name in names if name.upper() not in CONSTRAINTS]
 
 
 def iso(moment: datetime) -> str:

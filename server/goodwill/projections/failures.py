@@ -74,5 +74,11 @@ def resolve(tx: Tx, failure: Failure, how: str) -> None:
                (f"{how} {now()}", failure.projection, failure.position))
 
 
+def forget(tx: Tx, projection: str) -> None:
+    """A read model rebuilt from the log's beginning meets its events again: what failed
+    in its older shape says nothing of the new."""
+    tx.execute(f"DELETE FROM {TABLE} WHERE projection = ?", (projection,))
+
+
 def now() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -43,11 +43,19 @@ class ProjectionRunner:
         self.listener: threading.Thread | None = None
 
     def create_tables(self) -> None:
+        """Each read model's tables; one an older release made in another shape starts
+        again from the log's beginning, so an upgrade needs no rebuild by hand."""
         with self.writer.transaction() as tx:
             tx.execute(f"CREATE TABLE IF NOT EXISTS {TRACKING} "
                        "(name TEXT PRIMARY KEY, position BIGINT NOT NULL)")
             failures.create(tx)
             for projection in self.projections:
+                if projection.reshaped(tx):
+                    log.warning("read model %s changed shape: rebuilding it from the log",
+                                projection.name)
+                    projection.drop(tx)
+                    tx.execute(f"DELETE FROM {TRACKING} WHERE name = ?", (projection.name,))
+                    failures.forget(tx, projection.name)
                 projection.create(tx)
                 tx.execute(f"INSERT INTO {TRACKING} (name, position) VALUES (?, 0) "
                            "ON CONFLICT (name) DO NOTHING", (projection.name,))
