@@ -92,3 +92,29 @@ def test_a_name_in_the_directory_opens_that_persons_profile(summit):
     refused = api.client.get(f"/events/{event}/people/{summit.people['Alice']}",
                              headers=browser(api.headers(outsider)))
     assert refused.status_code in (403, 404) and "Alice Ltd" not in refused.text
+
+
+def test_a_profile_shows_how_its_owner_keeps_their_word_only_when_they_chose_to(summit):
+    api, alice, bob, event = summit.api, summit.people["Alice"], summit.people["Bob"], summit.event_id
+    api.meet(alice, bob, event)
+    made = [api.do(alice, "/promises", conference_id=event, promisee=bob, what=what,
+                   due_on=due)["promise_id"]
+            for what, due in (("Deck", "2026-01-02"), ("Intro", "2026-01-03"),
+                              ("Later", "2099-01-01"))]
+    api.do(alice, f"/promises/{made[0]}/keep")
+
+    def profile() -> str:
+        return assert_page(api.client.get(f"/events/{event}/people/{alice}",
+                                          headers=browser(api.headers(bob)),
+                                          params={"after": api.position}))
+
+    assert 'id="word"' not in profile(), "off until she turns it on"
+    api.do(alice, f"/events/{event}/attendees/me/consent",
+           consent={"listed_in_directory": True, "kept_rate_on_profile": True})
+    word = re.search(r'<p id="word">(.*?)</p>', profile(), re.DOTALL)[1]
+    assert " ".join(word.split()) == ("Keeps their word: <strong>50%</strong> of the promises"
+                                      " that came due or ended are kept (1 of 2).")
+    mine = api.read(alice, f"/events/{event}/attendees/me")
+    assert mine["kept_rate_on_profile"] is True
+    history = api.read(alice, f"/events/{event}/attendees/me/consent-history")
+    assert [h["kept_rate_on_profile"] for h in history] == [False, True]

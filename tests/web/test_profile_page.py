@@ -87,8 +87,10 @@ def test_with_htmx_a_consent_change_swaps_the_choices_and_their_history(mine):
     assert not re.search(r'id="consent-shared_with_organizer"[^>]*checked', text)
     history = re.findall(r"<li>From [^:]+:\d\d: (.*?)</li>", text, re.DOTALL)
     assert [" ".join(h.split()) for h in history] == [
-        "listed in the directory: on; email to connections: off; profile to organizers: off",
-        "listed in the directory: off; email to connections: off; profile to organizers: off"]
+        "listed in the directory: on; email to connections: off; profile to organizers: off;"
+        " kept rate on my profile: off",
+        "listed in the directory: off; email to connections: off; profile to organizers: off;"
+        " kept rate on my profile: off"]
     names = [p["name"] for p in api.read(mine.people["Alice"], f"/events/{mine.event_id}/directory")]
     assert "Sam" in names
     again = {**hidden(text, "consent")}

@@ -61,6 +61,7 @@ def invitee(rng: random.Random, first: str, last: str) -> Invitee:
                       needs=rng.choice(NEEDS))
     consent = Consent(listed_in_directory=rng.random() < 0.7,
                       shared_with_organizer=rng.random() < 0.8,
-                      contact_shared_with_connections=rng.random() < 0.5)
+                      contact_shared_with_connections=rng.random() < 0.5,
+                      kept_rate_on_profile=rng.random() < 0.3)
     return Invitee(profile.name, f"{first}.{last}@{domain}.example".lower(), profile, consent,
                   workshop=rng.random() < 0.4)

@@ -24,6 +24,7 @@ class Consent:
     listed_in_directory: bool = False
     shared_with_organizer: bool = False
     contact_shared_with_connections: bool = False
+    kept_rate_on_profile: bool = False
 
 
 class Attendee(Aggregate):

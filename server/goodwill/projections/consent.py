@@ -19,6 +19,7 @@ class ConsentHistory(Projection):
                            " at TEXT NOT NULL, listed_in_directory BIGINT NOT NULL,"
                            " shared_with_organizer BIGINT NOT NULL,"
                            " contact_shared_with_connections BIGINT NOT NULL,"
+                           " kept_rate_on_profile BIGINT NOT NULL,"
                            " PRIMARY KEY (attendee_id, version)",
     }
 
@@ -31,7 +32,7 @@ class ConsentHistory(Projection):
         self.record(e, e.consent, tx)
 
     def record(self, e: Any, consent: dict[str, bool], tx: Tx) -> None:
-        tx.execute("INSERT INTO consent_history VALUES (?, ?, ?, ?, ?, ?)",
+        tx.execute(f"INSERT INTO consent_history VALUES (?, ?, ?{', ?' * len(CONSENT)})",
                    (key(e.originator_id), e.originator_version, iso(e.timestamp),
                     *(int(consent.get(choice, False)) for choice in CONSENT)))
 

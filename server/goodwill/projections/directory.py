@@ -16,7 +16,8 @@ from goodwill.domain.person import Person
 from goodwill.projections.base import Projection, iso, key, on
 
 PROFILE = ("name", "company", "role", "offers", "needs")
-CONSENT = ("listed_in_directory", "shared_with_organizer", "contact_shared_with_connections")
+CONSENT = ("listed_in_directory", "shared_with_organizer", "contact_shared_with_connections",
+           "kept_rate_on_profile")
 
 
 class Directory(Projection):
@@ -31,11 +32,13 @@ class Directory(Projection):
                      " person_id TEXT NOT NULL, connect_code TEXT NOT NULL, name TEXT NOT NULL,"
                      " company TEXT, role TEXT, offers TEXT, needs TEXT,"
                      " listed_in_directory BIGINT, shared_with_organizer BIGINT,"
-                     " contact_shared_with_connections BIGINT, registered_at TEXT",
+                     " contact_shared_with_connections BIGINT, kept_rate_on_profile BIGINT,"
+                     " registered_at TEXT",
     }
     forgets = ("UPDATE people SET name = '', email = '' WHERE person_id = ?",
                "UPDATE attendees SET name = '', company = '', role = '', offers = '', needs = '',"
-               " listed_in_directory = 0, contact_shared_with_connections = 0"
+               " listed_in_directory = 0, contact_shared_with_connections = 0,"
+               " kept_rate_on_profile = 0"
                " WHERE person_id = ?")
     indexes = ("CREATE INDEX IF NOT EXISTS attendees_by_event ON attendees (conference_id, name)",
                "CREATE INDEX IF NOT EXISTS attendees_by_person ON attendees (person_id)",
@@ -88,7 +91,7 @@ class Directory(Projection):
     @on
     def attendee_registered(self, e: Attendee.Registered, tx: Tx) -> None:
         tx.execute(
-            "INSERT INTO attendees VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO attendees VALUES ({', '.join('?' * (5 + len(PROFILE + CONSENT)))})",
             (key(e.originator_id), key(e.conference_id), key(e.person_id), e.connect_code,
              *(e.profile.get(f, "") for f in PROFILE),
              *(int(e.consent.get(f, False)) for f in CONSENT), iso(e.timestamp)))

@@ -17,10 +17,11 @@ from litestar.response import Redirect, Template
 
 from goodwill.domain.errors import NotFoundError
 from goodwill.http.access import require_present
+from goodwill.http.event_days import event_dates
 from goodwill.http.forms import page, row_command
 from goodwill.http.markers import Actor, PathId, Reads
 from goodwill.http.timeline_words import worded
-from goodwill.projections import connection_requests, directory, roster, timeline
+from goodwill.projections import connection_requests, directory, followups, roster, timeline
 
 PAGE_SIZE = 20
 DIRECTORY_PAGE = 50
@@ -69,14 +70,18 @@ async def directory_page(request: Request, conference_id: PathId, reader: Reads,
 @get("/events/{conference_id:uuid}/people/{person_id:uuid}")
 async def person_page(request: Request, conference_id: PathId, person_id: PathId,
                       reader: Reads, actor: Actor) -> Template:
-    """A listed person's profile as the directory shows it, for the people at the event;
-    anyone not listed there is not found, as if absent."""
+    """A listed person's profile as the directory shows it, for the people at the event,
+    with how they keep their word where they chose to show it; anyone not listed there is
+    not found, as if absent."""
     await require_present(reader, conference_id, actor)
     listed = await directory.attendee(reader, conference_id, person_id)
     if listed is None or not listed["listed_in_directory"]:
         raise NotFoundError("No one by that link is listed in this event's directory.")
+    word = None
+    if listed["kept_rate_on_profile"]:
+        word = await followups.word_kept(reader, person_id, *await event_dates(reader, person_id))
     return page(request, "person.html", {
-        "event": await directory.conference(reader, conference_id), "p": listed,
+        "event": await directory.conference(reader, conference_id), "p": listed, "word": word,
         "me": str(actor), "command_id": uuid4(),
         "connected": await roster.connected(reader, actor, person_id),
         "asked": await connection_requests.asked_by(reader, actor, conference_id)})

@@ -37,6 +37,9 @@ CHOICES = (
     ("shared_with_organizer", "Share my profile with the organizers",
      "This event's organizers see my profile and email in their attendee list and may"
      " export it; without this they see an anonymous entry, and door staff only my name."),
+    ("kept_rate_on_profile", "Show how I keep my word on my directory profile",
+     "The share of my promises kept, of those that came due or ended (kept, overdue or"
+     " released), shows on my profile in the directory, counted over every event."),
 )
 FRAGMENTS = {"profile": "_profile_form.html", "consent": "_consent.html"}
 HISTORY_SHOWN = 10

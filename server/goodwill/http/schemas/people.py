@@ -33,6 +33,8 @@ class Consent(msgspec.Struct, forbid_unknown_fields=True):
     listed_in_directory: bool = False
     shared_with_organizer: bool = False
     contact_shared_with_connections: bool = False
+    kept_rate_on_profile: bool = False
+    """Show how I keep my word (kept ÷ kept, overdue and released) on my directory profile."""
 
 
 class RegisterAttendee(Command):
@@ -70,6 +72,7 @@ class Attendee(msgspec.Struct):
     listed_in_directory: bool
     shared_with_organizer: bool
     contact_shared_with_connections: bool
+    kept_rate_on_profile: bool
     registered_at: str
 
 
@@ -131,3 +134,4 @@ class ConsentChoice(msgspec.Struct):
     listed_in_directory: bool
     shared_with_organizer: bool
     contact_shared_with_connections: bool
+    kept_rate_on_profile: bool
