@@ -64,8 +64,8 @@ def test_a_scan_a_request_and_an_introduction_each_connect_only_with_both_sides(
     story = a.locator("main")
     expect(story).to_contain_text("My introduction connected them")
     for other in (bob, carol):
-        expect(story.locator("li", has_text="Thanked me").filter(has_text=other.name)
-               ).to_have_count(1)
+        accepted = story.locator("li", has_text="Accepted my introduction")
+        expect(accepted.filter(has_text=other.name)).to_have_count(1)
         assert read(a.context, f"/me/ledger/{other.guest.person_id}")["given"] == {
             "confirmed": 1, "unconfirmed": 0}
     screenshot(a, "timeline-introduction-confirmed")

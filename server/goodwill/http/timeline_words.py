@@ -11,7 +11,7 @@ LABELS = {
     "connected": "Connected", "met_again": "Met again",
     "unconfirmed_connection": "Said we met (not confirmed)",
     "gave": "I gave", "received": "Received", "thanked_by_me": "I thanked",
-    "thanked_me": "Thanked me", "disputed_by_me": "I disputed", "disputed_me": "Disputed my give",
+    "thanked_me": "Thanked me", "accepted_my_introduction": "Accepted my introduction", "disputed_by_me": "I disputed", "disputed_me": "Disputed my give",
     "retracted": "Give retracted", "referral_outcome": "Referral outcome",
     "introduced": "I introduced two people", "was_introduced": "Introduced to",
     "introduction_answered": "Answered an introduction from",
@@ -23,7 +23,11 @@ LABELS = {
 
 
 def worded(entry: dict[str, Any]) -> dict[str, Any]:
-    """The entry with its ``label`` and its ``when`` on the event's clock."""
+    """The entry with its ``label`` and its ``when`` on the event's clock. An introduction's
+    give is thanked by accepting the introduction, and its giver reads it so."""
     when = local(entry["at"], entry.get("timezone"))
-    return {**entry, "label": LABELS.get(entry["kind"], entry["kind"].replace("_", " ")),
+    kind = entry["kind"]
+    if kind == "thanked_me" and (entry.get("give") or {}).get("introduction_id"):
+        kind = "accepted_my_introduction"
+    return {**entry, "label": LABELS.get(kind, kind.replace("_", " ")),
             "when": f"{when:%Y-%m-%d %H:%M}"}

@@ -20,6 +20,10 @@ from goodwill.projections.timeline_entries import TimelineEntries, mirrored, par
 
 
 UNCONFIRMED = "unconfirmed_connection"
+ANSWERS = ("thanked_by_me", "thanked_me", "disputed_by_me", "disputed_me", "retracted",
+           "referral_outcome")
+"""Entries that answer a give: each is read with the give it answers."""
+ANSWERS_IN_SQL = ", ".join(f"'{kind}'" for kind in ANSWERS)
 
 
 class Timeline(TimelineEntries):
@@ -145,21 +149,26 @@ def after_cursor(value: str) -> list[str]:
 
 async def timeline(db: Reader, person_id: UUID, conference_id: UUID | None = None,
                    before: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
-    """Newest first, each with its event's time zone; pass the last row's ``cursor`` as
-    ``before`` for the next page."""
+    """Newest first, each with its event's time zone, and an answer to a give (a thanks, a
+    dispute…) with that give's ``give`` (its kind and note, from my own entry of it); pass
+    the last row's ``cursor`` as ``before`` for the next page."""
     where, params = ["t.person_id = ?"], [str(person_id)]
     if conference_id is not None:
         where, params = [*where, "t.conference_id = ?"], [*params, str(conference_id)]
     if before is not None:
         where, params = [*where, "(t.at, t.entry_id) < (?, ?)"], [*params, *after_cursor(before)]
     rows = await db.fetch(
-        "SELECT t.*, a.name AS other_name, c.timezone FROM timeline_entries t"
-        " LEFT JOIN attendees a"
+        "SELECT t.*, a.name AS other_name, c.timezone, g.detail AS give"
+        " FROM timeline_entries t LEFT JOIN attendees a"
         " ON a.person_id = t.other_person_id AND a.conference_id = t.conference_id"
         " LEFT JOIN conferences c ON c.conference_id = t.conference_id"
+        " LEFT JOIN timeline_entries g ON g.subject_id = t.subject_id"
+        " AND g.person_id = t.person_id AND g.kind IN ('gave', 'received')"
+        f" AND t.kind IN ({ANSWERS_IN_SQL})"
         f" WHERE {' AND '.join(where)} ORDER BY t.at DESC, t.entry_id DESC LIMIT ?",
         *params, limit)
-    return [{**r, "detail": json.loads(r["detail"]), "cursor": cursor(r)} for r in rows]
+    return [{**r, "detail": json.loads(r["detail"]), "cursor": cursor(r),
+             "give": r["give"] and json.loads(r["give"])} for r in rows]
 
 
 async def about(db: Reader, person_id: UUID, other_id: UUID,
@@ -171,6 +180,18 @@ async def about(db: Reader, person_id: UUID, other_id: UUID,
         f" AND kind IN ({', '.join('?' * len(kinds))}) ORDER BY at DESC, entry_id DESC",
         str(person_id), str(other_id), *kinds)
     return [{**r, "detail": json.loads(r["detail"])} for r in rows]
+
+
+async def thanks_for(db: Reader, person_id: UUID, give_id: UUID) -> dict[str, Any] | None:
+    """The thanks for a give, as one of its two people reads it: ``kind`` says which way
+    (``thanked_me`` or ``thanked_by_me``), ``at`` when (``timezone`` the event's), and the
+    message in ``detail``."""
+    row = await db.fetchrow("SELECT t.kind, t.at, t.detail, c.timezone FROM timeline_entries t"
+                            " LEFT JOIN conferences c ON c.conference_id = t.conference_id"
+                            " WHERE t.subject_id = ? AND t.person_id = ?"
+                            " AND t.kind IN ('thanked_me', 'thanked_by_me')",
+                            str(give_id), str(person_id))
+    return row and {**row, "detail": json.loads(row["detail"])}
 
 
 CLOSED = {"promise_kept": "kept", "promise_dropped": "released"}

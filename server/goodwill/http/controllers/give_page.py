@@ -25,16 +25,20 @@ from goodwill.http.controllers.contact_page import answerable, contact_view, sha
 from goodwill.http.forms import Invalid, View, attempt, command_id, page, required, settle
 from goodwill.http.markers import Actor, PathId, Reads
 from goodwill.http.schemas.giving import AMOUNT, CURRENCY, REPORTED
-from goodwill.projections import ledger
+from goodwill.http.timeline_words import worded
+from goodwill.projections import ledger, timeline
 
 
 async def sections(reader: Reader, actor: UUID, give_id: UUID) -> dict[str, Any]:
-    """The give, if I gave or received it and am connected with the other party."""
+    """The give, if I gave or received it and am connected with the other party, and its
+    thanks with the message, read the same by both."""
     give = await ledger.my_give(reader, give_id, actor)
     if give is None:
         raise NotFoundError("No such give of yours.")
     other = UUID(give["other_id"])
+    thanks = await timeline.thanks_for(reader, actor, give_id)
     return {"person_id": other, "them": await shared_event(reader, actor, other),
+            "thanks": thanks and worded({**thanks, "give": give}),
             "give": answerable(give, actor), "outcome_id": uuid4(), "next_outcomes": [
                 o for o in OUTCOMES if o in NEXT_OUTCOMES.get(give["outcome"], ())],
             "errors": {}, "values": {}}
