@@ -122,7 +122,8 @@ def attendee_pages(event: str, facts: dict) -> list[str]:
     guests = facts["guests"]
     return ["/", "/contacts", f"/events/{event}/badge", f"/c/{guests['yosef'].connect_code}",
             "/scan",
-            "/me/data", f"/events/{event}/profile", "/follow-ups", "/timeline",
+            "/me/data", f"/events/{event}", f"/events/{event}/profile", "/follow-ups",
+            "/timeline",
             f"/events/{event}/directory", f"/events/{event}/directory?q=%D9%84",
             f"/events/{event}/people/{guests['yosef'].person_id}",
             f"/contacts/{guests['layla'].person_id}", f"/gives/{facts['give']}",

@@ -123,6 +123,7 @@ def rules(v: dict[str, Any]) -> dict[str, tuple[str, dict[str, Any] | None]]:
         "POST /follow-ups/introductions/{introduction_id:uuid}": ("party", None),
         "POST /follow-ups/requests/{request_id:uuid}": ("party", None),
         "GET /timeline": ("signed_in", None),
+        "GET /events/{conference_id:uuid}": ("present", None),
         "GET /events/{conference_id:uuid}/directory": ("present", None),
         "GET /events/{conference_id:uuid}/people/{person_id:uuid}": ("present", None),
         "POST /events/{conference_id:uuid}/directory/ask": ("attendee", None),

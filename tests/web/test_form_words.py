@@ -121,7 +121,8 @@ def pages(summit, give: str) -> dict[str, list[str]]:
     dan = summit.guests["Dan"]
     return {
         "Alice": ["/", "/contacts", f"/events/{event}/badge", f"/c/{dan['connect_code']}", "/scan",
-                  "/me/data", f"/events/{event}/profile", "/follow-ups", "/timeline",
+                  "/me/data", f"/events/{event}", f"/events/{event}/profile", "/follow-ups",
+                  "/timeline",
                   f"/events/{event}/directory", f"/events/{event}/people/{people['Dan']}",
                   f"/contacts/{people['Bob']}", f"/gives/{give}", "/introduce"],
         "organizer": ["/console", f"/events/{event}/console", f"/events/{event}/tickets",

@@ -16,7 +16,7 @@ from litestar.response import Template
 from goodwill.domain.errors import DomainError
 from goodwill.http import organizer_pages
 from goodwill.http.controllers import (badge, browse, contact_page, contacts_page,
-                                       dashboard_page,
+                                       dashboard_page, event_page,
                                        desk_page, downloads,
                                        exports, followups_page, give_page, home, import_page,
                                        introduce_page, meet, my_data, profile_page, scan)
@@ -70,6 +70,7 @@ async def before_a_page(request: Request) -> None:
 def page_router(dependencies: dict) -> Router:
     return Router("/", route_handlers=[home.home, badge.badge, meet.connect_page, meet.connect,
                                        *browse.HANDLERS, contacts_page.contacts_page,
+                                       *event_page.HANDLERS,
                                        *contact_page.HANDLERS,
                                        *give_page.HANDLERS, *introduce_page.HANDLERS,
                                        *followups_page.HANDLERS, *downloads.HANDLERS,

@@ -149,16 +149,19 @@ def after_cursor(value: str) -> list[str]:
 
 async def timeline(db: Reader, person_id: UUID, conference_id: UUID | None = None,
                    before: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
-    """Newest first, each with its event's time zone, and an answer to a give (a thanks, a
-    dispute…) with that give's ``give`` (its kind and note, from my own entry of it); pass
-    the last row's ``cursor`` as ``before`` for the next page."""
+    """Newest first, each with its event's time zone, whether I am ``connected`` with the
+    other person it names, and an answer to a give (a thanks, a dispute…) with that give's
+    ``give`` (its kind and note, from my own entry of it); pass the last row's ``cursor``
+    as ``before`` for the next page."""
     where, params = ["t.person_id = ?"], [str(person_id)]
     if conference_id is not None:
         where, params = [*where, "t.conference_id = ?"], [*params, str(conference_id)]
     if before is not None:
         where, params = [*where, "(t.at, t.entry_id) < (?, ?)"], [*params, *after_cursor(before)]
     rows = await db.fetch(
-        "SELECT t.*, a.name AS other_name, c.timezone, g.detail AS give"
+        "SELECT t.*, a.name AS other_name, c.timezone, g.detail AS give,"
+        " EXISTS (SELECT 1 FROM followup_contacts f WHERE f.person_id = t.person_id"
+        " AND f.other_id = t.other_person_id) AS connected"
         " FROM timeline_entries t LEFT JOIN attendees a"
         " ON a.person_id = t.other_person_id AND a.conference_id = t.conference_id"
         " LEFT JOIN conferences c ON c.conference_id = t.conference_id"
@@ -168,7 +171,8 @@ async def timeline(db: Reader, person_id: UUID, conference_id: UUID | None = Non
         f" WHERE {' AND '.join(where)} ORDER BY t.at DESC, t.entry_id DESC LIMIT ?",
         *params, limit)
     return [{**r, "detail": json.loads(r["detail"]), "cursor": cursor(r),
-             "give": r["give"] and json.loads(r["give"])} for r in rows]
+             "connected": bool(r["connected"]), "give": r["give"] and json.loads(r["give"])}
+            for r in rows]
 
 
 async def about(db: Reader, person_id: UUID, other_id: UUID,
