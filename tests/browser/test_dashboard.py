@@ -62,7 +62,7 @@ def test_a_check_in_shows_on_the_open_dashboard_without_a_reload(browser, live_s
     page = dashboard(open_device(browser, live_server.url, console, LAPTOP),
                      live_server)
     expect(figure(page, "Inside now")).to_have_text("1")
-    expect(figure(page, "Confirmed by their receivers")).to_have_text("100% 1 of 1 gives")
+    expect(figure(page, "Confirmed by receivers")).to_have_text("100% 1 of 1 gives")
     reloads = []
     page.on("framenavigated", lambda frame: frame == page.main_frame and reloads.append(frame))
     page.evaluate("window.openedOnce = true")

@@ -40,7 +40,7 @@ def test_connections_gives_introductions_and_thanks_are_counted_for_their_event(
     scan_badge(system.app, ann.person_id, bob.person_id, camp, at(13))
     summit = read(system, figures, scenario.conference_id)
     assert summit["totals"] == {"connection": 2, "introduction": 1, "give:introduction": 2,
-                                "give:advice": 1, "give:resource": 1, "thanked": 2}
+                                "give:advice": 1, "give:resource": 1, "thanked": 2, "thanks": 1}
     assert {"hour": "2026-11-25T11:00Z", "metric": "give:introduction",
             "value": 2} in summit["hours"]
     assert read(system, figures, camp) == {
@@ -61,8 +61,25 @@ def test_a_give_is_confirmed_while_its_receiver_stands_by_the_thanks(system, sce
     system.app.dispute(bob.person_id, uuid.uuid4(), disputed, "It was not advice")
     system.app.retract(ann.person_id, uuid.uuid4(), retracted, "Wrong person")
     give(bob)  # recorded by its receiver: confirmed as it is recorded
-    assert read(system, confirmed, scenario.conference_id) == {"gives": 5, "confirmed": 2}
-    assert read(system, figures, scenario.conference_id)["totals"]["thanked"] == 3
+    assert read(system, confirmed, scenario.conference_id) == {"gives": 5, "confirmed": 2,
+                                                               "introduced": 0}
+    totals = read(system, figures, scenario.conference_id)["totals"]
+    assert (totals["thanked"], totals["thanks"]) == (3, 2), "the receiver's own record says none"
+
+
+def test_an_introduction_accepted_confirms_its_gives_with_no_thank_you(system, scenario):
+    ann, bob, cat = scenario["Ann Ash"], scenario["Bob Baker"], scenario["Cat Chen"]
+    for other in (bob, cat):
+        system.app.connect_by_badge(ann.person_id, uuid.uuid4(), other.connect_code, at(9))
+    made = system.app.introduce(ann.person_id, uuid.uuid4(), scenario.conference_id,
+                                bob.person_id, cat.person_id, "Both build drones", at(11))
+    for who in (bob, cat):
+        system.app.answer_introduction(who.person_id, uuid.uuid4(),
+                                       made.result["introduction_id"], True)
+    assert read(system, confirmed, scenario.conference_id) == {"gives": 2, "confirmed": 2,
+                                                               "introduced": 2}
+    totals = read(system, figures, scenario.conference_id)["totals"]
+    assert totals["thanked"] == 2 and "thanks" not in totals
 
 
 def test_a_rebuild_gives_the_same_numbers(system, scenario):

@@ -50,7 +50,7 @@ def read_model(api, query, *args):
 
 def tally(page: str, label: str) -> str:
     """The figure under ``label``, as text."""
-    return re.sub(r"<[^>]+>", "", re.search(rf"<dt>{label}</dt><dd>(.*?)</dd>", page)[1])
+    return re.sub(r"<[^>]+>", "", re.search(rf"<dt>{label}<dd>(.*?)</div>", page)[1])
 
 
 def table(page: str, caption: str) -> list[list[str]]:
@@ -94,8 +94,12 @@ def test_the_numbers_shown_are_the_read_models(api, demo):
     assert tally(page, "Arrived") == f"{counted['totals']['arrival']:,}"
     assert tally(page, "Connections") == f"{counted['totals']['connection']:,}"
     assert tally(page, "Introductions") == f"{counted['totals']['introduction']:,}"
-    assert tally(page, "Gives") == f"{gives['gives']:,}" != "0"
-    assert tally(page, "Confirmed by their receivers") == (
+    assert tally(page, "Gives recorded") == f"{gives['gives'] - gives['introduced']:,}" != "0"
+    assert tally(page, "Gives by introductions") == f"{gives['introduced']:,}" != "0"
+    assert tally(page, "Thank-yous") == f"{counted['totals']['thanks']:,}" != "0"
+    for label in re.findall(r"<dt>([^<]+)<dd>", page.split('id="dashboard"')[1]):
+        assert f"<dt>{label}</dt><dd>" in page.split('id="counted"')[1], f"{label} explained"
+    assert tally(page, "Confirmed by receivers") == (
         f"{gives['confirmed'] / gives['gives']:.0%} {gives['confirmed']:,} of"
         f" {gives['gives']:,} gives")
     entrances = read_model(api, checkins.counts, event)
@@ -158,10 +162,11 @@ def test_the_busiest_day_still_fits_in_8_kb(client):
         "event": {"timezone": "Europe/Berlin"}, "poll_seconds": 5, "as_of": "23:59:59",
         "url": "/events/7a1b6cf2-5f0e-4c1e-9d7a-0e4b7c2d9f10/dashboard?day=2026-11-25",
         "day_name": "Wed 25 Nov",
-        "tallies": [{"label": "Confirmed by their receivers", "value": "100%",
+        "tallies": [{"label": "Confirmed by receivers", "value": "100%",
                      "detail": "999,999 of 999,999 gives"},
                     *({"label": label, "value": "999,999"} for label in
-                      ("Inside now", "Arrived", "Connections", "Introductions", "Gives"))],
+                      ("Inside now", "Arrived", "Connections", "Introductions",
+                       "Gives recorded", "Gives by introductions", "Thank-yous"))],
         "entrances": [{"name": f"North hall entrance {n}", "checked_in": 99_999,
                        "inside": 99_999} for n in range(6)],
         "conflicts": {"count": 99_999, "api": "/api/v1/events/7a1b6cf2/check-in-conflicts",
@@ -181,7 +186,7 @@ def test_an_event_with_nothing_yet_says_so(summit):
     page = assert_page(api.client.get(f"/events/{summit.event_id}/dashboard", headers=headers,
                                       params={"after": api.position, "day": "2026-11-25"}))
     assert "Nothing counted on this day." in page and tally(page, "Inside now") == "0"
-    assert tally(page, "Confirmed by their receivers") == "– 0 of 0 gives"
+    assert tally(page, "Confirmed by receivers") == "– 0 of 0 gives"
     assert 'href="?day=2026-11-25" aria-current="date"' in page
     assert 'href="?day=2026-11-26"' in page
 

@@ -1,5 +1,6 @@
 """The event dashboard: how many check-ins, arrivals, connections, gives, introductions and
-thanks, hour by hour (UTC), per event, and how many gives their receivers confirm now."""
+thanks, hour by hour (UTC), per event, and how many gives their receivers confirm now —
+those people recorded apart from the two an introduction records for its introducer."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ class Figures(Projection):
         "figure_subjects": "subject_id TEXT PRIMARY KEY, conference_id TEXT NOT NULL",
         "figure_arrivals": "ticket_id TEXT PRIMARY KEY",
         "figure_gives": "give_id TEXT PRIMARY KEY, conference_id TEXT NOT NULL,"
-                        " confirmed BIGINT NOT NULL",
+                        " confirmed BIGINT NOT NULL, introduced BIGINT NOT NULL",
     }
     indexes = ("CREATE INDEX IF NOT EXISTS figure_gives_by_event"
                " ON figure_gives (conference_id, confirmed)",)
@@ -85,16 +86,23 @@ class Figures(Projection):
         """A give its receiver records is thanked as it is recorded."""
         self.remember(tx, e.originator_id, e.conference_id)
         confirmed = e.recorded_by == e.receiver
-        tx.execute("INSERT INTO figure_gives VALUES (?, ?, ?)",
-                   (key(e.originator_id), key(e.conference_id), int(confirmed)))
+        tx.execute("INSERT INTO figure_gives VALUES (?, ?, ?, ?)",
+                   (key(e.originator_id), key(e.conference_id), int(confirmed),
+                    int(e.introduction_id is not None)))
         self.count(tx, key(e.conference_id), e, f"give:{e.kind}")
         if confirmed:
             self.count(tx, key(e.conference_id), e, "thanked")
 
     @on
     def thanked(self, e: Give.Thanked, tx: Tx) -> None:
+        """"thanked" counts confirmations, "thanks" the thank-yous said: an introduction's
+        give is thanked by accepting the introduction, and says no thank-you."""
         self.confirm(tx, e.originator_id, True)
-        self.count(tx, self.conference_of(tx, e.originator_id), e, "thanked")
+        conference_id = self.conference_of(tx, e.originator_id)
+        self.count(tx, conference_id, e, "thanked")
+        if not tx.fetchall("SELECT 1 FROM figure_gives WHERE give_id = ? AND introduced = 1",
+                           (key(e.originator_id),)):
+            self.count(tx, conference_id, e, "thanks")
 
     @on
     def disputed(self, e: Give.Disputed, tx: Tx) -> None:
@@ -137,8 +145,11 @@ async def figures(db: Reader, conference_id: UUID) -> dict[str, Any]:
 
 
 async def confirmed(db: Reader, conference_id: UUID) -> dict[str, int]:
-    """Gives recorded at the event, and how many of them their receivers confirm now."""
+    """Gives recorded at the event (``introduced`` of them by introductions, the rest by
+    people), and how many of them their receivers confirm now."""
     row = await db.fetchrow("SELECT COUNT(*) AS gives,"
-                            " CAST(COALESCE(SUM(confirmed), 0) AS BIGINT) AS confirmed"
+                            " CAST(COALESCE(SUM(confirmed), 0) AS BIGINT) AS confirmed,"
+                            " CAST(COALESCE(SUM(introduced), 0) AS BIGINT) AS introduced"
                             " FROM figure_gives WHERE conference_id = ?", str(conference_id))
-    return {"gives": row["gives"], "confirmed": row["confirmed"]}
+    return {"gives": row["gives"], "confirmed": row["confirmed"],
+            "introduced": row["introduced"]}

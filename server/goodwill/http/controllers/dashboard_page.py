@@ -79,8 +79,10 @@ async def tallies(reader: Reader, conference_id: UUID,
         {"label": "Arrived", "value": f"{totals.get('arrival', 0):,}"},
         {"label": "Connections", "value": f"{totals.get('connection', 0):,}"},
         {"label": "Introductions", "value": f"{totals.get('introduction', 0):,}"},
-        {"label": "Gives", "value": f"{gives['gives']:,}"},
-        {"label": "Confirmed by their receivers", "value": share,
+        {"label": "Gives recorded", "value": f"{gives['gives'] - gives['introduced']:,}"},
+        {"label": "Gives by introductions", "value": f"{gives['introduced']:,}"},
+        {"label": "Thank-yous", "value": f"{totals.get('thanks', 0):,}"},
+        {"label": "Confirmed by receivers", "value": share,
          "detail": f"{gives['confirmed']:,} of {gives['gives']:,} gives"},
     ]
 
