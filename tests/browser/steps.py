@@ -60,8 +60,12 @@ def open_mine(page: Page, link: str) -> None:
 
 def record(page: Page, form: str, fields: dict[str, str | bool]) -> None:
     """Fills the contact page's form named ``form`` by its labels (True ticks a choice) and
-    sends it with its one button."""
+    sends it with its one button, opening the section it waits in first."""
     found = page.get_by_role("form", name=form)
+    closed = page.locator("details:not([open])",
+                          has=page.get_by_role("form", name=form, include_hidden=True))
+    if closed.count():  # a section of its own, opened as a person would
+        closed.locator("summary").click()
     for label, value in fields.items():
         control = found.get_by_label(label, exact=True)
         if value is True:

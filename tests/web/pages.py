@@ -34,6 +34,18 @@ def assert_page(response: httpx.Response, status: int = 200) -> str:
     return response.text
 
 
+def button_labels(page: str) -> list[str]:
+    """Each button's words, as a person reads them."""
+    return [" ".join(re.sub(r"<[^>]+>", "", label).split())
+            for label in re.findall(r"<button[^>]*>(.*?)</button>", page, re.DOTALL)]
+
+
+def assert_buttons_differ(page: str) -> None:
+    """No two buttons on a page say the same: each says what it acts on."""
+    labels = button_labels(page)
+    assert len(labels) == len(set(labels)), sorted(labels)
+
+
 def browser(headers: dict[str, str]) -> dict[str, str]:
     """A browser sends the cookies but, posting a form, no CSRF header: the field must do."""
     return {k: v for k, v in headers.items() if k != CSRF_HEADER}

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from tests.web.pages import assert_page, browser, form_to, forms_to
+from goodwill.http.controllers.contact_page import LATEST_GIVES
+from tests.web.pages import assert_buttons_differ, assert_page, browser, form_to, forms_to
 
 HX = {"HX-Request": "true"}
 
@@ -240,7 +241,7 @@ def test_my_notes_never_reach_the_other_side_but_my_promises_do(met):
 
 
 def test_a_busy_contact_still_fits_one_small_fragment(met):
-    """A dozen gives both ways and a referral, of which the latest six are listed; notes, a
+    """A dozen gives both ways and a referral, of which the latest few are listed; notes, a
     promise and two introductions waiting for Bob."""
     api, alice, bob = met.api, met.people["Alice"], met.people["Bob"]
     at = {"conference_id": met.event_id}
@@ -259,5 +260,6 @@ def test_a_busy_contact_still_fits_one_small_fragment(met):
     fragment = api.client.get(f"/contacts/{alice}", headers={**met.bob, **HX},
                               params={"after": api.position})
     text = assert_page(fragment)
-    assert "<html" not in text and text.count("<li>I ") == 5 and "And 8 earlier" in text
+    assert "<html" not in text and text.count("<li>I ") == LATEST_GIVES and "And 9 earlier" in text
+    assert_buttons_differ(text)
     assert len(fragment.content) < 8192, len(fragment.content)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tests.web.pages import assert_page, browser, form_to
+from tests.web.pages import assert_buttons_differ, assert_page, browser, form_to
 
 HX = {"HX-Request": "true"}
 
@@ -22,6 +22,9 @@ def test_follow_ups_list_what_to_do_with_buttons_that_do_it(summit):
     summit.guest("Carol")
     give = api.do(alice, "/gives", **at, giver=alice, receiver=bob, kind="advice",
                   note="Pricing tips")["give_id"]
+    api.do(alice, "/gives", **at, giver=alice, receiver=bob, kind="advice", note="Glaze tips")
+    summit.guest("Dan")
+    api.do(summit.people["Dan"], "/connection-requests", **at, person_id=bob)
     promise = api.do(bob, "/promises", **at, promisee=alice, what="Send deck",
                      due_on="2020-01-01")["promise_id"]
     api.introduce(alice, at["conference_id"], person_a=bob, person_b=summit.people["Carol"],
@@ -31,6 +34,7 @@ def test_follow_ups_list_what_to_do_with_buttons_that_do_it(summit):
                                       params={"after": api.position}))
     assert "Send deck" in page and "Pricing tips" in page and "Both build kilns" in page
     assert "Carol" in page and "Accept" in page and "Decline" in page
+    assert_buttons_differ(page)
     assert f'<a href="/promises/{promise}/reminder.ics" download>Add reminder</a>' in page
     thank = re.search(rf'action="/follow-ups/thanks/{give}">\s*<input type="hidden"'
                       r' name="csrf_token" value="([^"]*)">\s*<input type="hidden"'

@@ -23,6 +23,9 @@ def test_each_entry_shows_its_kind_in_words_and_its_time_on_the_events_clock(sum
     shown = re.findall(r'<time datetime="([^"]+)">([^<]+)</time>\s*<span class="kind">([^<]+)',
                        page)
     assert [label for _, _, label in shown] == ["I noted", "Connected"]
+    noted = re.search(r'<span class="kind">I noted</span>.*?</li>', page, re.DOTALL)[0]
+    assert '<p class="private">🔒 Only you can see this.</p>' in noted
+    assert page.count("🔒") == 1, "only the private entry says so"
     for at, when, _ in shown:
         local = datetime.fromisoformat(at).astimezone(ZoneInfo(zone))
         assert when == f"{local:%Y-%m-%d %H:%M}"

@@ -115,13 +115,16 @@ async def settle(request: Request, reader: Reader, view: View, tried: Attempt, k
                  form: Any) -> Response:
     """Without JS, back to the page once it shows the change; with htmx, its updated fragment.
     A refused or invalid form comes back with its values and the error next to its field,
-    filed under ``key`` (the page may hold several forms)."""
+    filed under ``key`` (the page may hold several forms); a form done, with ``saved`` its
+    ``key``."""
     if tried.outcome and not wants_fragment(request):
         return Redirect(view.url, query_params={**view.query, "after": tried.outcome.position},
                         status_code=303)
     if tried.outcome:
         await caught_up(reader, tried.outcome.position)
     context = await view.context()
+    if tried.outcome:  # the section it was done in stays open
+        context["saved"] = key
     if tried.errors:
         context["errors"], context["values"] = {key: tried.errors}, {key: dict(form)}
     return page(request, view.full, context, view.fragment, tried.status)

@@ -26,7 +26,7 @@ from goodwill.http.promise_forms import close_promise
 from goodwill.projections import ledger, roster, timeline, timeline_introductions
 
 ACTIONS = ("gave", "received", "note", "promise")
-LATEST_GIVES = 5
+LATEST_GIVES = 4
 """The ledger lists the latest gives only, so the page stays small (a phone screen, an 8 KB
 fragment with promises to close) however much passed between us; the counts cover all of
 them, and the rest are on my timeline."""
