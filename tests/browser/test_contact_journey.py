@@ -55,6 +55,10 @@ def test_a_give_is_thanked_a_need_noted_and_a_promise_reminded(phone, live_serve
     screenshot(alice_page, "follow-ups-thanked")
     ledger = read(page.context, f"/me/ledger/{alice.guest.person_id}")
     assert [(g["note"], g["status"]) for g in ledger["gives"]] == [("Pricing tips", "thanked")]
+    open_mine(page, "Timeline")  # the thanks names the give, whose page shows it
+    thanked = page.locator("#timeline li", has_text="Thanked me")
+    thanked.get_by_role("link", name="advice: Pricing tips").click()
+    expect(page.locator("#thanks")).to_contain_text(f"{alice.name} thanked me on")
 
     open_mine(page, "Follow-ups")
     expect(page.locator("#due")).to_contain_text(f"Send the deck for {alice.name}, due {due}")
@@ -69,6 +73,8 @@ def test_a_give_is_thanked_a_need_noted_and_a_promise_reminded(phone, live_serve
     page.goto(f"/contacts/{alice.guest.person_id}")
     expect(page.locator("#promises")).to_contain_text("I promised: Send the deck · kept")
     assert_consented_card(download(page, "Save contact"), alice)
+    open_mine(page, "My data")
+    expect(page.locator("#word")).to_contain_text("100% kept: 1 of the 1 promise")
     assert not console
 
 
