@@ -1,11 +1,13 @@
 """Write, rebuild and import throughput on SQLite and PostgreSQL, each set against a
 baseline measured in the same run on the same store: plain single-row INSERT + COMMIT
 transactions per second. Then the export rate: rows per second of the attendees and
-scan-log downloads, each against the plain SELECT of the same rows on the same store.
+scan-log downloads, each against the plain SELECT of the same rows on the same store; and
+the contacts page's server time with 300 contacts, against GET /healthz.
 Absolute numbers depend on the machine's disk; the ratios say what our own code costs.
 
 Run: python -m tests.benchmarks.bench [--attendees 300] [--import-rows 10000]
-[--export-attendees 3000]; writes var/bench.json. Nothing here asserts a timing.
+[--export-attendees 3000] [--contacts 300]; writes var/bench.json. Nothing here asserts a
+timing.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from goodwill.demo import Demo, seed_demo
 from goodwill.imports.batches import run_import
 from goodwill.imports.preview import prepare_bytes
 from goodwill.settings import Settings
+from tests.benchmarks.contacts import LATENCY_HEADING, latency_lines, measure_contacts
 from tests.benchmarks.exports import measure_exports
 
 POSTGRES_URL = os.environ.get("GOODWILL_TEST_POSTGRES_URL",
@@ -149,17 +152,24 @@ def on_postgres(work: Work) -> dict | str:
             conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
 
 
-def table(results: dict[str, dict | str], unit: str = "per second") -> str:
-    lines = [f"{'store':<12}{'measure':<48}{unit:>12}{'× baseline':>12}"]
+def table(results: dict[str, dict | str], heading: str,
+          lines_of: Callable[[dict], list[str]]) -> str:
+    """One store's lines after another, each closed by what was measured."""
+    lines = [f"{'store':<12}{heading}"]
     for store, result in results.items():
         if isinstance(result, str):
             lines.append(f"{store:<12}{result}")
             continue
-        for name, rate in result["per_second"].items():
-            ratio = result["ratio_to_baseline"][name]
-            lines.append(f"{store:<12}{name:<48}{rate:>12,.0f}{ratio:>12.3f}")
+        lines += [f"{store:<12}{line}" for line in lines_of(result)]
         lines.append(f"{'':<12}({result['about']})")
     return "\n".join(lines)
+
+
+def rates(unit: str = "per second") -> tuple[str, Callable[[dict], list[str]]]:
+    """The heading and lines of a table of rates against their baseline."""
+    return (f"{'measure':<48}{unit:>12}{'× baseline':>12}",
+            lambda result: [f"{name:<48}{rate:>12,.0f}{result['ratio_to_baseline'][name]:>12.3f}"
+                            for name, rate in result["per_second"].items()])
 
 
 def main() -> None:
@@ -167,6 +177,7 @@ def main() -> None:
     args.add_argument("--attendees", type=int, default=300)
     args.add_argument("--import-rows", type=int, default=10_000)
     args.add_argument("--export-attendees", type=int, default=3000)
+    args.add_argument("--contacts", type=int, default=300)
     options = args.parse_args()
 
     def writes(settings: Settings, baseline: Callable[[Settings], float]) -> dict:
@@ -176,14 +187,21 @@ def main() -> None:
         return asyncio.run(measure_exports(settings, options.export_attendees))
 
     results = {"sqlite": on_sqlite(writes), "postgresql": on_postgres(writes)}
-    print(table(results))
+    print(table(results, *rates()))
     exported = {"sqlite": on_sqlite(exports), "postgresql": on_postgres(exports)}
-    print("\n" + table(exported, "rows/s"))
+    print("\n" + table(exported, *rates("rows/s")))
+
+    def contacts(settings: Settings, _: Callable[[Settings], float]) -> dict:
+        return measure_contacts(settings, options.contacts)
+
+    answered = {"sqlite": on_sqlite(contacts), "postgresql": on_postgres(contacts)}
+    print("\n" + table(answered, LATENCY_HEADING, latency_lines))
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)
     OUTPUT.write_text(json.dumps({"attendees": options.attendees,
                                   "import_rows": options.import_rows, "results": results,
                                   "export_attendees": options.export_attendees,
-                                  "exports": exported}, indent=2))
+                                  "exports": exported, "contacts": options.contacts,
+                                  "contacts_page": answered}, indent=2))
     print(f"\nwritten to {OUTPUT}")
 
 
