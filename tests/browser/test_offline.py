@@ -118,3 +118,20 @@ def test_a_repeat_visit_asks_the_server_for_the_page_alone(phone, live_server, c
         == "rgb(27, 27, 31)", "painted with the app's styles"
     assert [p for p in live_server.served if p != "/sw.js"] == ["/timeline"]
     assert not console
+
+
+def test_my_contacts_open_offline_once_seen(phone, live_server, console):
+    """In the hall with no signal: the list of whom I met, seen once online, still opens."""
+    alice = live_server.alice
+    _, page = met(phone, live_server)
+    controlled(page)
+    page.goto("/")
+    open_mine(page, "Contacts")
+    expect(page.locator("#results")).to_contain_text(alice.name)
+    page.context.set_offline(True)
+    page.goto("/")
+    open_mine(page, "Contacts")
+    expect(page.locator("#results")).to_contain_text("1 contact")
+    expect(page.get_by_role("link", name=alice.name)).to_be_visible()
+    page.context.set_offline(False)
+    assert not console
