@@ -8,6 +8,7 @@ from typing import Any
 from uuid import uuid4
 
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as NotYet
 
 from goodwill.http.identity import CSRF_COOKIE, CSRF_HEADER
 from tests.browser.test_journey import post_sign_in, sign_in
@@ -77,9 +78,18 @@ def record(page: Page, form: str, fields: dict[str, str | bool]) -> None:
     found.locator("button[type=submit]").click()
 
 
+CLAIM_MS = 5000
+
+
 def controlled(page: Page) -> None:
-    """Waits until the service worker controls the page, so its requests go through it."""
-    page.wait_for_function(CONTROLLED)
+    """Waits until the service worker controls the page, so its requests go through it. A
+    page whose navigation began before the worker was active stays outside it (its claim
+    finds the page not there yet), as in any browser, until it is loaded again."""
+    try:
+        page.wait_for_function(CONTROLLED, timeout=CLAIM_MS)
+    except NotYet:
+        page.reload()
+        page.wait_for_function(CONTROLLED)
 
 
 def read(context, path: str) -> Any:
