@@ -60,8 +60,7 @@ async def to_review(reader: Reader, event: dict[str, Any]) -> dict[str, Any]:
     found = await conflicts.conflicts(reader, UUID(event_id))
     newest = [{**c, "at": f"{datetime.fromisoformat(c['scanned_at']).astimezone(local):%H:%M}"}
               for c in found[:CONFLICTS_SHOWN]]
-    return {"count": len(found), "newest": newest,
-            "api": f"/api/v1/events/{event_id}/check-in-conflicts"}
+    return {"count": len(found), "newest": newest}
 
 
 def day_name(day: date) -> str:
