@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from goodwill.http.controllers.dashboard_page import POLL_SECONDS
+from goodwill.http.pages.dashboard_page import POLL_SECONDS
 from tests.browser.conftest import LAPTOP, open_device, open_phone
 from tests.browser.steps import command
 from tests.browser.test_accessibility import violations

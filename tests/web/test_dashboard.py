@@ -17,7 +17,7 @@ import pytest
 from goodwill.database import Reader
 from goodwill.demo import seed_demo
 from goodwill.domain.give import KINDS
-from goodwill.http.controllers.dashboard_page import hourly
+from goodwill.http.pages.dashboard_page import hourly
 from goodwill.projections import checkins, figures
 from tests.web.pages import assert_page, browser
 from tests.http.test_desk_api import ago, code, scans

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from goodwill.http.controllers.browse import DIRECTORY_PAGE
+from goodwill.http.pages.browse import DIRECTORY_PAGE
 from tests.web.pages import assert_page, browser
 
 HX = {"HX-Request": "true"}

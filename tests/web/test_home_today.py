@@ -8,7 +8,7 @@ import re
 from datetime import datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from goodwill.http.controllers.dashboard_page import day_name
+from goodwill.http.pages.dashboard_page import day_name
 from tests.web.pages import assert_page, browser
 from tests.web.test_dashboard import table
 from tests.web.zones import move, off_utc

@@ -5,7 +5,7 @@ import re
 import struct
 
 from goodwill.http.assets import asset, digest, release
-from goodwill.http.controllers.pwa import PRECACHED
+from goodwill.http.pages.pwa import PRECACHED
 from tests.web.pages import assert_kept, assert_page, script_served
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

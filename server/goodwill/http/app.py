@@ -20,9 +20,9 @@ from goodwill.application import Goodwill
 from goodwill.bootstrap import bootstrap
 from goodwill.http.actor import SCHEMES, acting_person
 from goodwill.http.assets import STATIC, kept_asset, with_assets
-from goodwill.http.controllers import (access, attendees, connections, dashboard, desk_api,
-                                       erasure, events, exports, gives, imports, introductions,
-                                       join, me, notes, people, promises, pwa, sessions, tickets)
+from goodwill.http.api import (access, attendees, connections, dashboard, desk_api, erasure,
+                               events, exports, gives, imports, introductions, join, me, notes,
+                               people, promises, tickets)
 from goodwill.http.bodies import CheckedRequest
 from goodwill.http.defenses import security_headers
 from goodwill.http.errors import EXCEPTION_HANDLERS
@@ -33,7 +33,8 @@ from goodwill.http.isolation import with_isolation
 from goodwill.http.limits import SlidingWindows
 from goodwill.http.metrics import metrics
 from goodwill.http.parameters import checked_parameters
-from goodwill.http.pages import page_router
+from goodwill.http.pages import pwa, sessions
+from goodwill.http.pages.router import page_router
 from goodwill.http.problems import document_problems
 from goodwill.settings import Settings
 from goodwill.tokens import Keys

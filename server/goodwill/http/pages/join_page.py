@@ -20,8 +20,8 @@ from litestar.response import Redirect, Template
 from goodwill.domain.attendee import Consent, Profile
 from goodwill.domain.errors import DomainError
 from goodwill.http import event_forms as read
-from goodwill.http.controllers.join import newcomer
-from goodwill.http.controllers.profile_page import CHOICES
+from goodwill.http.api.join import newcomer
+from goodwill.http.pages.profile_page import CHOICES
 from goodwill.http.defenses import same_origin
 from goodwill.http.errors import domain_status
 from goodwill.http.forms import Invalid, command_id, page

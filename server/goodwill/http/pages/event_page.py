@@ -10,7 +10,7 @@ from litestar import Request, get
 from litestar.response import Template
 
 from goodwill.http.access import require_present
-from goodwill.http.controllers.home import events_of
+from goodwill.http.pages.home import events_of
 from goodwill.http.forms import page
 from goodwill.http.markers import Actor, PathId, Reads
 from goodwill.projections import directory

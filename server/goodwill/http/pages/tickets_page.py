@@ -3,7 +3,7 @@ ticket's state, and per attendee the ticket's QR (its secret code, which only cr
 their personal sign-in link, shown to copy or print, or emailed when SMTP is configured.
 
 Names are shown for everyone, as door staff see them: a name is what a badge shows anyone
-(see :mod:`goodwill.http.controllers.badges_page`); the rest of a profile stays behind the
+(see :mod:`goodwill.http.pages.badges_page`); the rest of a profile stays behind the
 attendee's consent (DESIGN.md, section 4). A sign-in link is shown only in the answer to a
 POST, never at a URL of its own, so no history or bookmark keeps it; these pages are sent
 ``no-store``, which the service worker honours too.
@@ -25,7 +25,7 @@ from litestar.response import Template
 from goodwill.database import Reader
 from goodwill.domain.errors import DomainError
 from goodwill.http.access import ORGANIZERS, require_role
-from goodwill.http.controllers.sessions import NO_STORE
+from goodwill.http.pages.sessions import NO_STORE
 from goodwill.http.errors import domain_status
 from goodwill.http.forms import command_id, page
 from goodwill.http.mail import NO_ADDRESS, NO_SMTP, send_sign_in_link

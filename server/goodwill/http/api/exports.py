@@ -1,18 +1,17 @@
-"""An event's exports, for its organizers only: each streamed as a download, page by page,
-and a page that lists them. What each holds, and what consent leaves out of it, is said in
-:mod:`goodwill.exports`."""
+"""An event's exports, for its organizers only: each streamed as a download, page by page
+(the page that lists them is :mod:`goodwill.http.pages.exports_page`). What each holds, and
+what consent leaves out of it, is said in :mod:`goodwill.exports`."""
 
 from __future__ import annotations
 
 from enum import Enum
 
-from litestar import Controller, Request, get
+from litestar import Controller, get
 from litestar.params import FromPath
-from litestar.response import Stream, Template
+from litestar.response import Stream
 
 from goodwill.exports import EXPORTS, filename
 from goodwill.http.access import ORGANIZERS, require_role
-from goodwill.http.forms import page
 from goodwill.http.markers import Actor, PathId, Reads
 
 ExportName = Enum("ExportName", {name: name for name in EXPORTS}, type=str)
@@ -32,14 +31,3 @@ class ExportController(Controller):
         export = EXPORTS[name.value]
         return Stream(export.write(reader, event), media_type=export.media_type, headers={
             "Content-Disposition": f'attachment; filename="{filename(event, export)}"'})
-
-
-@get("/events/{conference_id:uuid}/exports")
-async def exports_page(request: Request, conference_id: PathId, reader: Reads,
-                       actor: Actor) -> Template:
-    """Plain links: a browser downloads each with the session cookie, scripts or not."""
-    event = await require_role(reader, conference_id, actor, ORGANIZERS)
-    return page(request, "exports.html", {"event": event, "exports": [
-        {"title": export.title, "about": export.about, "filename": filename(event, export),
-         "url": f"/api/v1/events/{conference_id}/exports/{name}"}
-        for name, export in EXPORTS.items()]})

@@ -24,7 +24,7 @@ from goodwill.database import Reader
 from goodwill.http import event_days
 from goodwill.http.access import ORGANIZERS, require_role
 from goodwill.http.console_actions import ACTIONS
-from goodwill.http.controllers.sessions import NO_STORE
+from goodwill.http.pages.sessions import NO_STORE
 from goodwill.http.event_forms import ZONE_NAMES
 from goodwill.http.forms import Attempt, View, attempt, page, settle
 from goodwill.http.freshness import caught_up

@@ -14,12 +14,10 @@ from litestar.exceptions import HTTPException, ValidationException
 from litestar.response import Template
 
 from goodwill.domain.errors import DomainError
-from goodwill.http import organizer_pages
-from goodwill.http.controllers import (badge, browse, contact_page, contacts_page,
-                                       dashboard_page, event_page,
-                                       desk_page, downloads,
-                                       exports, followups_page, give_page, home, import_page,
-                                       introduce_page, meet, my_data, profile_page, scan)
+from goodwill.http.pages import (badge, browse, contact_page, contacts_page, dashboard_page,
+                                 desk_page, downloads, event_page, exports_page,
+                                 followups_page, give_page, home, import_page, introduce_page,
+                                 meet, my_data, organizer, profile_page, scan)
 from goodwill.http.errors import domain_status
 from goodwill.http.access import is_organizer
 from goodwill.http.identity import CSRF_REFUSED, SESSION_COOKIE
@@ -75,8 +73,8 @@ def page_router(dependencies: dict) -> Router:
                                        *give_page.HANDLERS, *introduce_page.HANDLERS,
                                        *followups_page.HANDLERS, *downloads.HANDLERS,
                                        *profile_page.HANDLERS, *my_data.HANDLERS, scan.scan_page,
-                                       exports.exports_page, *import_page.HANDLERS,
-                                       dashboard_page.dashboard_page, *organizer_pages.HANDLERS,
+                                       exports_page.exports_page, *import_page.HANDLERS,
+                                       dashboard_page.dashboard_page, *organizer.HANDLERS,
                                        *desk_page.HANDLERS],
                   dependencies=dependencies, include_in_schema=False,
                   before_request=before_a_page,

@@ -13,7 +13,7 @@ from litestar.params import QueryParameter
 from litestar.response import Redirect, Template
 
 from goodwill.http.assets import asset
-from goodwill.http.controllers.home import events_of
+from goodwill.http.pages.home import events_of
 from goodwill.http.markers import Actor, Reads
 from goodwill.http.schemas.common import CODE_LENGTH, CODE_PATTERN
 from goodwill.http.site import site_url

@@ -22,8 +22,8 @@ from goodwill.database import Reader
 from goodwill.domain.errors import DomainError
 from goodwill.domain.ids import NAMESPACE
 from goodwill.http.access import CREW, require_role
-from goodwill.http.controllers.dashboard import Search
-from goodwill.http.controllers.scan import DECODER
+from goodwill.http.api.dashboard import Search
+from goodwill.http.pages.scan import DECODER
 from goodwill.http.desk import run_scans
 from goodwill.http.desk_form import (DIRECTIONS, Choice, ListChoice, Setup, setup_of,
                                      typed_scan, verdicts)
