@@ -3,7 +3,7 @@ and drawn as bars on one scale."""
 
 from datetime import date, datetime, timezone
 
-from goodwill.http import charts, event_hours
+from goodwill.http.pages.present import charts, event_hours
 
 
 def counted(*hours: str, metric: str = "arrival", value: int = 1) -> list[dict]:

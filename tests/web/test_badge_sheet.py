@@ -12,7 +12,7 @@ import pytest
 
 from goodwill.application.core import SYSTEM_ACTOR
 from goodwill.domain.attendee import Consent, Profile
-from goodwill.http.qr import qr_svg
+from goodwill.http.pages.present.qr import qr_svg
 from tests.web.pages import assert_page, browser, inlined
 
 STATIC = Path(__file__).resolve().parents[2] / "web" / "static"

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from goodwill.http.qr import qr_svg
+from goodwill.http.pages.present.qr import qr_svg
 from tests.http.conftest import Summit
 from tests.http.test_lost_links import mailed  # noqa: F401
 from tests.ticketing import pretix_csv, pretix_row

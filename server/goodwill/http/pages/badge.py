@@ -7,7 +7,7 @@ from litestar.exceptions import NotFoundException
 from litestar.response import Template
 
 from goodwill.http.markers import Actor, PathId, Reads
-from goodwill.http.qr import qr_svg
+from goodwill.http.pages.present.qr import qr_svg
 from goodwill.http.site import site_url
 from goodwill.projections import directory
 

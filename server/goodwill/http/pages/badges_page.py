@@ -22,9 +22,9 @@ from litestar.params import QueryParameter
 from litestar.response import Template
 
 from goodwill.http.access import ORGANIZERS, require_role
-from goodwill.http.forms import page
+from goodwill.http.pages.forms.common import page
 from goodwill.http.markers import Actor, PathId, Reads
-from goodwill.http.qr import qr_svg
+from goodwill.http.pages.present.qr import qr_svg
 from goodwill.http.site import site_url
 from goodwill.projections import badges
 

@@ -18,9 +18,9 @@ from litestar.response import Redirect, Template
 from goodwill.domain.errors import NotFoundError
 from goodwill.http.access import require_present
 from goodwill.http.event_days import event_dates
-from goodwill.http.forms import page, row_command
+from goodwill.http.pages.forms.common import page, row_command
 from goodwill.http.markers import Actor, PathId, Reads
-from goodwill.http.timeline_words import worded
+from goodwill.http.pages.present.timeline_words import worded
 from goodwill.projections import connection_requests, directory, followups, roster, timeline
 
 PAGE_SIZE = 20

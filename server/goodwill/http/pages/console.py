@@ -13,9 +13,9 @@ from litestar.response import Redirect, Template
 
 from goodwill.application import Goodwill, Outcome
 from goodwill.database import Reader
-from goodwill.http import event_forms as read
+from goodwill.http.pages.forms import event as read
 from goodwill.http.access import require_organizer_role
-from goodwill.http.forms import attempt, command_id, page
+from goodwill.http.pages.forms.common import attempt, command_id, page
 from goodwill.http.markers import Actor, Reads
 from goodwill.projections import directory
 

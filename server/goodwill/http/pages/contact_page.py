@@ -20,9 +20,9 @@ from goodwill.database import Reader
 from goodwill.domain.errors import NotFoundError
 from goodwill.domain.give import KINDS, NEXT_OUTCOMES
 from goodwill.domain.note import NOTE_KINDS
-from goodwill.http.forms import View, attempt, command_id, day, page, required, settle
+from goodwill.http.pages.forms.common import View, attempt, command_id, day, page, required, settle
 from goodwill.http.markers import Actor, PathId, Reads
-from goodwill.http.promise_forms import close_promise
+from goodwill.http.pages.forms.promise import close_promise
 from goodwill.projections import ledger, roster, timeline, timeline_introductions
 
 ACTIONS = ("gave", "received", "note", "promise")

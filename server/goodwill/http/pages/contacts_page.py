@@ -11,7 +11,7 @@ from litestar.params import FromQuery, QueryParameter
 from litestar.response import Template
 
 from goodwill.http import event_days
-from goodwill.http.forms import page
+from goodwill.http.pages.forms.common import page
 from goodwill.http.markers import Actor, Reads
 from goodwill.projections import contacts
 

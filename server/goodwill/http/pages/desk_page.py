@@ -25,11 +25,11 @@ from goodwill.http.access import CREW, require_role
 from goodwill.http.api.dashboard import Search
 from goodwill.http.pages.scan import DECODER
 from goodwill.http.desk import run_scans
-from goodwill.http.desk_form import (DIRECTIONS, Choice, ListChoice, Setup, setup_of,
+from goodwill.http.pages.forms.desk import (DIRECTIONS, Choice, ListChoice, Setup, setup_of,
                                      typed_scan, verdicts)
 from goodwill.http.errors import domain_status
 from goodwill.http.event_days import local
-from goodwill.http.forms import Invalid, command_id, page
+from goodwill.http.pages.forms.common import Invalid, command_id, page
 from goodwill.http.freshness import caught_up
 from goodwill.http.limits import limited
 from goodwill.http.markers import Actor, PathId, Reads

@@ -19,7 +19,7 @@ from litestar.exceptions import NotFoundException
 from litestar.response import Response, Stream
 
 from goodwill.database import Reader
-from goodwill.http import cards
+from goodwill.http.pages.present import cards
 from goodwill.http.markers import Actor, PathId, Reads
 from goodwill.http.site import site_host
 from goodwill.projections import followups, roster, timeline

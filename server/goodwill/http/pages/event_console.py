@@ -23,13 +23,13 @@ from goodwill.application import Outcome
 from goodwill.database import Reader
 from goodwill.http import event_days
 from goodwill.http.access import ORGANIZERS, require_role
-from goodwill.http.console_actions import ACTIONS
+from goodwill.http.pages.forms.console import ACTIONS
 from goodwill.http.pages.sessions import NO_STORE
-from goodwill.http.event_forms import ZONE_NAMES
-from goodwill.http.forms import Attempt, View, attempt, page, settle
+from goodwill.http.pages.forms.event import ZONE_NAMES
+from goodwill.http.pages.forms.common import Attempt, View, attempt, page, settle
 from goodwill.http.freshness import caught_up
 from goodwill.http.markers import Actor, PathId, Reads
-from goodwill.http.qr import qr_svg
+from goodwill.http.pages.present.qr import qr_svg
 from goodwill.http.site import site_url
 from goodwill.projections import credentials, directory, registration
 from goodwill.tokens import DEVICE, JOIN_CODE, Keys

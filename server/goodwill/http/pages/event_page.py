@@ -11,7 +11,7 @@ from litestar.response import Template
 
 from goodwill.http.access import require_present
 from goodwill.http.pages.home import events_of
-from goodwill.http.forms import page
+from goodwill.http.pages.forms.common import page
 from goodwill.http.markers import Actor, PathId, Reads
 from goodwill.projections import directory
 

@@ -8,7 +8,7 @@ from litestar.response import Template
 
 from goodwill.exports import EXPORTS, filename
 from goodwill.http.access import ORGANIZERS, require_role
-from goodwill.http.forms import page
+from goodwill.http.pages.forms.common import page
 from goodwill.http.markers import Actor, PathId, Reads
 
 

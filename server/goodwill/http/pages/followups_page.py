@@ -15,9 +15,9 @@ from litestar.response import Redirect, Template
 
 from goodwill.database import Reader
 from goodwill.http.event_days import event_dates
-from goodwill.http.forms import attempt, command_id, page
+from goodwill.http.pages.forms.common import attempt, command_id, page
 from goodwill.http.markers import Actor, PathId, Reads
-from goodwill.http.promise_forms import close_promise
+from goodwill.http.pages.forms.promise import close_promise
 from goodwill.projections import connection_requests, directory, followups
 
 

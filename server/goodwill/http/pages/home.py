@@ -18,7 +18,7 @@ from goodwill.database import Reader
 from goodwill.http import event_days
 from goodwill.http.access import is_organizer
 from goodwill.http.actor import acting_person
-from goodwill.http.forms import page
+from goodwill.http.pages.forms.common import page
 from goodwill.http.markers import Reads
 from goodwill.projections import connection_requests, directory, followups, glance
 

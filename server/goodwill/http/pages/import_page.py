@@ -25,8 +25,8 @@ from goodwill.database import Reader
 from goodwill.domain.errors import NotFoundError
 from goodwill.http.access import ORGANIZERS, require_role
 from goodwill.http.actor import organizers_before_the_body
-from goodwill.http.forms import Invalid, page, wants_fragment
-from goodwill.http.import_forms import choices_of, lists_of, mapping_of, stored
+from goodwill.http.pages.forms.common import Invalid, page, wants_fragment
+from goodwill.http.pages.forms.importing import choices_of, lists_of, mapping_of, stored
 from goodwill.http.markers import Actor, PathId, Reads
 from goodwill.http.schemas.imports import UPLOAD_BYTES
 from goodwill.imports import jobs

@@ -15,7 +15,7 @@ from litestar.response import Template
 
 from goodwill.application import Goodwill, Outcome
 from goodwill.database import Reader
-from goodwill.http.forms import Invalid, View, attempt, command_id, page, required, settle
+from goodwill.http.pages.forms.common import Invalid, View, attempt, command_id, page, required, settle
 from goodwill.http.markers import Actor, Reads
 from goodwill.projections import roster, timeline_introductions
 

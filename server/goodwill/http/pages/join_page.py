@@ -19,12 +19,12 @@ from litestar.response import Redirect, Template
 
 from goodwill.domain.attendee import Consent, Profile
 from goodwill.domain.errors import DomainError
-from goodwill.http import event_forms as read
+from goodwill.http.pages.forms import event as read
 from goodwill.http.api.join import newcomer
 from goodwill.http.pages.profile_page import CHOICES
 from goodwill.http.defenses import same_origin
 from goodwill.http.errors import domain_status
-from goodwill.http.forms import Invalid, command_id, page
+from goodwill.http.pages.forms.common import Invalid, command_id, page
 from goodwill.http.limits import check_limit, count_attempt
 from goodwill.projections import directory
 

@@ -21,8 +21,8 @@ from litestar.response import Redirect, Template
 from goodwill.application import Goodwill, Outcome
 from goodwill.database import Reader
 from goodwill.domain.note import NOTE_KINDS
-from goodwill.http.forms import Invalid, required
-from goodwill.http.forms import command_id, page
+from goodwill.http.pages.forms.common import Invalid, required
+from goodwill.http.pages.forms.common import command_id, page
 from goodwill.http.markers import Actor, Reads
 from goodwill.http.schemas.common import CODE_LENGTH, CODE_PATTERN
 from goodwill.projections import directory, roster

@@ -16,7 +16,7 @@ from litestar.datastructures import State
 from litestar.response import Redirect, Template
 
 from goodwill.http.event_days import event_dates
-from goodwill.http.forms import command_id, page
+from goodwill.http.pages.forms.common import command_id, page
 from goodwill.http.identity import cleared_cookies
 from goodwill.http.markers import Actor, Reads
 from goodwill.projections import audit, followups

@@ -20,7 +20,7 @@ from goodwill.database import Reader
 from goodwill.domain.attendee import Consent, Profile
 from goodwill.domain.errors import NotFoundError
 from goodwill.http import event_days
-from goodwill.http.forms import Invalid, attempt, command_id, page, wants_fragment
+from goodwill.http.pages.forms.common import Invalid, attempt, command_id, page, wants_fragment
 from goodwill.http.freshness import caught_up
 from goodwill.http.markers import Actor, PathId, Reads
 from goodwill.projections import consent, directory

@@ -27,10 +27,10 @@ from goodwill.domain.errors import DomainError
 from goodwill.http.access import ORGANIZERS, require_role
 from goodwill.http.pages.sessions import NO_STORE
 from goodwill.http.errors import domain_status
-from goodwill.http.forms import command_id, page
+from goodwill.http.pages.forms.common import command_id, page
 from goodwill.http.mail import NO_ADDRESS, NO_SMTP, send_sign_in_link
 from goodwill.http.markers import Actor, PathId, Reads
-from goodwill.http.qr import qr_svg
+from goodwill.http.pages.present.qr import qr_svg
 from goodwill.http.site import site_url
 from goodwill.projections import checkins, directory, roster, ticket_codes
 from goodwill.tokens import SIGN_IN_LINK

@@ -8,7 +8,7 @@ import re
 from typing import Any
 from uuid import UUID
 
-from goodwill.http.forms import Invalid, day, required
+from goodwill.http.pages.forms.common import Invalid, day, required
 from goodwill.http.schemas.common import ZONES
 
 NAME_LONGEST, VENUE_LONGEST, EMAIL_LONGEST = 120, 200, 254

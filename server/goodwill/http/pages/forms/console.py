@@ -8,8 +8,8 @@ from typing import Any
 from uuid import UUID
 
 from goodwill.application import Goodwill, Outcome
-from goodwill.http import event_forms as read
-from goodwill.http.forms import command_id, row_command
+from goodwill.http.pages.forms import event as read
+from goodwill.http.pages.forms.common import command_id, row_command
 from goodwill.tokens import Keys
 
 Action = Callable[[Goodwill, UUID, UUID, Any, Keys], Outcome]

@@ -12,7 +12,7 @@ from uuid import UUID
 from litestar.exceptions import ValidationException
 from litestar.params import QueryParameter
 
-from goodwill.http.forms import Invalid, command_id
+from goodwill.http.pages.forms.common import Invalid, command_id
 from goodwill.http.schemas.common import CODE_LENGTH, CODE_PATTERN
 from goodwill.http.schemas.desk import DeskScan
 

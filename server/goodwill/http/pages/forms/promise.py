@@ -8,7 +8,7 @@ from typing import Any
 from uuid import UUID
 
 from goodwill.application import Goodwill, Outcome
-from goodwill.http.forms import command_id, required
+from goodwill.http.pages.forms.common import command_id, required
 
 REASON_LONGEST = 500
 

@@ -11,7 +11,7 @@ from uuid import UUID
 from litestar.exceptions import ClientException
 
 from goodwill.database import Writer
-from goodwill.http.forms import Invalid
+from goodwill.http.pages.forms.common import Invalid
 from goodwill.imports import jobs
 from goodwill.imports.decoding import decode
 from goodwill.imports.presets import BY_KEY, FIELDS

@@ -1,0 +1,2 @@
+"""What the pages' forms share (:mod:`.common`), and each group of forms' own reading of
+its fields into the application's commands."""
