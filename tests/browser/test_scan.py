@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from goodwill.http.pages.scan import DECODER
+from goodwill.http.assets import QR_DECODER
 from tests.browser.camera import camera_args, write_video
 from tests.browser.conftest import launch, open_phone
 from tests.browser.test_journey import post_sign_in, sign_in
@@ -51,7 +51,7 @@ def test_the_camera_reads_a_badge_and_opens_it(filming, live_server, console, re
     expect(page).to_have_url(re.compile(f"/c/{alice.guest.connect_code}$"))
     expect(page.get_by_role("heading", name=alice.name)).to_be_visible()
     assert any(url.endswith("/scan") for url in fetched)
-    assert (live_server.url + DECODER in fetched) == (reader == "jsqr")
+    assert (live_server.url + QR_DECODER in fetched) == (reader == "jsqr")
     assert not console
 
 

@@ -86,3 +86,8 @@ async def kept_asset(digest_shown: FromPath[str], file_path: FromPath[str]) -> F
 def with_assets(engine) -> None:
     """Pages name static files through these, never by a literal ``/static/`` path."""
     engine.engine.globals.update(asset=asset, stylesheet=stylesheet)
+
+
+QR_DECODER = asset("vendor/jsqr/jsQR-1.4.0.js")
+"""The script that reads QR codes from the camera for browsers without a QR-reading
+BarcodeDetector: the scanner and the desk fetch it only then."""

@@ -18,6 +18,8 @@ from litestar.types import Message, Scope
 
 from goodwill.http.assets import style_sources
 
+NO_STORE = {"Cache-Control": "no-store"}
+"""For a page that carries a secret (a link, a ticket's code): kept by no cache."""
 CSP = (f"default-src 'self'; script-src 'self'; style-src 'self' {style_sources()};"
        " img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self';"
        " frame-ancestors 'none'")

@@ -140,6 +140,21 @@ async def attendee(db: Reader, conference_id: UUID, person_id: UUID) -> dict[str
                              str(conference_id), str(person_id))
 
 
+async def name_of(db: Reader, person: UUID) -> str | None:
+    return await db.fetchval("SELECT name FROM people WHERE person_id = ?", str(person))
+
+
+async def events_of(db: Reader, person: UUID) -> list[dict[str, Any]]:
+    """The events this person attends, staffs or organizes."""
+    mine = []
+    for event in await conferences(db):
+        organizing = str(person) in event["organizers"]
+        attending = await attendee(db, UUID(event["conference_id"]), person)
+        if organizing or attending or str(person) in event["staff"]:
+            mine.append({**event, "organizing": organizing, "attending": bool(attending)})
+    return mine
+
+
 LISTED = ("FROM attendees WHERE conference_id = ? AND listed_in_directory = 1 AND ("
           + " OR ".join(f"LOWER({f}) LIKE ? ESCAPE '\\'" for f in ("name", "company", "offers",
                                                                    "needs")) + ")")

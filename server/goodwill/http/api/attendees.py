@@ -11,8 +11,7 @@ from goodwill.domain import attendee as domain
 from goodwill.domain.errors import NotFoundError
 from goodwill.http.access import CREW, require_role
 from goodwill.http.commands import answer
-from goodwill.http.api.dashboard import Limit, Offset, Search
-from goodwill.http.markers import Actor, App, PathId, Reads
+from goodwill.http.markers import Actor, App, Limit, Offset, PathId, Reads, Search
 from goodwill.http.schemas.common import CommandAnswer
 from goodwill.http.schemas.people import (Attendee, ChangeConsent, ConsentChoice,
                                           RegisterAttendee, RosterEntry, UpdateProfile)

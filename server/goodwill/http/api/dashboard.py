@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
 import msgspec
 from litestar import Controller, get
-from litestar.params import QueryParameter
 
 from goodwill.http.access import CREW, ORGANIZERS, require_present, require_role
-from goodwill.http.markers import Actor, PathId, Reads
+from goodwill.http.markers import Actor, Limit, Offset, PathId, Reads, Search
 from goodwill.http.schemas.events import AuditEntry
 from goodwill.http.schemas.people import Listed
 from goodwill.projections import audit, checkins, directory, figures
 
-Search = Annotated[str, QueryParameter(max_length=100)]
-Limit = Annotated[int, QueryParameter(ge=1, le=200)]
-Offset = Annotated[int, QueryParameter(ge=0, le=1_000_000)]
 
 
 class DashboardController(Controller):

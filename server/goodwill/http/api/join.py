@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import asyncio
-from uuid import UUID
-
 from litestar import Request, Response, post
-from litestar.datastructures import Cookie, State
+from litestar.datastructures import State
 from litestar.params import JSONBody
 
-from goodwill.application import Outcome
 from goodwill.domain.attendee import Consent, Profile
-from goodwill.domain.errors import DomainError
 from goodwill.http.commands import answer
 from goodwill.http.defenses import same_origin
-from goodwill.http.identity import session_cookies
-from goodwill.http.limits import check_limit, count_attempt
+from goodwill.http.joining import newcomer
 from goodwill.http.schemas.access import Join
 from goodwill.http.schemas.common import CommandAnswer
 
@@ -30,19 +24,3 @@ async def join(request: Request, state: State, data: JSONBody[Join]) -> Response
     outcome, cookies = await newcomer(request, state, data.command_id, data.join_code,
                                       data.email, profile, consent)
     return Response(answer(outcome), status_code=201, cookies=cookies)
-
-
-async def newcomer(request: Request, state: State, command_id: UUID, join_code: str,
-                   email: str, profile: Profile, consent: Consent) -> tuple[Outcome, list[Cookie]]:
-    """Registers and signs in, for the API and the join page alike. Refusals from one
-    address are limited, so neither codes nor emails can be probed."""
-    check_limit(request, "join")
-    try:
-        outcome = await asyncio.to_thread(
-            state.system.app.join, command_id, state.signer.join_digest(join_code),
-            profile.name, email, profile, consent)
-    except DomainError:  # a wrong code, or an email already known: both worth guessing
-        count_attempt(request, "join")
-        raise
-    person, credential = (UUID(str(outcome.result[k])) for k in ("person_id", "credential_id"))
-    return outcome, session_cookies(request, state, person, credential)

@@ -13,12 +13,11 @@ from litestar.params import FromQuery, QueryParameter
 
 from goodwill.domain.errors import NotFoundError
 from goodwill.http.event_days import event_dates
-from goodwill.http.markers import Actor, PathId, Reads
+from goodwill.http.markers import Actor, Cursor, PathId, Reads, Search
 from goodwill.http.schemas.people import Contact, SharedProfile
 from goodwill.projections import contacts, followups, ledger, roster, timeline
 
 OneEvent = FromQuery[UUID | None]
-Cursor = Annotated[str | None, QueryParameter(max_length=200)]
 PageSize = Annotated[int, QueryParameter(ge=1, le=100)]
 
 
@@ -37,7 +36,6 @@ class Contacts(msgspec.Struct):
     next_following: str | None
 
 
-Search = Annotated[str, QueryParameter(max_length=100)]
 
 
 class MeController(Controller):

@@ -4,22 +4,20 @@ answers htmx with just the list it swaps, so markup lives in one template."""
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import asyncio
 from uuid import UUID, uuid4
 
 from litestar import Request, get, post
 from litestar.datastructures import State
 from litestar.exceptions import ValidationException
-from litestar.params import FromQuery, QueryParameter
+from litestar.params import FromQuery
 from litestar.response import Redirect, Template
 
 from goodwill.domain.errors import NotFoundError
 from goodwill.http.access import require_present
 from goodwill.http.event_days import event_dates
 from goodwill.http.pages.forms.common import page, row_command
-from goodwill.http.markers import Actor, PathId, Reads
+from goodwill.http.markers import Actor, Cursor, PathId, Reads
 from goodwill.http.pages.present.timeline_words import worded
 from goodwill.projections import connection_requests, directory, followups, roster, timeline
 
@@ -27,7 +25,6 @@ PAGE_SIZE = 20
 DIRECTORY_PAGE = 50
 LONGEST_SEARCH = 100
 """Characters of a directory search: longer ones are answered in the page, not refused."""
-Cursor = Annotated[str | None, QueryParameter(max_length=200)]
 
 
 @get("/timeline")

@@ -3,20 +3,18 @@ a page at a time, each opening their contact page; the same rows as ``/api/v1/me
 
 from __future__ import annotations
 
-from typing import Annotated
 from uuid import UUID
 
 from litestar import Request, get
-from litestar.params import FromQuery, QueryParameter
+from litestar.params import FromQuery
 from litestar.response import Template
 
 from goodwill.http import event_days
 from goodwill.http.pages.forms.common import page
-from goodwill.http.markers import Actor, Reads
+from goodwill.http.markers import Actor, Reads, Search
 from goodwill.projections import contacts
 
 PAGE_SIZE = 50
-Search = Annotated[str, QueryParameter(max_length=100)]
 
 
 @get("/contacts")

@@ -22,8 +22,7 @@ from goodwill.database import Reader
 from goodwill.domain.errors import DomainError
 from goodwill.domain.ids import NAMESPACE
 from goodwill.http.access import CREW, require_role
-from goodwill.http.api.dashboard import Search
-from goodwill.http.pages.scan import DECODER
+from goodwill.http.assets import QR_DECODER
 from goodwill.http.desk import run_scans
 from goodwill.http.pages.forms.desk import (DIRECTIONS, Choice, ListChoice, Setup, setup_of,
                                      typed_scan, verdicts)
@@ -32,7 +31,7 @@ from goodwill.http.event_days import local
 from goodwill.http.pages.forms.common import Invalid, command_id, page
 from goodwill.http.freshness import caught_up
 from goodwill.http.limits import limited
-from goodwill.http.markers import Actor, PathId, Reads
+from goodwill.http.markers import Actor, PathId, Reads, Search
 from goodwill.http.schemas.common import CODE_LENGTH, CODE_PATTERN
 from goodwill.projections import checkins, door
 
@@ -45,7 +44,7 @@ async def context(reader: Reader, event: dict[str, Any], setup: Setup, q: str = 
             "list_name": event["check_in_lists"].get(setup.list_key or "", ""),
             "counts": counts.get(setup.list_key or "", {"checked_in": 0, "inside": 0}),
             "q": q, "results": [state_of(r, setup, event["timezone"]) for r in results],
-            "command_id": uuid4(), "undo_command_id": uuid4(), "decoder": DECODER,
+            "command_id": uuid4(), "undo_command_id": uuid4(), "decoder": QR_DECODER,
             "code_pattern": CODE_PATTERN, "code_length": CODE_LENGTH,
             "ticket_namespace": NAMESPACE, "verdicts": verdicts(setup.direction),
             "answer": None, "undo": None, "undone": None, "errors": {}, "typed": "", **shown}

@@ -24,7 +24,7 @@ from goodwill.database import Reader
 from goodwill.http import event_days
 from goodwill.http.access import ORGANIZERS, require_role
 from goodwill.http.pages.forms.console import ACTIONS
-from goodwill.http.pages.sessions import NO_STORE
+from goodwill.http.defenses import NO_STORE
 from goodwill.http.pages.forms.event import ZONE_NAMES
 from goodwill.http.pages.forms.common import Attempt, View, attempt, page, settle
 from goodwill.http.freshness import caught_up

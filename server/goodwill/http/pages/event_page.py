@@ -10,7 +10,6 @@ from litestar import Request, get
 from litestar.response import Template
 
 from goodwill.http.access import require_present
-from goodwill.http.pages.home import events_of
 from goodwill.http.pages.forms.common import page
 from goodwill.http.markers import Actor, PathId, Reads
 from goodwill.projections import directory
@@ -21,7 +20,7 @@ async def event_page(request: Request, conference_id: PathId, reader: Reads,
                      actor: Actor) -> Template:
     """For its attendees, staff and organizers; anyone else is refused as by its directory."""
     await require_present(reader, conference_id, actor)
-    event = next(e for e in await events_of(reader, actor)
+    event = next(e for e in await directory.events_of(reader, actor)
                  if e["conference_id"] == str(conference_id))
     return page(request, "event.html", {
         "event": event, "person": actor, "starts": date.fromisoformat(event["starts_on"]),

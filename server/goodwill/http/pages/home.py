@@ -33,25 +33,10 @@ async def home(request: Request, state: State, reader: Reads) -> Template:
         return Template("welcome.html", context={"email": bool(state.settings.smtp_url)})
     now = datetime.now(timezone.utc)
     events = [{**e, "today": await at_a_glance(reader, person, e, now) if e["attending"]
-               else None} for e in await events_of(reader, person)]
-    return page(request, "home.html", {"person": person, "name": await name_of(reader, person),
+               else None} for e in await directory.events_of(reader, person)]
+    return page(request, "home.html", {"person": person, "name": await directory.name_of(reader, person),
                                        "events": events,
                                        "organizer": await is_organizer(reader, person)})
-
-
-async def name_of(reader: Reader, person: UUID) -> str | None:
-    return await reader.fetchval("SELECT name FROM people WHERE person_id = ?", str(person))
-
-
-async def events_of(reader: Reader, person: UUID) -> list[dict[str, Any]]:
-    """The events this person attends, staffs or organizes."""
-    mine = []
-    for event in await directory.conferences(reader):
-        organizing = str(person) in event["organizers"]
-        attending = await directory.attendee(reader, UUID(event["conference_id"]), person)
-        if organizing or attending or str(person) in event["staff"]:
-            mine.append({**event, "organizing": organizing, "attending": bool(attending)})
-    return mine
 
 
 async def at_a_glance(reader: Reader, person: UUID, event: dict[str, Any],

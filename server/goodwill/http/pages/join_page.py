@@ -20,8 +20,8 @@ from litestar.response import Redirect, Template
 from goodwill.domain.attendee import Consent, Profile
 from goodwill.domain.errors import DomainError
 from goodwill.http.pages.forms import event as read
-from goodwill.http.api.join import newcomer
-from goodwill.http.pages.profile_page import CHOICES
+from goodwill.http.joining import newcomer
+from goodwill.http.pages.forms.consent import CHOICES, consent_of
 from goodwill.http.defenses import same_origin
 from goodwill.http.errors import domain_status
 from goodwill.http.pages.forms.common import Invalid, command_id, page
@@ -54,8 +54,7 @@ def newcomer_of(form: Any) -> tuple[str, Profile, Consent]:
     profile = Profile(name=read.text(form, "name"),
                       company=read.optional(form, "company"),
                       role=read.optional(form, "role"))
-    consent = Consent(**{choice: form.get(choice) == "yes" for choice, _, _ in CHOICES})
-    return read.email(form), profile, consent
+    return read.email(form), profile, consent_of(form)
 
 
 @get("/j/{code:str}")

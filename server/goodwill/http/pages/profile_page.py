@@ -17,30 +17,17 @@ from litestar.response import Redirect, Template
 
 from goodwill.application import Goodwill, Outcome
 from goodwill.database import Reader
-from goodwill.domain.attendee import Consent, Profile
+from goodwill.domain.attendee import Profile
 from goodwill.domain.errors import NotFoundError
 from goodwill.http import event_days
 from goodwill.http.pages.forms.common import Invalid, attempt, command_id, page, wants_fragment
+from goodwill.http.pages.forms.consent import CHOICES, consent_of
 from goodwill.http.freshness import caught_up
 from goodwill.http.markers import Actor, PathId, Reads
 from goodwill.projections import consent, directory
 
 FIELDS = (("name", "Name", 120), ("company", "Company", 120), ("role", "Role", 120),
           ("offers", "What I offer", 2000), ("needs", "What I need", 2000))
-CHOICES = (
-    ("listed_in_directory", "List me in this event's directory",
-     "Everyone at this event can find me there and see my profile: when they scan my badge"
-     " too, and on the contact card my connections save."),
-    ("contact_shared_with_connections", "Show my email to my connections",
-     "People I have connected with see my email on my contact page and on the contact card"
-     " they save; nobody else does."),
-    ("shared_with_organizer", "Share my profile with the organizers",
-     "This event's organizers see my profile and email in their attendee list and may"
-     " export it; without this they see an anonymous entry, and door staff only my name."),
-    ("kept_rate_on_profile", "Show how I keep my word on my directory profile",
-     "The share of my promises kept, of those that came due or ended (kept, overdue or"
-     " released), shows on my profile in the directory, counted over every event."),
-)
 FRAGMENTS = {"profile": "_profile_form.html", "consent": "_consent.html"}
 HISTORY_SHOWN = 10
 
@@ -80,8 +67,7 @@ def record(app: Goodwill, actor: UUID, conference_id: UUID, form: Any) -> Outcom
     if action == "profile":
         return app.update_profile(actor, cid, conference_id, profile_of(form))
     if action == "consent":
-        return app.change_consent(actor, cid, conference_id, Consent(
-            **{choice: form.get(choice) == "yes" for choice, _, _ in CHOICES}))
+        return app.change_consent(actor, cid, conference_id, consent_of(form))
     raise ValidationException(detail="The form names no action: reload the page.")
 
 

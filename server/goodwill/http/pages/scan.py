@@ -12,14 +12,12 @@ from litestar import Request, Response, get
 from litestar.params import QueryParameter
 from litestar.response import Redirect, Template
 
-from goodwill.http.assets import asset
-from goodwill.http.pages.home import events_of
+from goodwill.http.assets import QR_DECODER
 from goodwill.http.markers import Actor, Reads
 from goodwill.http.schemas.common import CODE_LENGTH, CODE_PATTERN
 from goodwill.http.site import site_url
+from goodwill.projections import directory
 
-DECODER = asset("vendor/jsqr/jsQR-1.4.0.js")
-"""For browsers without a QR-reading BarcodeDetector; scan.js fetches it only then."""
 Typed = Annotated[str | None, QueryParameter(max_length=2000)]
 
 
@@ -55,6 +53,6 @@ async def scan_page(request: Request, reader: Reads, actor: Actor,
             return Redirect(f"/c/{found}", status_code=303)
         error = typing_error(code)
     return Template("scan.html", status_code=400 if error else 200, context={
-        "typed": code or "", "error": error, "events": await events_of(reader, actor),
-        "decoder": DECODER, "code_pattern": CODE_PATTERN, "code_length": CODE_LENGTH,
+        "typed": code or "", "error": error,
+        "events": await directory.events_of(reader, actor), "decoder": QR_DECODER, "code_pattern": CODE_PATTERN, "code_length": CODE_LENGTH,
         "badge_origin": f"{site.scheme}://{site.netloc}"})

@@ -20,7 +20,7 @@ from litestar.params import Body, JSONBody
 from litestar.response import Redirect, Template
 
 from goodwill.domain.credential import account_id
-from goodwill.http.defenses import same_origin
+from goodwill.http.defenses import NO_STORE, same_origin
 from goodwill.http.identity import (SESSION_COOKIE, check_csrf, cleared_cookies, live_credential,
                                     session_cookies, session_person, unauthorized)
 from goodwill.http.limits import check_limit, count_attempt, limited
@@ -29,7 +29,6 @@ from goodwill.http.schemas.access import LostLink, OrganizerSignIn, Resend, Sign
 from goodwill.projections import credentials, directory
 from goodwill.tokens import DEVICE, PREFIXES, SIGN_IN_LINK
 
-NO_STORE = {"Cache-Control": "no-store"}
 RESENT = "If that email is registered for this event, a sign-in link is on its way."
 SPENT = ("This sign-in link was already used: a link works once. Get a new one by email, sent"
          " to the address you registered with.")

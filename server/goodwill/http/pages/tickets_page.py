@@ -12,24 +12,23 @@ POST, never at a URL of its own, so no history or bookmark keeps it; these pages
 from __future__ import annotations
 
 import asyncio
-from typing import Annotated, Any
+from typing import Any
 from uuid import UUID, uuid4
 
 from litestar import Request, Response, get, post
 from litestar.background_tasks import BackgroundTask
 from litestar.datastructures import State
 from litestar.exceptions import ClientException, NotFoundException
-from litestar.params import QueryParameter
 from litestar.response import Template
 
 from goodwill.database import Reader
 from goodwill.domain.errors import DomainError
 from goodwill.http.access import ORGANIZERS, require_role
-from goodwill.http.pages.sessions import NO_STORE
+from goodwill.http.defenses import NO_STORE
 from goodwill.http.errors import domain_status
 from goodwill.http.pages.forms.common import command_id, page
 from goodwill.http.mail import NO_ADDRESS, NO_SMTP, send_sign_in_link
-from goodwill.http.markers import Actor, PathId, Reads
+from goodwill.http.markers import Actor, Offset, PathId, Reads, Search
 from goodwill.http.pages.present.qr import qr_svg
 from goodwill.http.site import site_url
 from goodwill.projections import checkins, directory, roster, ticket_codes
@@ -37,8 +36,6 @@ from goodwill.tokens import SIGN_IN_LINK
 
 PAGE_SIZE = 20
 
-Search = Annotated[str, QueryParameter(max_length=100)]
-Offset = Annotated[int, QueryParameter(ge=0, le=1_000_000)]
 
 
 @get("/events/{conference_id:uuid}/tickets")
