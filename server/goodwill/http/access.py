@@ -39,14 +39,9 @@ async def door_device(reader: Reader, conference_id: UUID, actor: UUID) -> bool:
                 and row["conference_id"] == str(conference_id))
 
 
-async def is_organizer(reader: Reader, actor: UUID) -> bool:
-    return bool(await reader.fetchval("SELECT is_organizer FROM people WHERE person_id = ?",
-                                      str(actor)))
-
-
 async def require_organizer_role(reader: Reader, actor: UUID) -> None:
     """Any organizer, for what comes before there is an event: setting one up."""
-    if not await is_organizer(reader, actor):
+    if not await directory.is_organizer(reader, actor):
         raise NotAllowedError("Only organizers can set up events.")
 
 

@@ -13,7 +13,7 @@ from litestar.params import QueryParameter
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 from goodwill.database import Reader
-from goodwill.projections.runner import TRACKING
+from goodwill.projections.runner import slowest_position
 
 STALE_HEADER = "X-Goodwill-Stale"
 WAIT_SECONDS = 5.0
@@ -26,7 +26,7 @@ async def caught_up(reader: Reader, position: int, wait: float = WAIT_SECONDS) -
     """Whether every projection reached ``position`` within ``wait`` seconds."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + wait
-    while (await reader.fetchval(f"SELECT MIN(position) FROM {TRACKING}") or 0) < position:
+    while await slowest_position(reader) < position:
         if loop.time() >= deadline:
             return False
         await asyncio.sleep(POLL_SECONDS)

@@ -140,6 +140,12 @@ async def attendee(db: Reader, conference_id: UUID, person_id: UUID) -> dict[str
                              str(conference_id), str(person_id))
 
 
+async def is_organizer(db: Reader, person: UUID) -> bool:
+    """Whether the person holds the organizer role (any event's organizer may hold it)."""
+    return bool(await db.fetchval("SELECT is_organizer FROM people WHERE person_id = ?",
+                                  str(person)))
+
+
 async def name_of(db: Reader, person: UUID) -> str | None:
     return await db.fetchval("SELECT name FROM people WHERE person_id = ?", str(person))
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from eventsourcing.application import Application
 
-from goodwill.database import Tx, Writer
+from goodwill.database import Reader, Tx, Writer
 from goodwill.projections import failures
 from goodwill.projections.applying import apply_fast, apply_with_care
 from goodwill.projections.base import Projection
@@ -21,6 +21,11 @@ from goodwill.projections.base import Projection
 log = logging.getLogger(__name__)
 TRACKING = "projection_tracking"
 BATCH = 500
+
+
+async def slowest_position(db: Reader) -> int:
+    """How far every read model has come: the position of the one furthest behind."""
+    return await db.fetchval(f"SELECT MIN(position) FROM {TRACKING}") or 0
 
 
 @dataclass(frozen=True)

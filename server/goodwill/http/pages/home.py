@@ -16,7 +16,6 @@ from litestar.response import Template
 
 from goodwill.database import Reader
 from goodwill.http import event_days
-from goodwill.http.access import is_organizer
 from goodwill.http.actor import acting_person
 from goodwill.http.pages.forms.common import page
 from goodwill.http.markers import Reads
@@ -36,7 +35,7 @@ async def home(request: Request, state: State, reader: Reads) -> Template:
                else None} for e in await directory.events_of(reader, person)]
     return page(request, "home.html", {"person": person, "name": await directory.name_of(reader, person),
                                        "events": events,
-                                       "organizer": await is_organizer(reader, person)})
+                                       "organizer": await directory.is_organizer(reader, person)})
 
 
 async def at_a_glance(reader: Reader, person: UUID, event: dict[str, Any],

@@ -19,10 +19,10 @@ from goodwill.http.pages import (badge, browse, contact_page, contacts_page, das
                                  followups_page, give_page, home, import_page, introduce_page,
                                  meet, my_data, organizer, profile_page, scan)
 from goodwill.http.errors import domain_status
-from goodwill.http.access import is_organizer
 from goodwill.http.identity import CSRF_REFUSED, SESSION_COOKIE
 from goodwill.http.parameters import checked_parameters
 from goodwill.http.validation import describe, field_errors
+from goodwill.projections import directory
 
 
 def plain(status: int, detail: str) -> str:
@@ -61,7 +61,7 @@ async def before_a_page(request: Request) -> None:
     await checked_parameters(request)
     cookie = request.cookies.get(SESSION_COOKIE)
     session = cookie and request.app.state.signer.session_of(cookie, int(time.time()))
-    request.state.organizer = bool(session) and await is_organizer(
+    request.state.organizer = bool(session) and await directory.is_organizer(
         request.app.state.system.reader, session.person_id)
 
 
