@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from goodwill.http.pages.contact_page import LATEST_GIVES
+from goodwill.http.pages.present.between_us import LATEST_GIVES
 from tests.web.pages import assert_buttons_differ, assert_page, browser, form_to, forms_to
 
 HX = {"HX-Request": "true"}

@@ -21,7 +21,7 @@ from goodwill.application import Goodwill, Outcome
 from goodwill.database import Reader
 from goodwill.domain.errors import NotFoundError
 from goodwill.domain.give import NEXT_OUTCOMES, OUTCOMES
-from goodwill.http.pages.contact_page import answerable, contact_view, shared_event
+from goodwill.http.pages.present.between_us import answerable, contact_view, shared_event
 from goodwill.http.pages.forms.common import Invalid, View, attempt, command_id, page, required, settle
 from goodwill.http.markers import Actor, PathId, Reads
 from goodwill.http.schemas.giving import AMOUNT, CURRENCY, REPORTED
