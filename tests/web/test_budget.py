@@ -2,7 +2,7 @@
 first load of any key page, with every stylesheet and script it needs before it can be
 used, stays within 60 KB, and every fragment htmx swaps in within 8 KB.
 
-The figures are written to test-artifacts/sizes.md, which the README quotes."""
+The figures are written to test-artifacts/sizes.md, which docs/performance.md quotes."""
 
 from __future__ import annotations
 

@@ -16,7 +16,7 @@ from goodwill.domain.errors import ConflictError, NotAllowedError
 
 MANUAL = "manual"
 METHODS = ("badge", MANUAL, "introduction", "request")
-"""How two people met. ``manual`` (one side's word alone) is no longer made: see README."""
+"""How two people met. ``manual`` (one side's word alone) is no longer made: see docs/architecture.md."""
 
 
 class Connection(Aggregate):
