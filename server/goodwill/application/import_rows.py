@@ -7,12 +7,11 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from goodwill.domain.attendee import PROFILE
 from goodwill.domain.conference import Conference
 from goodwill.domain.errors import NotFoundError
 from goodwill.domain.imported import IMPORTED, ImportedTicket
 
-PROFILE = ("name", "company", "role", "offers", "needs")
-"""What an import keeps up to date in the attendee's profile."""
 LOST = {"?", "\ufffd"}
 """What an encoding puts where it has no letter: Latin-1's "?", the replacement character."""
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
@@ -25,6 +25,13 @@ class Consent:
     shared_with_organizer: bool = False
     contact_shared_with_connections: bool = False
     kept_rate_on_profile: bool = False
+
+
+PROFILE = tuple(f.name for f in fields(Profile))
+"""The profile's fields in order: read models, imports and exports take them from here."""
+CONSENT = tuple(f.name for f in fields(Consent))
+"""The consent choices in order: a new choice is added here alone, and every read model
+that keeps them gains its column (and rebuilds itself, see ``Projection.reshaped``)."""
 
 
 class Attendee(Aggregate):

@@ -7,20 +7,17 @@ from typing import Any
 from uuid import UUID
 
 from goodwill.database import Reader, Tx
-from goodwill.domain.attendee import Attendee
+from goodwill.domain.attendee import CONSENT, Attendee
 from goodwill.projections.base import Projection, iso, key, on
-from goodwill.projections.directory import CONSENT
 
 
 class ConsentHistory(Projection):
     name = "consent_history"
     tables = {
         "consent_history": "attendee_id TEXT NOT NULL, version BIGINT NOT NULL,"
-                           " at TEXT NOT NULL, listed_in_directory BIGINT NOT NULL,"
-                           " shared_with_organizer BIGINT NOT NULL,"
-                           " contact_shared_with_connections BIGINT NOT NULL,"
-                           " kept_rate_on_profile BIGINT NOT NULL,"
-                           " PRIMARY KEY (attendee_id, version)",
+                           " at TEXT NOT NULL,"
+                           + "".join(f" {choice} BIGINT NOT NULL," for choice in CONSENT)
+                           + " PRIMARY KEY (attendee_id, version)",
     }
 
     @on

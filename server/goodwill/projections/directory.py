@@ -10,14 +10,11 @@ from typing import Any
 from uuid import UUID
 
 from goodwill.database import Reader, Tx
-from goodwill.domain.attendee import Attendee
+from goodwill.domain.attendee import CONSENT, PROFILE, Attendee
 from goodwill.domain.conference import Conference
 from goodwill.domain.person import Person
 from goodwill.projections.base import Projection, iso, key, on
 
-PROFILE = ("name", "company", "role", "offers", "needs")
-CONSENT = ("listed_in_directory", "shared_with_organizer", "contact_shared_with_connections",
-           "kept_rate_on_profile")
 
 
 class Directory(Projection):
@@ -31,9 +28,7 @@ class Directory(Projection):
         "attendees": "attendee_id TEXT PRIMARY KEY, conference_id TEXT NOT NULL,"
                      " person_id TEXT NOT NULL, connect_code TEXT NOT NULL, name TEXT NOT NULL,"
                      " company TEXT, role TEXT, offers TEXT, needs TEXT,"
-                     " listed_in_directory BIGINT, shared_with_organizer BIGINT,"
-                     " contact_shared_with_connections BIGINT, kept_rate_on_profile BIGINT,"
-                     " registered_at TEXT",
+                     + "".join(f" {choice} BIGINT," for choice in CONSENT) + " registered_at TEXT",
     }
     forgets = ("UPDATE people SET name = '', email = '' WHERE person_id = ?",
                "UPDATE attendees SET name = '', company = '', role = '', offers = '', needs = '',"

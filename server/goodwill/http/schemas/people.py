@@ -57,18 +57,23 @@ class ChangeConsent(Command):
     consent: Consent
 
 
-class Attendee(msgspec.Struct):
+class Shown(msgspec.Struct):
+    """A profile as an answer shows it: the fields of ``goodwill.domain.attendee.Profile``."""
+
+    name: str
+    company: str
+    role: str
+    offers: str
+    needs: str
+
+
+class Attendee(Shown):
     """My own attendee record at one event, with my badge's connect code."""
 
     attendee_id: UUID
     conference_id: UUID
     person_id: UUID
     connect_code: str
-    name: str
-    company: str
-    role: str
-    offers: str
-    needs: str
     listed_in_directory: bool
     shared_with_organizer: bool
     contact_shared_with_connections: bool
@@ -76,15 +81,10 @@ class Attendee(msgspec.Struct):
     registered_at: str
 
 
-class Listed(msgspec.Struct):
+class Listed(Shown):
     """A directory entry: only what an attendee who opted in shows to everyone."""
 
     person_id: UUID
-    name: str
-    company: str
-    role: str
-    offers: str
-    needs: str
 
 
 class RosterEntry(msgspec.Struct, omit_defaults=True):
@@ -107,15 +107,10 @@ class RosterEntry(msgspec.Struct, omit_defaults=True):
     email: str | None = None
 
 
-class SharedProfile(msgspec.Struct):
+class SharedProfile(Shown):
     """A connection's profile at one event we both attend."""
 
     conference_id: UUID
-    name: str
-    company: str
-    role: str
-    offers: str
-    needs: str
 
 
 class Contact(msgspec.Struct):
