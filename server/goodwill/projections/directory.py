@@ -16,7 +16,6 @@ from goodwill.domain.person import Person
 from goodwill.projections.base import Projection, iso, key, on
 
 
-
 class Directory(Projection):
     name = "directory"
     tables = {
@@ -145,15 +144,20 @@ async def name_of(db: Reader, person: UUID) -> str | None:
     return await db.fetchval("SELECT name FROM people WHERE person_id = ?", str(person))
 
 
+async def part_in(db: Reader, event: dict[str, Any], person: UUID) -> dict[str, Any] | None:
+    """The event with whether ``person`` organizes and attends it; none if they have no part
+    in it (neither attending, staffing nor organizing)."""
+    organizing = str(person) in event["organizers"]
+    attending = await attendee(db, UUID(event["conference_id"]), person)
+    if organizing or attending or str(person) in event["staff"]:
+        return {**event, "organizing": organizing, "attending": bool(attending)}
+    return None
+
+
 async def events_of(db: Reader, person: UUID) -> list[dict[str, Any]]:
     """The events this person attends, staffs or organizes."""
-    mine = []
-    for event in await conferences(db):
-        organizing = str(person) in event["organizers"]
-        attending = await attendee(db, UUID(event["conference_id"]), person)
-        if organizing or attending or str(person) in event["staff"]:
-            mine.append({**event, "organizing": organizing, "attending": bool(attending)})
-    return mine
+    return [mine for event in await conferences(db)
+            if (mine := await part_in(db, event, person)) is not None]
 
 
 LISTED = ("FROM attendees WHERE conference_id = ? AND listed_in_directory = 1 AND ("

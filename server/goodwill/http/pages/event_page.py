@@ -20,8 +20,8 @@ async def event_page(request: Request, conference_id: PathId, reader: Reads,
                      actor: Actor) -> Template:
     """For its attendees, staff and organizers; anyone else is refused as by its directory."""
     await require_present(reader, conference_id, actor)
-    event = next(e for e in await directory.events_of(reader, actor)
-                 if e["conference_id"] == str(conference_id))
+    event = await directory.part_in(reader, await directory.conference(reader, conference_id),
+                                    actor)
     return page(request, "event.html", {
         "event": event, "person": actor, "starts": date.fromisoformat(event["starts_on"]),
         "ends": date.fromisoformat(event["ends_on"]),
