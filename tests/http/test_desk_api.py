@@ -179,3 +179,5 @@ def test_nobody_but_the_crew_scans_lists_or_undoes(summit, intruder):
         "command_id": str(uuid.uuid4()), "conference_id": summit.event_id,
         "check_in_command_id": str(uuid.uuid4()), "device": "desk-1"})
     assert undo.status_code == expected
+    [first] = scans(summit, summit.people["Sam"], code(summit, "Alice")).json()["answers"]
+    assert first["outcome"] == "checked_in", "a refused batch admitted nobody"

@@ -9,6 +9,7 @@ import threading
 import uuid
 from collections import Counter
 
+from goodwill.application import DoorScan
 from goodwill.domain.ids import ticket_id
 from goodwill.projections.base import iso
 from goodwill.projections.checkins import counts, scan_log, ticket_state
@@ -26,10 +27,11 @@ def offline_batch(system, scenario, device: str, names: list[str], hour: int) ->
              for minute, name in enumerate(names)]
 
     def send() -> list[str]:
-        return [system.app.check_in_ticket(scenario.organizer, command, scenario.conference_id,
-                                           ticket_id(code), "main", device, moment,
-                                           offline=True).result["outcome"]
-                for command, code, moment in scans]
+        batch = [DoorScan(command_id=command, ticket_id=ticket_id(code), list_key="main",
+                          device=device, scanned_at=moment, offline=True)
+                 for command, code, moment in scans]
+        answers = system.app.scan_tickets(scenario.organizer, scenario.conference_id, batch)
+        return [scanned.result.result["outcome"] for scanned in answers]
     return send
 
 

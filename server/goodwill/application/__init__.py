@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from goodwill.application.checkin import CheckInCommands
+from goodwill.application.checkin import CheckInCommands, DoorScan, Scanned
 from goodwill.application.core import Outcome
 from goodwill.application.erasure import ErasureCommands
 from goodwill.application.credentials import CredentialCommands
@@ -14,7 +14,7 @@ from goodwill.application.organizing import OrganizingCommands
 from goodwill.application.people import PeopleCommands
 from goodwill.application.registration import RegistrationCommands
 
-__all__ = ["Goodwill", "Outcome"]
+__all__ = ["DoorScan", "Goodwill", "Outcome", "Scanned"]
 
 
 class Goodwill(RegistrationCommands, ImportCommands, PeopleCommands, CredentialCommands,

@@ -3,11 +3,16 @@
 A scan names its ticket by the secret code a scanner reads, or by the ticket's id, which a
 desk finds by name or holds in its offline list (the id is derived from the code, so the
 list carries no code). Either way it is the same command, and one command id is one scan.
+Every door (the desk's page, the desk's API, the single-scan API) comes in through
+:meth:`CheckInCommands.scan_tickets` or :meth:`CheckInCommands.scan_ticket`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Literal
 from uuid import UUID
 
 from goodwill.application.core import CommandApplication, Outcome, happened
@@ -19,45 +24,68 @@ from goodwill.domain.receipt import CommandReceipt
 from goodwill.domain.ticket import Ticket
 
 
+@dataclass(frozen=True, kw_only=True)
+class DoorScan:
+    """One scan as a door made it: the ticket by its code or by its id. ``offline``: the
+    device let the ticket through without the network and reports it now, with its own
+    ``scanned_at``; what an online scan would be refused for (inside already, revoked
+    since) is then answered, and recorded, as a conflict."""
+
+    command_id: UUID
+    list_key: str
+    device: str
+    ticket_code: str | None = None
+    ticket_id: UUID | None = None
+    direction: Literal["in", "out"] = "in"
+    scanned_at: datetime | None = None
+    offline: bool = False
+
+    @property
+    def ticket(self) -> UUID:
+        return self.ticket_id or ticket_id(self.ticket_code or "")
+
+
+@dataclass(frozen=True)
+class Scanned:
+    """A scan's answer beside the ticket it named, found or not, so a door can say whose."""
+
+    ticket: UUID
+    result: Outcome | DomainError
+
+
 class CheckInCommands(CommandApplication):
+    def scan_tickets(self, actor: UUID, conference_id: UUID,
+                     scans: Sequence[DoorScan]) -> list[Scanned]:
+        """A desk's scans in the order they were made, each its own command, so one refusal
+        never holds up the others and a batch sent again is answered from receipts. Who
+        may scan is decided once, for the batch: a stranger's batch is refused whole."""
+        conference = self._crew_event(actor, conference_id)
+        answers = []
+        for scan in scans:
+            try:
+                answers.append(Scanned(scan.ticket, self._scan(actor, conference, scan)))
+            except DomainError as refusal:
+                answers.append(Scanned(scan.ticket, refusal))
+        return answers
+
+    def scan_ticket(self, actor: UUID, conference_id: UUID, scan: DoorScan) -> Outcome:
+        """One scan, refused by raising. Two devices scanning a ticket at once: one admits,
+        the other is told when, where and by which device it was admitted."""
+        return self._scan(actor, self._crew_event(actor, conference_id), scan)
+
     def check_in(self, actor: UUID, command_id: UUID, conference_id: UUID, ticket_code: str,
                  list_key: str, device: str, scanned_at: datetime | None = None,
                  offline: bool = False) -> Outcome:
-        """Admit a ticket. Two devices scanning it at once: one admits, the other is told when,
-        where and by which device it was admitted."""
-        return self.check_in_ticket(actor, command_id, conference_id, ticket_id(ticket_code),
-                                    list_key, device, scanned_at, offline)
-
-    def check_in_ticket(self, actor: UUID, command_id: UUID, conference_id: UUID,
-                        ticket: UUID, list_key: str, device: str,
-                        scanned_at: datetime | None = None, offline: bool = False) -> Outcome:
-        """``offline``: the device let the ticket through without the network and reports it
-        now, with its own ``scanned_at``. What an online scan would be refused for (inside
-        already, revoked since) is then answered, and recorded, as a conflict."""
-        if offline and scanned_at is None:
-            raise DomainError("An offline scan needs the time it was scanned.")
-
-        def admit(found: Ticket, conference: Conference, at: datetime) -> dict[str, object]:
-            conflict = found.check_in(conference, list_key, device, at, offline)
-            if conflict:
-                return {"outcome": "conflict", "conflict": conflict}
-            return {"outcome": "checked_in", "version": found.version}
-        return self._scan(actor, command_id, "check_in", conference_id, ticket, list_key,
-                          scanned_at, admit)
+        """:meth:`scan_ticket` in, by the ticket's code: the single-scan API's words."""
+        return self.scan_ticket(actor, conference_id, DoorScan(
+            command_id=command_id, ticket_code=ticket_code, list_key=list_key, device=device,
+            scanned_at=scanned_at, offline=offline))
 
     def check_out(self, actor: UUID, command_id: UUID, conference_id: UUID, ticket_code: str,
                   list_key: str, device: str, scanned_at: datetime | None = None) -> Outcome:
-        return self.check_out_ticket(actor, command_id, conference_id, ticket_id(ticket_code),
-                                     list_key, device, scanned_at)
-
-    def check_out_ticket(self, actor: UUID, command_id: UUID, conference_id: UUID,
-                         ticket: UUID, list_key: str, device: str,
-                         scanned_at: datetime | None = None) -> Outcome:
-        def leave(found: Ticket, conference: Conference, at: datetime) -> dict[str, object]:
-            found.check_out(conference, list_key, device, at)
-            return {"outcome": "checked_out"}
-        return self._scan(actor, command_id, "check_out", conference_id, ticket, list_key,
-                          scanned_at, leave)
+        return self.scan_ticket(actor, conference_id, DoorScan(
+            command_id=command_id, ticket_code=ticket_code, list_key=list_key, device=device,
+            scanned_at=scanned_at, direction="out"))
 
     def undo_check_in(self, actor: UUID, command_id: UUID, conference_id: UUID,
                       check_in_command_id: UUID, device: str,
@@ -78,17 +106,27 @@ class CheckInCommands(CommandApplication):
                                "list_key": first.result["list_key"], "outcome": "undone"}
         return self.execute(actor, command_id, "undo_check_in", decide, audit=conference_id)
 
-    def _scan(self, actor: UUID, command_id: UUID, command: str, conference_id: UUID,
-              ticket: UUID, list_key: str, scanned_at: datetime | None, scan) -> Outcome:
+    def _scan(self, actor: UUID, conference: Conference, scan: DoorScan) -> Outcome:
+        if scan.offline and scan.scanned_at is None:
+            raise DomainError("An offline scan needs the time it was scanned.")
+
         def decide():
-            conference = self._crew_event(actor, conference_id)
-            found = self.find(Ticket, ticket)
+            found = self.find(Ticket, scan.ticket)
             if found is None:
                 raise NotFoundError("Unknown ticket code.")
-            answer = scan(found, conference, happened(scanned_at))
+            at = happened(scan.scanned_at)
+            answer: dict[str, object] = {"outcome": "checked_out"}
+            if scan.direction == "out":
+                found.check_out(conference, scan.list_key, scan.device, at)
+            elif conflict := found.check_in(conference, scan.list_key, scan.device, at,
+                                            scan.offline):
+                answer = {"outcome": "conflict", "conflict": conflict}
+            else:
+                answer = {"outcome": "checked_in", "version": found.version}
             return (found,), {"ticket_id": found.id, "attendee_id": found.attendee_id,
-                              "list_key": list_key, **answer}
-        return self.execute(actor, command_id, command, decide, audit=conference_id)
+                              "list_key": scan.list_key, **answer}
+        command = "check_out" if scan.direction == "out" else "check_in"
+        return self.execute(actor, scan.command_id, command, decide, audit=conference.id)
 
     def _crew_event(self, actor: UUID, conference_id: UUID) -> Conference:
         conference = self.get(Conference, conference_id, "event")

@@ -7,7 +7,6 @@ from hashlib import sha256
 
 import msgspec
 from litestar import Controller, Request, get, post
-from litestar.datastructures import State
 from litestar.exceptions import ValidationException
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import JSONBody
@@ -16,7 +15,7 @@ from litestar.response import Response
 from goodwill.http.access import CREW, ORGANIZERS, require_role
 from goodwill.http.desk import run_scans
 from goodwill.http.limits import limited
-from goodwill.http.markers import Actor, PathId, Reads
+from goodwill.http.markers import Actor, App, PathId, Reads
 from goodwill.http.schemas.desk import Conflict, DeskAnswers, DeskScans, DoorList
 from goodwill.projections import conflicts, door
 
@@ -28,16 +27,16 @@ class DeskController(Controller):
     tags = ["check-in desk"]
 
     @post("/desk/scans", status_code=200, guards=[limited("scan")])
-    async def scans(self, state: State, conference_id: PathId, data: JSONBody[DeskScans],
+    async def scans(self, goodwill: App, conference_id: PathId, data: JSONBody[DeskScans],
                     reader: Reads, actor: Actor) -> DeskAnswers:
         """Each scan is its own command, run in the order sent; a batch sent again is answered
-        from the first answers. Refusals are answers (``outcome: refused``), not errors."""
-        event = await require_role(reader, conference_id, actor, CREW)
+        from the first answers. Refusals are answers (``outcome: refused``), not errors; a
+        batch from someone who may not scan here is refused whole (403)."""
         for n, scan in enumerate(data.scans):
             if (scan.ticket_code is None) == (scan.ticket_id is None):
                 raise ValidationException(extra=[{
                     "key": f"scans[{n}]", "message": "needs a ticket_code or a ticket_id"}])
-        return await run_scans(state, reader, actor, conference_id, event, data.scans)
+        return (await run_scans(goodwill, reader, actor, conference_id, data.scans))[1]
 
     @get("/desk/tickets", responses={304: UNCHANGED})
     async def door_list(self, request: Request, conference_id: PathId, reader: Reads,

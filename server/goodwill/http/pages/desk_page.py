@@ -15,13 +15,12 @@ from typing import Any
 from uuid import uuid4
 
 from litestar import Request, get, post
-from litestar.datastructures import State
 from litestar.response import Template
 
 from goodwill.database import Reader
-from goodwill.domain.errors import DomainError
+from goodwill.domain.errors import DomainError, NotAllowedError
 from goodwill.domain.ids import NAMESPACE
-from goodwill.http.access import CREW, require_role
+from goodwill.http.access import CREW, event_row, require_role
 from goodwill.http.assets import QR_DECODER
 from goodwill.http.desk import run_scans
 from goodwill.http.pages.forms.desk import (DIRECTIONS, Choice, ListChoice, Setup, setup_of,
@@ -31,7 +30,7 @@ from goodwill.http.event_days import local
 from goodwill.http.pages.forms.common import Invalid, command_id, page
 from goodwill.http.freshness import caught_up
 from goodwill.http.limits import limited
-from goodwill.http.markers import Actor, PathId, Reads, Search
+from goodwill.http.markers import Actor, App, PathId, Reads, Search
 from goodwill.http.schemas.common import CODE_LENGTH, CODE_PATTERN
 from goodwill.projections import checkins, door
 
@@ -70,18 +69,20 @@ async def desk_page(request: Request, conference_id: PathId, reader: Reads, acto
 
 
 @post("/events/{conference_id:uuid}/desk", guards=[limited("scan")])
-async def desk_scan(request: Request, state: State, conference_id: PathId, reader: Reads,
+async def desk_scan(request: Request, goodwill: App, conference_id: PathId, reader: Reads,
                     actor: Actor) -> Template:
-    """The answer is the page: green or red with the reason, and Undo after an admission."""
-    event, form = await require_role(reader, conference_id, actor, CREW), await request.form()
+    """The answer is the page: green or red with the reason, and Undo after an admission.
+    Who may scan is the application's to say; a form it never sees is checked here."""
+    event, form = await event_row(reader, conference_id), await request.form()
     setup = setup_of(event, form.get("list"), form.get("direction"), form.get("device"))
     try:
         scan = typed_scan(form, setup)
     except Invalid as error:
+        await require_role(reader, conference_id, actor, CREW)
         shown = await context(reader, event, setup, errors={error.field: error.message},
                               typed=form.get("code"))
         return page(request, "desk.html", shown, status_code=400)
-    answered = await run_scans(state, reader, actor, conference_id, event, [scan])
+    event, answered = await run_scans(goodwill, reader, actor, conference_id, [scan])
     await caught_up(reader, answered.position)
     answer = answered.answers[0]
     shown = await context(reader, event, setup, answer=answer,
@@ -91,15 +92,18 @@ async def desk_scan(request: Request, state: State, conference_id: PathId, reade
 
 
 @post("/events/{conference_id:uuid}/desk/undo")
-async def desk_undo(request: Request, state: State, conference_id: PathId, reader: Reads,
+async def desk_undo(request: Request, goodwill: App, conference_id: PathId, reader: Reads,
                     actor: Actor) -> Template:
-    """Takes back the check-in the form names, which this same person made."""
-    event, form = await require_role(reader, conference_id, actor, CREW), await request.form()
+    """Takes back the check-in the form names, which this same person made. Who may is the
+    application's to say: its refusal of a stranger is an error page, not the desk."""
+    event, form = await event_row(reader, conference_id), await request.form()
     setup = setup_of(event, form.get("list"), form.get("direction"), form.get("device"))
     try:
         outcome = await asyncio.to_thread(
-            state.system.app.undo_check_in, actor, command_id(form), conference_id,
+            goodwill.undo_check_in, actor, command_id(form), conference_id,
             command_id(form, "check_in_command_id"), setup.device)
+    except NotAllowedError:
+        raise
     except DomainError as refusal:
         shown = await context(reader, event, setup, undone=refusal.message)
         return page(request, "desk.html", shown, status_code=domain_status(refusal))
