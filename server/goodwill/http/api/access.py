@@ -40,8 +40,8 @@ class AccessController(Controller):
         return answer(outcome, link=f"{site_url(request)}/s#{token}")
 
     @post("/attendees/{person_id:uuid}/sign-in-link/email", status_code=202)
-    async def email_sign_in_link(self, state: State, conference_id: PathId, person_id: PathId,
-                                 data: JSONBody[Command], reader: Reads,
+    async def email_sign_in_link(self, state: State, goodwill: App, conference_id: PathId,
+                                 person_id: PathId, data: JSONBody[Command], reader: Reads,
                                  actor: Actor) -> Response[CommandAnswer]:
         """A link sent to the attendee's own email, never answered: how an organizer helps
         someone who has signed in before. One email per command id; 422 without SMTP or
@@ -49,7 +49,7 @@ class AccessController(Controller):
         await require_role(reader, conference_id, actor, ORGANIZERS)
         if not state.settings.smtp_url:
             raise DomainError(NO_SMTP)
-        outcome = await asyncio.to_thread(state.system.app.issue_sign_in_link, actor,
+        outcome = await asyncio.to_thread(goodwill.issue_sign_in_link, actor,
                                           data.command_id, person_id, conference_id, True)
         address = await directory.email_of(reader, person_id)
         if not address:

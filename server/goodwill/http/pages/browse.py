@@ -8,7 +8,6 @@ import asyncio
 from uuid import UUID, uuid4
 
 from litestar import Request, get, post
-from litestar.datastructures import State
 from litestar.exceptions import ValidationException
 from litestar.params import FromQuery
 from litestar.response import Redirect, Template
@@ -17,7 +16,7 @@ from goodwill.domain.errors import NotFoundError
 from goodwill.http.access import require_present
 from goodwill.http.event_days import event_dates
 from goodwill.http.pages.forms.common import page, row_command
-from goodwill.http.markers import Actor, Cursor, PathId, Reads
+from goodwill.http.markers import Actor, App, Cursor, PathId, Reads
 from goodwill.http.pages.present.timeline_words import worded
 from goodwill.projections import connection_requests, directory, followups, roster, timeline
 
@@ -85,7 +84,7 @@ async def person_page(request: Request, conference_id: PathId, person_id: PathId
 
 
 @post("/events/{conference_id:uuid}/directory/ask", status_code=303)
-async def ask_to_connect(request: Request, state: State, conference_id: PathId,
+async def ask_to_connect(request: Request, goodwill: App, conference_id: PathId,
                          actor: Actor) -> Redirect:
     """The same command as the API's; back to the directory, where that person now shows
     as asked."""
@@ -94,7 +93,7 @@ async def ask_to_connect(request: Request, state: State, conference_id: PathId,
         person = UUID(str(form.get("person_id")))
     except ValueError:
         raise NotFoundError("The form names nobody to ask: reload the page.") from None
-    outcome = await asyncio.to_thread(state.system.app.request_connection, actor,
+    outcome = await asyncio.to_thread(goodwill.request_connection, actor,
                                       row_command(form, person), conference_id, person)
     return Redirect(f"/events/{conference_id}/directory",
                     query_params={"after": outcome.position}, status_code=303)

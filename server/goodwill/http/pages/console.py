@@ -8,7 +8,6 @@ from typing import Any
 from uuid import UUID, uuid4
 
 from litestar import Request, Response, get, post
-from litestar.datastructures import State
 from litestar.response import Redirect, Template
 
 from goodwill.application import Goodwill, Outcome
@@ -16,7 +15,7 @@ from goodwill.database import Reader
 from goodwill.http.pages.forms import event as read
 from goodwill.http.access import require_organizer_role
 from goodwill.http.pages.forms.common import attempt, command_id, page
-from goodwill.http.markers import Actor, Reads
+from goodwill.http.markers import Actor, App, Reads
 from goodwill.projections import directory
 
 
@@ -41,11 +40,11 @@ async def console_home(request: Request, reader: Reads, actor: Actor) -> Templat
 
 
 @post("/console")
-async def create_event(request: Request, state: State, reader: Reads,
+async def create_event(request: Request, goodwill: App, reader: Reads,
                        actor: Actor) -> Response:
     await require_organizer_role(reader, actor)
     form = await request.form()
-    tried = await attempt(asyncio.to_thread(create, state.system.app, actor, form))
+    tried = await attempt(asyncio.to_thread(create, goodwill, actor, form))
     if tried.outcome:
         return Redirect(f"/events/{tried.outcome.result['conference_id']}/console",
                         query_params={"after": tried.outcome.position}, status_code=303)

@@ -11,7 +11,6 @@ from typing import Any
 from uuid import UUID
 
 from litestar import Request, Response, get, post
-from litestar.datastructures import State
 from litestar.exceptions import ValidationException
 from litestar.response import Template
 
@@ -20,7 +19,7 @@ from goodwill.database import Reader
 from goodwill.domain.errors import NotFoundError
 from goodwill.domain.give import KINDS
 from goodwill.domain.note import NOTE_KINDS
-from goodwill.http.markers import Actor, PathId, Reads
+from goodwill.http.markers import Actor, App, PathId, Reads
 from goodwill.http.pages.forms.common import attempt, command_id, day, page, required, settle
 from goodwill.http.pages.forms.promise import close_promise
 from goodwill.http.pages.present.between_us import contact_view, sections, shared_event
@@ -56,12 +55,12 @@ async def contact_page(request: Request, person_id: PathId, reader: Reads,
 
 
 @post("/contacts/{person_id:uuid}")
-async def act(request: Request, state: State, person_id: PathId, reader: Reads,
+async def act(request: Request, goodwill: App, person_id: PathId, reader: Reads,
               actor: Actor) -> Response:
     """Records what the form's ``action`` names at the latest event we share."""
     them = await shared_event(reader, actor, person_id)
     form = await request.form()
-    tried = await attempt(asyncio.to_thread(record, state.system.app, actor, person_id,
+    tried = await attempt(asyncio.to_thread(record, goodwill, actor, person_id,
                                             UUID(them["conference_id"]), form))
     return await settle(request, reader, contact_view(reader, actor, person_id), tried,
                         str(form.get("action")), form)
@@ -71,7 +70,7 @@ Listed = Callable[[Reader, UUID, UUID], Awaitable[list[dict[str, Any]]]]
 Command = Callable[[Goodwill, UUID, UUID, Any], Outcome]
 
 
-async def act_between_us(request: Request, state: State, reader: Reader, actor: UUID,
+async def act_between_us(request: Request, goodwill: App, reader: Reader, actor: UUID,
                          other: UUID, kind: str, subject: UUID, listed: Listed,
                          command: Command) -> Response:
     """Runs ``command`` on one ``kind`` of thing between us (a promise, an introduction),
@@ -80,24 +79,24 @@ async def act_between_us(request: Request, state: State, reader: Reader, actor: 
     if str(subject) not in {row[f"{kind}_id"] for row in await listed(reader, actor, other)}:
         raise NotFoundError(f"No such {kind} between you.")
     form = await request.form()
-    tried = await attempt(asyncio.to_thread(command, state.system.app, actor, subject, form))
+    tried = await attempt(asyncio.to_thread(command, goodwill, actor, subject, form))
     return await settle(request, reader, contact_view(reader, actor, other), tried,
                         f"{kind}-{subject}", form)
 
 
 @post("/contacts/{person_id:uuid}/promises/{promise_id:uuid}")
-async def close(request: Request, state: State, person_id: PathId, promise_id: PathId,
+async def close(request: Request, goodwill: App, person_id: PathId, promise_id: PathId,
                 reader: Reads, actor: Actor) -> Response:
     """Kept or released, by the one who made it, of the promises between us."""
-    return await act_between_us(request, state, reader, actor, person_id, "promise",
+    return await act_between_us(request, goodwill, reader, actor, person_id, "promise",
                                 promise_id, timeline.promises_between, close_promise)
 
 
 @post("/contacts/{person_id:uuid}/introductions/{introduction_id:uuid}")
-async def answer_introduction(request: Request, state: State, person_id: PathId,
+async def answer_introduction(request: Request, goodwill: App, person_id: PathId,
                               introduction_id: PathId, reader: Reads, actor: Actor) -> Response:
     """Accepts or declines an introduction between us, or of me by them."""
-    return await act_between_us(request, state, reader, actor, person_id, "introduction",
+    return await act_between_us(request, goodwill, reader, actor, person_id, "introduction",
                                 introduction_id, timeline_introductions.between, answer)
 
 

@@ -14,7 +14,6 @@ from typing import Annotated, Any, Literal
 from uuid import UUID, uuid4
 
 from litestar import Request, Response, get, post
-from litestar.datastructures import State
 from litestar.exceptions import ValidationException
 from litestar.params import QueryParameter
 from litestar.response import Template
@@ -28,7 +27,7 @@ from goodwill.http.defenses import NO_STORE
 from goodwill.http.pages.forms.event import ZONE_NAMES
 from goodwill.http.pages.forms.common import Attempt, View, attempt, page, settle
 from goodwill.http.freshness import caught_up
-from goodwill.http.markers import Actor, PathId, Reads
+from goodwill.http.markers import Actor, App, PathId, Reads, Signer
 from goodwill.http.pages.present.qr import qr_svg
 from goodwill.http.site import site_url
 from goodwill.projections import credentials, directory, registration
@@ -60,12 +59,12 @@ async def sections(request: Request, reader: Reader, event: dict[str, Any],
             "errors": {}, "values": {}, "saved": saved, "zones": ZONE_NAMES}
 
 
-async def invited(state: State, outcome: Outcome | None) -> UUID | None:
+async def invited(goodwill: App, outcome: Outcome | None) -> UUID | None:
     """The device this answer invited, whose link it shows; a resent form replays the
     command, and shows the link again only while no browser or scanner has used it."""
     device_id = outcome and UUID(str(outcome.result["device_id"]))
     if device_id and outcome.replayed and await asyncio.to_thread(
-            state.system.app.device_used, device_id):
+            goodwill.device_used, device_id):
         return None
     return device_id
 
@@ -104,8 +103,8 @@ async def console(request: Request, conference_id: PathId, reader: Reads, actor:
 
 
 @post("/events/{conference_id:uuid}/console")
-async def act(request: Request, state: State, conference_id: PathId, reader: Reads,
-              actor: Actor) -> Response:
+async def act(request: Request, goodwill: App, keys: Signer, conference_id: PathId,
+              reader: Reads, actor: Actor) -> Response:
     """Organizers only, checked before the form is read. Without JS, back to the console once
     it shows the change; with htmx, the form's section. A refused or invalid form comes
     back with its values and the error next to its field."""
@@ -115,9 +114,9 @@ async def act(request: Request, state: State, conference_id: PathId, reader: Rea
     if name not in ACTIONS:
         raise ValidationException(detail="The form names no action: reload the page.")
     section, action = ACTIONS[name]
-    tried = await attempt(asyncio.to_thread(action, state.system.app, actor, conference_id,
-                                            form, state.signer))
-    shown = name == "issue_device" and await invited(state, tried.outcome)
+    tried = await attempt(asyncio.to_thread(action, goodwill, actor, conference_id, form,
+                                            keys))
+    shown = name == "issue_device" and await invited(goodwill, tried.outcome)
     if shown:  # the new device's link, shown in this answer and never behind a redirect
         await caught_up(reader, tried.outcome.position)
     saved = name if tried.outcome else None

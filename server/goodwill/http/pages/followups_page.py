@@ -9,14 +9,13 @@ from typing import Any
 from uuid import UUID, uuid4
 
 from litestar import Request, Response, get, post
-from litestar.datastructures import State
 from litestar.exceptions import NotFoundException
 from litestar.response import Redirect, Template
 
 from goodwill.database import Reader
 from goodwill.http.event_days import event_dates
 from goodwill.http.pages.forms.common import attempt, command_id, page
-from goodwill.http.markers import Actor, PathId, Reads
+from goodwill.http.markers import Actor, App, PathId, Reads
 from goodwill.http.pages.forms.promise import close_promise
 from goodwill.projections import connection_requests, directory, followups
 
@@ -47,14 +46,14 @@ async def follow_ups_page(request: Request, reader: Reads, actor: Actor) -> Temp
 
 
 @post("/follow-ups/promises/{promise_id:uuid}")
-async def close(request: Request, state: State, promise_id: PathId, reader: Reads,
+async def close(request: Request, goodwill: App, promise_id: PathId, reader: Reads,
                 actor: Actor) -> Response:
     """Kept or released: gone from the lists, and back to home when home sent it there;
     refused, the list says why beside it."""
     if await followups.promise(reader, promise_id, actor) is None:
         raise NotFoundException("You made no such promise.")
     form = await request.form()
-    tried = await attempt(asyncio.to_thread(close_promise, state.system.app, actor, promise_id,
+    tried = await attempt(asyncio.to_thread(close_promise, goodwill, actor, promise_id,
                                             form))
     if tried.outcome:
         back = "/" if form.get("back") == "/" else "/follow-ups"
@@ -70,29 +69,29 @@ async def close(request: Request, state: State, promise_id: PathId, reader: Read
 
 
 @post("/follow-ups/thanks/{give_id:uuid}", status_code=303)
-async def thank(request: Request, state: State, give_id: PathId, actor: Actor) -> Redirect:
-    outcome = await asyncio.to_thread(state.system.app.thank, actor,
+async def thank(request: Request, goodwill: App, give_id: PathId, actor: Actor) -> Redirect:
+    outcome = await asyncio.to_thread(goodwill.thank, actor,
                                       command_id(await request.form()), give_id)
     return Redirect("/follow-ups", query_params={"after": outcome.position}, status_code=303)
 
 
 @post("/follow-ups/introductions/{introduction_id:uuid}", status_code=303)
-async def answer(request: Request, state: State, introduction_id: PathId,
+async def answer(request: Request, goodwill: App, introduction_id: PathId,
                  actor: Actor) -> Redirect:
     form = await request.form()
-    outcome = await asyncio.to_thread(state.system.app.answer_introduction, actor,
+    outcome = await asyncio.to_thread(goodwill.answer_introduction, actor,
                                       command_id(form), introduction_id,
                                       form.get("accept") == "yes")
     return Redirect("/follow-ups", query_params={"after": outcome.position}, status_code=303)
 
 
 @post("/follow-ups/requests/{request_id:uuid}", status_code=303)
-async def answer_request(request: Request, state: State, request_id: PathId,
+async def answer_request(request: Request, goodwill: App, request_id: PathId,
                          actor: Actor) -> Redirect:
     """Accept, decline, or decline and block: the sender is told none of it but a yes."""
     form = await request.form()
     choice = form.get("answer")
-    outcome = await asyncio.to_thread(state.system.app.answer_connection_request, actor,
+    outcome = await asyncio.to_thread(goodwill.answer_connection_request, actor,
                                       command_id(form), request_id, choice == "accept",
                                       choice == "block")
     return Redirect("/follow-ups", query_params={"after": outcome.position}, status_code=303)

@@ -13,7 +13,6 @@ from typing import Any
 from uuid import UUID, uuid4
 
 from litestar import Request, Response, get, post
-from litestar.datastructures import State
 from litestar.exceptions import ValidationException
 from litestar.response import Template
 
@@ -22,8 +21,9 @@ from goodwill.database import Reader
 from goodwill.domain.errors import NotFoundError
 from goodwill.domain.give import NEXT_OUTCOMES, OUTCOMES
 from goodwill.http.pages.present.between_us import answerable, contact_view, shared_event
-from goodwill.http.pages.forms.common import Invalid, View, attempt, command_id, page, required, settle
-from goodwill.http.markers import Actor, PathId, Reads
+from goodwill.http.pages.forms.common import (Invalid, View, attempt, command_id, page,
+                                              required, settle)
+from goodwill.http.markers import Actor, App, PathId, Reads
 from goodwill.http.schemas.giving import AMOUNT, CURRENCY, REPORTED
 from goodwill.http.pages.present.timeline_words import worded
 from goodwill.projections import ledger, timeline
@@ -77,7 +77,7 @@ async def give_page(request: Request, give_id: PathId, reader: Reads, actor: Act
 
 
 @post("/gives/{give_id:uuid}")
-async def answer_give(request: Request, state: State, give_id: PathId, reader: Reads,
+async def answer_give(request: Request, goodwill: App, give_id: PathId, reader: Reads,
                       actor: Actor) -> Response:
     """A thank-you goes back to the contact's page it is offered on, the rest to this one."""
     other = (await sections(reader, actor, give_id))["person_id"]
@@ -85,7 +85,7 @@ async def answer_give(request: Request, state: State, give_id: PathId, reader: R
     view = (contact_view(reader, actor, other) if form.get("answer") == "thank" else
             View(f"/gives/{give_id}", "give.html", "_give.html",
                  lambda: sections(reader, actor, give_id)))
-    tried = await attempt(asyncio.to_thread(answer, state.system.app, actor, give_id, form))
+    tried = await attempt(asyncio.to_thread(answer, goodwill, actor, give_id, form))
     return await settle(request, reader, view, tried, f"give-{give_id}", form)
 
 

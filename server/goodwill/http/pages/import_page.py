@@ -27,7 +27,7 @@ from goodwill.http.access import ORGANIZERS, require_role
 from goodwill.http.actor import organizers_before_the_body
 from goodwill.http.pages.forms.common import Invalid, page, wants_fragment
 from goodwill.http.pages.forms.importing import choices_of, lists_of, mapping_of, stored
-from goodwill.http.markers import Actor, PathId, Reads
+from goodwill.http.markers import Actor, App, PathId, Reads
 from goodwill.http.schemas.imports import UPLOAD_BYTES
 from goodwill.imports import jobs
 from goodwill.imports.batches import Tally, run_import
@@ -83,7 +83,7 @@ async def found(reader: Reader, conference_id: UUID, import_id: UUID,
 
 
 @get(JOB)
-async def import_job(request: Request, state: State, conference_id: PathId,
+async def import_job(request: Request, goodwill: App, conference_id: PathId,
                      import_id: PathId, reader: Reads, actor: Actor) -> Response:
     """htmx polls this while the import runs; once it has ended, the poll reloads the page,
     whose list of bad rows may be longer than a fragment should be. Before it runs, the
@@ -95,7 +95,7 @@ async def import_job(request: Request, state: State, conference_id: PathId,
                "fields": FIELDS, "joined": JOINED, "presets": PRESETS, "separators": NAMED,
                "bad": job.result.get("bad", []), "kept": job.result.get("kept", [])}
     if job.state == "ready":
-        context["prepared"], context["would"] = prepared, would = await dry_run(state, job,
+        context["prepared"], context["would"] = prepared, would = await dry_run(goodwill, job,
                                                                               actor)
         context["bad"], context["kept"] = would.as_dict()["bad"], would.as_dict()["kept"]
         context["changes"] = would.changes
@@ -103,24 +103,24 @@ async def import_job(request: Request, state: State, conference_id: PathId,
     return page(request, "import_job.html", context, "_import_progress.html")
 
 
-async def dry_run(state: State, job: jobs.Job, actor: UUID) -> tuple[Prepared, Tally]:
+async def dry_run(goodwill: App, job: jobs.Job, actor: UUID) -> tuple[Prepared, Tally]:
     """The file as it reads now, and what importing it would do, saving nothing."""
     prepared = await asyncio.to_thread(job.prepared)
-    would = await asyncio.to_thread(run_import, state.system.app, actor, job.import_id,
+    would = await asyncio.to_thread(run_import, goodwill, actor, job.import_id,
                                     job.conference_id, prepared.rows, prepared.bad,
                                     dry_run=True)
     return prepared, would
 
 
 @get(JOB + "/rejected.csv")
-async def rejected(state: State, conference_id: PathId, import_id: PathId, reader: Reads,
+async def rejected(goodwill: App, conference_id: PathId, import_id: PathId, reader: Reads,
                    actor: Actor) -> Response:
     """Before the import runs; once it has, the file's text is gone, and so are these."""
     _, job = await found(reader, conference_id, import_id, actor)
     if job.state != "ready":
         raise NotFoundError("The file is deleted once it is imported: this list was offered"
                             " before.")
-    prepared, would = await dry_run(state, job, actor)
+    prepared, would = await dry_run(goodwill, job, actor)
     content = await asyncio.to_thread(rejected_csv, job.content, prepared.separator,
                                       would.as_dict()["bad"])
     stem = job.filename.rsplit(".", 1)[0] or "import"

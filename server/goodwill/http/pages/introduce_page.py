@@ -9,14 +9,14 @@ from typing import Any
 from uuid import UUID, uuid4
 
 from litestar import Request, Response, get, post
-from litestar.datastructures import State
 from litestar.params import FromQuery
 from litestar.response import Template
 
 from goodwill.application import Goodwill, Outcome
 from goodwill.database import Reader
-from goodwill.http.pages.forms.common import Invalid, View, attempt, command_id, page, required, settle
-from goodwill.http.markers import Actor, Reads
+from goodwill.http.pages.forms.common import (Invalid, View, attempt, command_id, page,
+                                              required, settle)
+from goodwill.http.markers import Actor, App, Reads
 from goodwill.projections import roster, timeline_introductions
 
 Chosen = FromQuery[UUID | None]
@@ -68,10 +68,10 @@ async def introduce_page(request: Request, reader: Reads, actor: Actor, a: Chose
 
 
 @post("/introduce")
-async def introduce(request: Request, state: State, reader: Reads, actor: Actor) -> Response:
+async def introduce(request: Request, goodwill: App, reader: Reads, actor: Actor) -> Response:
     """The page comes back confirming it, with the first person chosen again for another."""
     sent = await request.form()
-    tried = await attempt(record(state.system.app, reader, actor, sent))
+    tried = await attempt(record(goodwill, reader, actor, sent))
     made = {"a": str(sent["person_a"]),
             "made": str(tried.outcome.result["introduction_id"])} if tried.outcome else {}
     view = View("/introduce", "introduce.html", "_introduce.html",

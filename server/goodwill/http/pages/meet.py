@@ -13,7 +13,6 @@ from typing import Annotated, Any
 from uuid import UUID, uuid4
 
 from litestar import Request, Response, get, post
-from litestar.datastructures import State
 from litestar.exceptions import NotFoundException
 from litestar.params import Parameter
 from litestar.response import Redirect, Template
@@ -23,7 +22,7 @@ from goodwill.database import Reader
 from goodwill.domain.note import NOTE_KINDS
 from goodwill.http.pages.forms.common import Invalid, required
 from goodwill.http.pages.forms.common import command_id, page
-from goodwill.http.markers import Actor, Reads
+from goodwill.http.markers import Actor, App, Reads
 from goodwill.http.schemas.common import CODE_LENGTH, CODE_PATTERN
 from goodwill.projections import directory, roster
 
@@ -72,7 +71,7 @@ async def connect_page(request: Request, code: BadgeCode, actor: Actor,
 
 
 @post("/c/{code:str}", status_code=303)
-async def connect(request: Request, state: State, code: BadgeCode, actor: Actor,
+async def connect(request: Request, goodwill: App, code: BadgeCode, actor: Actor,
                   reader: Reads) -> Response:
     """Back to the same page once the read models include the connection and the note
     (``after``). A note with a bad field connects nobody: the form comes back to be fixed."""
@@ -83,6 +82,6 @@ async def connect(request: Request, state: State, code: BadgeCode, actor: Actor,
         context = await connect_context(reader, actor, code, attendee)
         context["errors"], context["values"] = {error.field: error.message}, dict(form)
         return page(request, "connect.html", context, status_code=400)
-    outcome = await asyncio.to_thread(connect_and_note, state.system.app, actor, code,
+    outcome = await asyncio.to_thread(connect_and_note, goodwill, actor, code,
                                       attendee, form, note)
     return Redirect(f"/c/{code}", query_params={"after": outcome.position}, status_code=303)

@@ -18,7 +18,7 @@ from litestar.response import Redirect, Template
 from goodwill.http.event_days import event_dates
 from goodwill.http.pages.forms.common import command_id, page
 from goodwill.http.identity import cleared_cookies
-from goodwill.http.markers import Actor, Reads
+from goodwill.http.markers import Actor, App, Reads, Signer
 from goodwill.projections import audit, followups
 from goodwill.tokens import API_TOKEN
 
@@ -30,10 +30,10 @@ def context(errors: dict[str, str] | None = None) -> dict[str, Any]:
             "errors": errors or {}}
 
 
-async def shown(request: Request, state: State, reader: Reads, actor: UUID,
+async def shown(request: Request, goodwill: App, reader: Reads, actor: UUID,
                 token: str | None = None, errors: dict[str, str] | None = None) -> Template:
     """The page, with the API token just made if there is one: shown in this answer only."""
-    held = await asyncio.to_thread(state.system.app.holds_api_token, actor)
+    held = await asyncio.to_thread(goodwill.holds_api_token, actor)
     today, dates = await event_dates(reader, actor)
     return page(request, "my_data.html", {
         **context(errors), "links": await audit.links_for(reader, actor),
@@ -42,39 +42,40 @@ async def shown(request: Request, state: State, reader: Reads, actor: UUID,
 
 
 @get("/me/data")
-async def my_data(request: Request, state: State, reader: Reads, actor: Actor) -> Template:
+async def my_data(request: Request, goodwill: App, reader: Reads, actor: Actor) -> Template:
     """Signed in only: the downloads it offers are the signed-in person's, and so are the
     sign-in links organizers handed out for them and their API token."""
-    return await shown(request, state, reader, actor)
+    return await shown(request, goodwill, reader, actor)
 
 
 @post("/me/data/api-token", status_code=200)
-async def make_api_token(request: Request, state: State, reader: Reads,
+async def make_api_token(request: Request, goodwill: App, keys: Signer, reader: Reads,
                          actor: Actor) -> Template:
     """A new personal API token, replacing the one before, shown in this answer and never
     again: a resent form (the same command) shows no token, and says to make a new one."""
     form = await request.form()
-    made = await asyncio.to_thread(state.system.app.issue_api_token, actor, command_id(form))
-    token = None if made.replayed else state.signer.token(
+    made = await asyncio.to_thread(goodwill.issue_api_token, actor, command_id(form))
+    token = None if made.replayed else keys.token(
         API_TOKEN, actor, UUID(str(made.result["token_id"])))
-    answer = await shown(request, state, reader, actor, token)
+    answer = await shown(request, goodwill, reader, actor, token)
     answer.headers["Cache-Control"] = "no-store"
     return answer
 
 
 @post("/me/data/api-token/revoke", status_code=303)
-async def revoke_api_token(request: Request, state: State, actor: Actor) -> Redirect:
+async def revoke_api_token(request: Request, goodwill: App, actor: Actor) -> Redirect:
     form = await request.form()
-    await asyncio.to_thread(state.system.app.revoke_api_token, actor, command_id(form))
+    await asyncio.to_thread(goodwill.revoke_api_token, actor, command_id(form))
     return Redirect("/me/data#api-token", status_code=303)
 
 
 @post("/me/forget", status_code=303)
-async def forget_me(request: Request, state: State, reader: Reads, actor: Actor) -> Response:
+async def forget_me(request: Request, state: State, goodwill: App, reader: Reads,
+                    actor: Actor) -> Response:
     form = await request.form()
     if form.get("confirm") != "yes":
-        return await shown(request, state, reader, actor, errors={"confirm": UNCONFIRMED})
-    await asyncio.to_thread(state.system.app.forget_person, actor, command_id(form), actor)
+        return await shown(request, goodwill, reader, actor, errors={"confirm": UNCONFIRMED})
+    await asyncio.to_thread(goodwill.forget_person, actor, command_id(form), actor)
     return Redirect("/forgotten", status_code=303, cookies=cleared_cookies(request, state),
                     headers={"Cache-Control": "no-store"})
 

@@ -11,7 +11,6 @@ from typing import Any
 from uuid import UUID, uuid4
 
 from litestar import Request, Response, get, post
-from litestar.datastructures import State
 from litestar.exceptions import ValidationException
 from litestar.response import Redirect, Template
 
@@ -23,7 +22,7 @@ from goodwill.http import event_days
 from goodwill.http.pages.forms.common import Invalid, attempt, command_id, page, wants_fragment
 from goodwill.http.pages.forms.consent import CHOICES, consent_of
 from goodwill.http.freshness import caught_up
-from goodwill.http.markers import Actor, PathId, Reads
+from goodwill.http.markers import Actor, App, PathId, Reads
 from goodwill.projections import consent, directory
 
 FIELDS = (("name", "Name", 120), ("company", "Company", 120), ("role", "Role", 120),
@@ -78,14 +77,14 @@ async def profile_page(request: Request, conference_id: PathId, reader: Reads,
 
 
 @post("/events/{conference_id:uuid}/profile")
-async def save(request: Request, state: State, conference_id: PathId, reader: Reads,
+async def save(request: Request, goodwill: App, conference_id: PathId, reader: Reads,
                actor: Actor) -> Response:
     """Like the contact page's forms: back to the page once it shows the change, or with
     htmx the form alone; a refused or invalid form keeps its values and says why."""
     await attending(reader, conference_id, actor)
     form = await request.form()
     action = form.get("action") if form.get("action") in FRAGMENTS else "profile"
-    tried = await attempt(asyncio.to_thread(record, state.system.app, actor, conference_id,
+    tried = await attempt(asyncio.to_thread(record, goodwill, actor, conference_id,
                                             form))
     if tried.outcome is not None:
         if not wants_fragment(request):

@@ -28,7 +28,7 @@ from goodwill.http.defenses import NO_STORE
 from goodwill.http.errors import domain_status
 from goodwill.http.pages.forms.common import command_id, page
 from goodwill.http.mail import NO_ADDRESS, NO_SMTP, send_sign_in_link
-from goodwill.http.markers import Actor, Offset, PathId, Reads, Search
+from goodwill.http.markers import Actor, App, Offset, PathId, Reads, Search
 from goodwill.http.pages.present.qr import qr_svg
 from goodwill.http.site import site_url
 from goodwill.projections import checkins, directory, roster, ticket_codes
@@ -74,7 +74,7 @@ async def ticket(request: Request, conference_id: PathId, person_id: PathId, rea
 
 
 @post("/events/{conference_id:uuid}/tickets/{person_id:uuid}")
-async def sign_in_link(request: Request, state: State, conference_id: PathId,
+async def sign_in_link(request: Request, state: State, goodwill: App, conference_id: PathId,
                        person_id: PathId, reader: Reads, actor: Actor) -> Response:
     """Shows the attendee's link, or emails it to the address they registered with (which
     this page never shows); the same link however often, and one email per command id."""
@@ -86,7 +86,7 @@ async def sign_in_link(request: Request, state: State, conference_id: PathId,
         raise ClientException(detail=NO_ADDRESS if state.settings.smtp_url else NO_SMTP)
     task, status = None, 200
     try:
-        outcome = await asyncio.to_thread(state.system.app.issue_sign_in_link, actor,
+        outcome = await asyncio.to_thread(goodwill.issue_sign_in_link, actor,
                                           command_id(form), person_id, conference_id, emailing)
     except DomainError as error:
         context["refusal"], status = error.message, domain_status(error)
