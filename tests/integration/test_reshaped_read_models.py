@@ -41,6 +41,21 @@ def test_a_table_in_an_older_shape_is_rebuilt_from_the_log(system, scenario):
         assert tx.fetchall(f"SELECT COUNT(*) FROM {TRACKING}")[0][0] == len(runner.projections)
 
 
+def test_a_read_model_that_gained_a_table_is_rebuilt_from_the_log(system, scenario):
+    """The dashboard's figures once kept their ticket map in a table by another name."""
+    activity(system, scenario)
+    system.runner.catch_up()
+    expected = dump(system)
+    figures = next(p for p in system.runner.projections if p.name == "figures")
+    with system.writer.transaction() as tx:
+        tx.execute("DROP TABLE figure_tickets")
+        assert figures.reshaped(tx)
+    system.runner.create_tables()
+    assert system.runner.position("figures") == 0
+    system.runner.catch_up()
+    assert dump(system) == expected
+
+
 def test_tables_in_their_shape_keep_their_place(system, scenario):
     activity(system, scenario)
     system.runner.catch_up()

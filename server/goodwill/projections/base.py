@@ -61,10 +61,12 @@ class Projection:
             tx.execute(index)
 
     def reshaped(self, tx: Tx) -> bool:
-        """Whether a release before this one left a table of this read model with other
-        columns than it declares now: the runner then rebuilds it from the log."""
-        return any((found := tx.columns(table)) and found != declared(columns)
-                   for table, columns in self.tables.items())
+        """Whether a release before this one left this read model with a table in other
+        columns than it declares now, or without a table it declares now: the runner then
+        rebuilds it from the log. A store that holds none of its tables is simply new."""
+        found = {table: tx.columns(table) for table in self.tables}
+        return any(found.values()) and any(found[table] != declared(columns)
+                                           for table, columns in self.tables.items())
 
     def drop(self, tx: Tx) -> None:
         for table in self.tables:

@@ -12,11 +12,13 @@ from uuid import UUID
 
 from goodwill.database import Reader, Tx
 from goodwill.domain.ticket import Ticket
-from goodwill.projections.base import Projection, iso, key, on
+from goodwill.projections.base import iso, key, on
+from goodwill.projections.ticket_holders import TICKET_COLUMNS, TicketHolders
 
 
-class CheckInConflicts(Projection):
+class CheckInConflicts(TicketHolders):
     name = "check_in_conflicts"
+    tickets_table = "conflict_tickets"
     tables = {
         "check_in_conflicts": "ticket_id TEXT NOT NULL, version BIGINT NOT NULL,"
                               " conference_id TEXT NOT NULL, attendee_id TEXT NOT NULL,"
@@ -24,17 +26,10 @@ class CheckInConflicts(Projection):
                               " device TEXT NOT NULL, scanned_at TEXT NOT NULL,"
                               " first_device TEXT, first_scanned_at TEXT,"
                               " received_at TEXT NOT NULL, PRIMARY KEY (ticket_id, version)",
-        "conflict_tickets": "ticket_id TEXT PRIMARY KEY, conference_id TEXT NOT NULL,"
-                            " attendee_id TEXT NOT NULL",
+        "conflict_tickets": TICKET_COLUMNS,
     }
     indexes = ("CREATE INDEX IF NOT EXISTS check_in_conflicts_by_event"
                " ON check_in_conflicts (conference_id, received_at)",)
-
-    @on
-    def issued(self, e: Ticket.Issued, tx: Tx) -> None:
-        """A conflict names only its ticket; this says whose, and at which event."""
-        tx.execute("INSERT INTO conflict_tickets VALUES (?, ?, ?)",
-                   (key(e.originator_id), key(e.conference_id), key(e.attendee_id)))
 
     @on
     def recorded(self, e: Ticket.ConflictRecorded, tx: Tx) -> None:

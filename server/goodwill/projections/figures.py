@@ -12,16 +12,18 @@ from goodwill.domain.connection import MANUAL, Connection
 from goodwill.domain.give import Give
 from goodwill.domain.introduction import Introduction
 from goodwill.domain.ticket import Ticket
-from goodwill.projections.base import Projection, iso, key, on
+from goodwill.projections.base import iso, key, on
 from goodwill.projections.rows import hour, hour_of, update
+from goodwill.projections.ticket_holders import TICKET_COLUMNS, TicketHolders
 
 
-class Figures(Projection):
+class Figures(TicketHolders):
     name = "figures"
+    tickets_table = "figure_tickets"
     tables = {
         "event_figures": "conference_id TEXT NOT NULL, hour TEXT NOT NULL, metric TEXT NOT NULL,"
                          " value BIGINT NOT NULL, PRIMARY KEY (conference_id, hour, metric)",
-        "figure_subjects": "subject_id TEXT PRIMARY KEY, conference_id TEXT NOT NULL",
+        "figure_tickets": TICKET_COLUMNS,
         "figure_arrivals": "ticket_id TEXT PRIMARY KEY",
         "figure_gives": "give_id TEXT PRIMARY KEY, conference_id TEXT NOT NULL,"
                         " confirmed BIGINT NOT NULL, introduced BIGINT NOT NULL",
@@ -30,14 +32,10 @@ class Figures(Projection):
                " ON figure_gives (conference_id, confirmed)",)
 
     @on
-    def issued(self, e: Ticket.Issued, tx: Tx) -> None:
-        self.remember(tx, e.originator_id, e.conference_id)
-
-    @on
     def checked_in(self, e: Ticket.CheckedIn, tx: Tx) -> None:
         """A ticket's first check-in, at any entrance, is its holder's arrival; coming back
         from lunch is another check-in but no arrival."""
-        conference_id = self.conference_of(tx, e.originator_id)
+        conference_id, _ = self.holder_of(tx, e.originator_id)
         self.count(tx, conference_id, e, f"check_in:{e.list_key}")
         if not tx.fetchall("SELECT 1 FROM figure_arrivals WHERE ticket_id = ?",
                            (key(e.originator_id),)):
@@ -46,13 +44,13 @@ class Figures(Projection):
 
     @on
     def checked_out(self, e: Ticket.CheckedOut, tx: Tx) -> None:
-        self.count(tx, self.conference_of(tx, e.originator_id), e, f"check_out:{e.list_key}")
+        self.count(tx, self.holder_of(tx, e.originator_id)[0], e, f"check_out:{e.list_key}")
 
     @on
     def check_in_undone(self, e: Ticket.CheckInUndone, tx: Tx) -> None:
         """An undone check-in is taken off the hour it was counted in, and so is the
         arrival it was, when it was the ticket's only one."""
-        conference_id, at = self.conference_of(tx, e.originator_id), iso(e.undone_scanned_at)
+        conference_id, at = self.holder_of(tx, e.originator_id)[0], iso(e.undone_scanned_at)
         self.uncount(tx, conference_id, at, f"check_in:{e.list_key}")
         if e.arrival:
             tx.execute("DELETE FROM figure_arrivals WHERE ticket_id = ?", (key(e.originator_id),))
@@ -84,7 +82,6 @@ class Figures(Projection):
     @on
     def given(self, e: Give.Given, tx: Tx) -> None:
         """A give its receiver records is thanked as it is recorded."""
-        self.remember(tx, e.originator_id, e.conference_id)
         confirmed = e.recorded_by == e.receiver
         tx.execute("INSERT INTO figure_gives VALUES (?, ?, ?, ?)",
                    (key(e.originator_id), key(e.conference_id), int(confirmed),
@@ -98,7 +95,8 @@ class Figures(Projection):
         """"thanked" counts confirmations, "thanks" the thank-yous said: an introduction's
         give is thanked by accepting the introduction, and says no thank-you."""
         self.confirm(tx, e.originator_id, True)
-        conference_id = self.conference_of(tx, e.originator_id)
+        (conference_id,), = tx.fetchall("SELECT conference_id FROM figure_gives"
+                                        " WHERE give_id = ?", (key(e.originator_id),))
         self.count(tx, conference_id, e, "thanked")
         if not tx.fetchall("SELECT 1 FROM figure_gives WHERE give_id = ? AND introduced = 1",
                            (key(e.originator_id),)):
@@ -116,16 +114,6 @@ class Figures(Projection):
         """A give stays confirmed while its receiver stands by the thanks and its giver by
         the give; the hourly "thanked" count keeps every thanks ever said."""
         update(tx, "figure_gives", {"give_id": key(give_id)}, confirmed=int(confirmed))
-
-    def remember(self, tx: Tx, subject_id: UUID, conference_id: UUID) -> None:
-        """Later events of tickets and gives do not name their event; this does."""
-        tx.execute("INSERT INTO figure_subjects VALUES (?, ?)",
-                   (key(subject_id), key(conference_id)))
-
-    def conference_of(self, tx: Tx, subject_id: UUID) -> str:
-        (conference_id,), = tx.fetchall(
-            "SELECT conference_id FROM figure_subjects WHERE subject_id = ?", (key(subject_id),))
-        return conference_id
 
     def count(self, tx: Tx, conference_id: str | None, e: Any, metric: str) -> None:
         tx.execute("INSERT INTO event_figures VALUES (?, ?, ?, 1)"

@@ -15,8 +15,9 @@ from goodwill.domain.attendee import Attendee
 from goodwill.domain.conference import Conference
 from goodwill.domain.ids import derived
 from goodwill.domain.ticket import Ticket
-from goodwill.projections.base import Projection, key, on
+from goodwill.projections.base import key, on
 from goodwill.projections.rows import when
+from goodwill.projections.ticket_holders import TICKET_COLUMNS, TicketHolders
 
 Id = UUID | str
 
@@ -53,7 +54,8 @@ def party(tx: Tx, subject_id: UUID, kind: str) -> tuple[str, str | None, str]:
 FREE_TEXT = ("note", "why", "what", "text", "message", "reason")
 
 
-class TimelineEntries(Projection):
+class TimelineEntries(TicketHolders):
+    tickets_table = "timeline_tickets"
     forgets = ("DELETE FROM timeline_entries WHERE person_id = ?",)
 
     def forget(self, person_id: UUID, tx: Tx) -> None:
@@ -72,8 +74,7 @@ class TimelineEntries(Projection):
                             " other_person_id TEXT, subject_id TEXT NOT NULL,"
                             " detail TEXT NOT NULL",
         "timeline_attendees": "attendee_id TEXT PRIMARY KEY, person_id TEXT NOT NULL",
-        "timeline_tickets": "ticket_id TEXT PRIMARY KEY, attendee_id TEXT NOT NULL,"
-                            " conference_id TEXT NOT NULL",
+        "timeline_tickets": TICKET_COLUMNS,
         "timeline_lists": "conference_id TEXT NOT NULL, list_key TEXT NOT NULL,"
                           " name TEXT NOT NULL, PRIMARY KEY (conference_id, list_key)",
     }
@@ -87,11 +88,6 @@ class TimelineEntries(Projection):
     def attendee_registered(self, e: Attendee.Registered, tx: Tx) -> None:
         tx.execute("INSERT INTO timeline_attendees VALUES (?, ?)",
                    (key(e.originator_id), key(e.person_id)))
-
-    @on
-    def ticket_issued(self, e: Ticket.Issued, tx: Tx) -> None:
-        tx.execute("INSERT INTO timeline_tickets VALUES (?, ?, ?)",
-                   (key(e.originator_id), key(e.attendee_id), key(e.conference_id)))
 
     @on
     def list_added(self, e: Conference.CheckInListAdded, tx: Tx) -> None:
