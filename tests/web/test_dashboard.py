@@ -175,7 +175,7 @@ def test_the_busiest_day_still_fits_in_8_kb(client):
                                   "first_device": "desk-d4e5f6", "name": "Maximiliane "
                                   "Montgomery-Featherstonehaugh"}] * 5},
         **hourly(rows, "Europe/Berlin", date(2026, 11, 25), start + timedelta(days=7))}
-    html = client.app.template_engine.engine.get_template("_dashboard.html").render(context)
+    html = client.app.template_engine.engine.get_template("organizer/_dashboard.html").render(context)
     assert len(context["spans"]) == 12 and context["spans"][0] == "00:00–02:00"
     assert len(html.encode()) <= FRAGMENT_BUDGET, len(html.encode())
 

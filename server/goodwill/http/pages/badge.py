@@ -21,6 +21,6 @@ async def badge(request: Request, conference_id: PathId, actor: Actor,
     if me is None:
         raise NotFoundException("You have no badge at this event.")
     url = f"{site_url(request)}/c/{me['connect_code']}"
-    return Template("badge.html", context={"code": me["connect_code"], "url": url,
+    return Template("attendee/badge.html", context={"code": me["connect_code"], "url": url,
                                            "qr": qr_svg(url, f"Badge of {me['name']}")})
 

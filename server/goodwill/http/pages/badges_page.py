@@ -54,7 +54,7 @@ async def badge_sheet(request: Request, conference_id: PathId, reader: Reads, ac
         raise NotFoundException(f"There are {parts} parts to print.")
     rows = await badges.badges(reader, conference_id, PER_PART, (part - 1) * PER_PART)
     pages = await asyncio.to_thread(laid_out, rows, site_url(request))
-    return page(request, "badges.html",
+    return page(request, "organizer/badges.html",
                 {"event": event, "paper": paper, "papers": PAPERS, "pages": pages,
                  "part": part, "parts": parts, "total": total, "first": (part - 1) * PER_PART})
 

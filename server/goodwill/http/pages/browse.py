@@ -36,8 +36,8 @@ async def timeline_page(request: Request, reader: Reads, actor: Actor,
         raise ValidationException(extra=[{
             "key": "before", "message": "is not a cursor from this timeline"}]) from None
     more = rows[-1]["cursor"] if len(rows) == PAGE_SIZE else None
-    return page(request, "timeline.html", {"entries": list(map(worded, rows)), "more": more},
-                "_timeline_items.html")
+    return page(request, "attendee/timeline.html", {"entries": list(map(worded, rows)), "more": more},
+                "attendee/_timeline_items.html")
 
 
 @get("/events/{conference_id:uuid}/directory")
@@ -59,8 +59,8 @@ async def directory_page(request: Request, conference_id: PathId, reader: Reads,
                        more=people[DIRECTORY_PAGE - 1]["person_id"]
                        if len(people) > DIRECTORY_PAGE else None,
                        count=await directory.count_listed(reader, conference_id, q))
-    return page(request, "directory.html", context,
-                "_directory_people.html" if following else "_directory_results.html")
+    return page(request, "attendee/directory.html", context,
+                "attendee/_directory_people.html" if following else "attendee/_directory_results.html")
 
 
 @get("/events/{conference_id:uuid}/people/{person_id:uuid}")
@@ -76,7 +76,7 @@ async def person_page(request: Request, conference_id: PathId, person_id: PathId
     word = None
     if listed["kept_rate_on_profile"]:
         word = await followups.word_kept(reader, person_id, *await event_dates(reader, person_id))
-    return page(request, "person.html", {
+    return page(request, "attendee/person.html", {
         "event": await directory.conference(reader, conference_id), "p": listed, "word": word,
         "me": str(actor), "command_id": uuid4(),
         "connected": await roster.connected(reader, actor, person_id),

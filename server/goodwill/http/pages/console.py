@@ -36,7 +36,7 @@ def create(app: Goodwill, actor: UUID, form: Any) -> Outcome:
 @get("/console")
 async def console_home(request: Request, reader: Reads, actor: Actor) -> Template:
     await require_organizer_role(reader, actor)
-    return page(request, "console.html", await mine(reader, actor))
+    return page(request, "organizer/console.html", await mine(reader, actor))
 
 
 @post("/console")
@@ -48,7 +48,7 @@ async def create_event(request: Request, goodwill: App, reader: Reads,
     if tried.outcome:
         return Redirect(f"/events/{tried.outcome.result['conference_id']}/console",
                         query_params={"after": tried.outcome.position}, status_code=303)
-    return page(request, "console.html", await mine(reader, actor, tried.errors, dict(form)),
+    return page(request, "organizer/console.html", await mine(reader, actor, tried.errors, dict(form)),
                 status_code=tried.status)
 
 

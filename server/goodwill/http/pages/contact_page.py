@@ -50,8 +50,8 @@ def answer(app: Goodwill, actor: UUID, introduction_id: UUID, form: Any) -> Outc
 @get("/contacts/{person_id:uuid}")
 async def contact_page(request: Request, person_id: PathId, reader: Reads,
                        actor: Actor) -> Template:
-    return page(request, "contact.html", await sections(reader, actor, person_id),
-                "_contact.html")
+    return page(request, "attendee/contact.html", await sections(reader, actor, person_id),
+                "attendee/_contact.html")
 
 
 @post("/contacts/{person_id:uuid}")

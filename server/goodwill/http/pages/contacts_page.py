@@ -24,7 +24,7 @@ async def contacts_page(request: Request, reader: Reads, actor: Actor, q: Search
     rows = await contacts.contacts(reader, actor, q, PAGE_SIZE + 1, after=following)
     shown = [{**r, "met": event_days.local(r["met_at"], r["timezone"])}
              for r in rows[:PAGE_SIZE]]
-    return page(request, "contacts.html", {
+    return page(request, "attendee/contacts.html", {
         "q": q, "contacts": shown, "count": await contacts.count(reader, actor, q),
         "more": rows[PAGE_SIZE - 1]["person_id"] if len(rows) > PAGE_SIZE else None},
-        "_contacts_rows.html" if following else "_contacts_results.html")
+        "attendee/_contacts_rows.html" if following else "attendee/_contacts_results.html")

@@ -42,7 +42,7 @@ async def dashboard_page(request: Request, conference_id: PathId, reader: Reads,
     day = day or event_hours.shown_day(days, counted["hours"], event["timezone"], now)
     url = f"/events/{conference_id}/dashboard" + (f"?day={day}" if "day" in request.query_params
                                                    else "")
-    return page(request, "dashboard.html", {
+    return page(request, "organizer/dashboard.html", {
         "event": event, "url": url, "poll_seconds": POLL_SECONDS,
         "days": [(d, day_name(d)) for d in days], "day": day, "day_name": day_name(day),
         "as_of": f"{now.astimezone(zone(event['timezone'])):%H:%M:%S}",
@@ -50,7 +50,7 @@ async def dashboard_page(request: Request, conference_id: PathId, reader: Reads,
         "entrances": await entrances(reader, event),
         "types": await checkins.by_ticket_type(reader, conference_id),
         "conflicts": await to_review(reader, event),
-        **hourly(counted["hours"], event["timezone"], day, now)}, "_dashboard.html")
+        **hourly(counted["hours"], event["timezone"], day, now)}, "organizer/_dashboard.html")
 
 
 async def to_review(reader: Reader, event: dict[str, Any]) -> dict[str, Any]:

@@ -64,8 +64,8 @@ async def desk_page(request: Request, conference_id: PathId, reader: Reads, acto
     """For the crew only. With ``q``, the people whose name has it or whose email it is."""
     event = await require_role(reader, conference_id, actor, CREW)
     setup = setup_of(event, list_key, direction, device)
-    return page(request, "desk.html", await context(reader, event, setup, q),
-                "_desk_results.html")
+    return page(request, "desk/desk.html", await context(reader, event, setup, q),
+                "desk/_desk_results.html")
 
 
 @post("/events/{conference_id:uuid}/desk", guards=[limited("scan")])
@@ -81,13 +81,13 @@ async def desk_scan(request: Request, goodwill: App, conference_id: PathId, read
         await require_role(reader, conference_id, actor, CREW)
         shown = await context(reader, event, setup, errors={error.field: error.message},
                               typed=form.get("code"))
-        return page(request, "desk.html", shown, status_code=400)
+        return page(request, "desk/desk.html", shown, status_code=400)
     event, answered = await run_scans(goodwill, reader, actor, conference_id, [scan])
     await caught_up(reader, answered.position)
     answer = answered.answers[0]
     shown = await context(reader, event, setup, answer=answer,
                           undo=scan.command_id if answer.outcome == "checked_in" else None)
-    return page(request, "desk.html", shown,
+    return page(request, "desk/desk.html", shown,
                 status_code=answer.status if answer.outcome == "refused" else 200)
 
 
@@ -106,13 +106,13 @@ async def desk_undo(request: Request, goodwill: App, conference_id: PathId, read
         raise
     except DomainError as refusal:
         shown = await context(reader, event, setup, undone=refusal.message)
-        return page(request, "desk.html", shown, status_code=domain_status(refusal))
+        return page(request, "desk/desk.html", shown, status_code=domain_status(refusal))
     await caught_up(reader, outcome.position)
     ticket = str(outcome.result["ticket_id"])
     name = (await door.holders(reader, {ticket}))[ticket]["name"] or "The ticket holder"
     shown = await context(reader, event, setup,
                           undone=f"Check-in undone: {name} is not checked in here now.")
-    return page(request, "desk.html", shown)
+    return page(request, "desk/desk.html", shown)
 
 
 HANDLERS = [desk_page, desk_scan, desk_undo]

@@ -33,9 +33,9 @@ from goodwill.http.site import site_url
 from goodwill.projections import credentials, directory, registration
 from goodwill.tokens import DEVICE, JOIN_CODE, Keys
 
-SECTIONS = {"details": "_console_details.html", "lists": "_console_lists.html",
-            "devices": "_console_devices.html", "device_list": "_console_device_list.html",
-            "staff": "_console_staff.html", "registration": "_console_registration.html"}
+SECTIONS = {"details": "organizer/_console_details.html", "lists": "organizer/_console_lists.html",
+            "devices": "organizer/_console_devices.html", "device_list": "organizer/_console_device_list.html",
+            "staff": "organizer/_console_staff.html", "registration": "organizer/_console_registration.html"}
 Section = Annotated[Literal[tuple(SECTIONS)] | None, QueryParameter(
     description="With htmx, the one section to answer with")]
 CHANGED = {"issue_device": "device-issued", "revoke_device": "device-revoked"}
@@ -98,7 +98,7 @@ async def joining(request: Request, reader: Reader, event: dict[str, Any],
 async def console(request: Request, conference_id: PathId, reader: Reads, actor: Actor,
                   section: Section = None) -> Template:
     event = await require_role(reader, conference_id, actor, ORGANIZERS)
-    return page(request, "event_console.html", await sections(request, reader, event),
+    return page(request, "organizer/event_console.html", await sections(request, reader, event),
                 section and SECTIONS[section])
 
 
@@ -125,7 +125,7 @@ async def act(request: Request, goodwill: App, keys: Signer, conference_id: Path
         event = await require_role(reader, conference_id, actor, ORGANIZERS)
         return await sections(request, reader, event, shown, saved)
 
-    view = View(f"/events/{conference_id}/console", "event_console.html", SECTIONS[section],
+    view = View(f"/events/{conference_id}/console", "organizer/event_console.html", SECTIONS[section],
                 context)
     answer = await settle(request, reader, view, Attempt(None) if shown else tried, name, form)
     answer.headers.update(NO_STORE)

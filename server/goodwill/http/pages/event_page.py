@@ -22,7 +22,7 @@ async def event_page(request: Request, conference_id: PathId, reader: Reads,
     await require_present(reader, conference_id, actor)
     event = await directory.part_in(reader, await directory.conference(reader, conference_id),
                                     actor)
-    return page(request, "event.html", {
+    return page(request, "attendee/event.html", {
         "event": event, "person": actor, "starts": date.fromisoformat(event["starts_on"]),
         "ends": date.fromisoformat(event["ends_on"]),
         "listed": await directory.count_listed(reader, conference_id)})

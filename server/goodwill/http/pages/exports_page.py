@@ -17,7 +17,7 @@ async def exports_page(request: Request, conference_id: PathId, reader: Reads,
                        actor: Actor) -> Template:
     """Plain links: a browser downloads each with the session cookie, scripts or not."""
     event = await require_role(reader, conference_id, actor, ORGANIZERS)
-    return page(request, "exports.html", {"event": event, "exports": [
+    return page(request, "organizer/exports.html", {"event": event, "exports": [
         {"title": export.title, "about": export.about, "filename": filename(event, export),
          "url": f"/api/v1/events/{conference_id}/exports/{name}"}
         for name, export in EXPORTS.items()]})

@@ -42,7 +42,7 @@ async def sections(reader: Reader, actor: UUID) -> dict[str, Any]:
 
 @get("/follow-ups")
 async def follow_ups_page(request: Request, reader: Reads, actor: Actor) -> Template:
-    return page(request, "follow_ups.html", await sections(reader, actor))
+    return page(request, "attendee/follow_ups.html", await sections(reader, actor))
 
 
 @post("/follow-ups/promises/{promise_id:uuid}")
@@ -65,7 +65,7 @@ async def close(request: Request, goodwill: App, promise_id: PathId, reader: Rea
         context["errors"] = {f"promise-{promise_id}": tried.errors}
     else:  # closed meanwhile (on another phone), or not due soon: said above the lists
         context["refused"] = " ".join(tried.errors.values())
-    return page(request, "follow_ups.html", context, status_code=tried.status)
+    return page(request, "attendee/follow_ups.html", context, status_code=tried.status)
 
 
 @post("/follow-ups/thanks/{give_id:uuid}", status_code=303)

@@ -73,7 +73,7 @@ def answer(app: Goodwill, actor: UUID, give_id: UUID, form: Any) -> Outcome:
 
 @get("/gives/{give_id:uuid}")
 async def give_page(request: Request, give_id: PathId, reader: Reads, actor: Actor) -> Template:
-    return page(request, "give.html", await sections(reader, actor, give_id), "_give.html")
+    return page(request, "attendee/give.html", await sections(reader, actor, give_id), "attendee/_give.html")
 
 
 @post("/gives/{give_id:uuid}")
@@ -83,7 +83,7 @@ async def answer_give(request: Request, goodwill: App, give_id: PathId, reader: 
     other = (await sections(reader, actor, give_id))["person_id"]
     form = await request.form()
     view = (contact_view(reader, actor, other) if form.get("answer") == "thank" else
-            View(f"/gives/{give_id}", "give.html", "_give.html",
+            View(f"/gives/{give_id}", "attendee/give.html", "attendee/_give.html",
                  lambda: sections(reader, actor, give_id)))
     tried = await attempt(asyncio.to_thread(answer, goodwill, actor, give_id, form))
     return await settle(request, reader, view, tried, f"give-{give_id}", form)

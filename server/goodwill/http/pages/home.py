@@ -29,11 +29,11 @@ async def home(request: Request, state: State, reader: Reads) -> Template:
     try:
         person = await acting_person(request, state)
     except NotAuthorizedException:  # a newcomer: a welcome, not an error
-        return Template("welcome.html", context={"email": bool(state.settings.smtp_url)})
+        return Template("account/welcome.html", context={"email": bool(state.settings.smtp_url)})
     now = datetime.now(timezone.utc)
     events = [{**e, "today": await at_a_glance(reader, person, e, now) if e["attending"]
                else None} for e in await directory.events_of(reader, person)]
-    return page(request, "home.html", {"person": person, "name": await directory.name_of(reader, person),
+    return page(request, "attendee/home.html", {"person": person, "name": await directory.name_of(reader, person),
                                        "events": events,
                                        "organizer": await directory.is_organizer(reader, person)})
 

@@ -47,7 +47,7 @@ JOB = PAGE + "/{import_id:uuid}"
 async def import_form(request: Request, conference_id: PathId, reader: Reads,
                       actor: Actor) -> Template:
     event = await require_role(reader, conference_id, actor, ORGANIZERS)
-    return page(request, "import.html", form_context(event))
+    return page(request, "organizer/import.html", form_context(event))
 
 
 def form_context(event: dict[str, Any], errors: dict[str, str] | None = None) -> dict[str, Any]:
@@ -68,7 +68,7 @@ async def upload(request: Request, state: State, conference_id: PathId, reader: 
         import_id = await asyncio.to_thread(stored, state.system.writer, conference_id,
                                             file.filename, await file.read(), choices)
     except Invalid as error:
-        return page(request, "import.html", form_context(event, {error.field: error.message}),
+        return page(request, "organizer/import.html", form_context(event, {error.field: error.message}),
                     status_code=400)
     return Redirect(f"/events/{conference_id}/import/{import_id}", status_code=303)
 
@@ -100,7 +100,7 @@ async def import_job(request: Request, goodwill: App, conference_id: PathId,
         context["bad"], context["kept"] = would.as_dict()["bad"], would.as_dict()["kept"]
         context["changes"] = would.changes
         context["rejected"] = f"{context['url']}/rejected.csv"
-    return page(request, "import_job.html", context, "_import_progress.html")
+    return page(request, "organizer/import_job.html", context, "organizer/_import_progress.html")
 
 
 async def dry_run(goodwill: App, job: jobs.Job, actor: UUID) -> tuple[Prepared, Tally]:

@@ -63,8 +63,8 @@ async def record(app: Goodwill, reader: Reader, actor: UUID, sent: Any) -> Outco
 async def introduce_page(request: Request, reader: Reads, actor: Actor, a: Chosen = None,
                          made: Chosen = None) -> Template:
     """``a`` is chosen first; ``made`` names the introduction just recorded, to confirm it."""
-    return page(request, "introduce.html", await sections(reader, actor, a, made),
-                "_introduce.html")
+    return page(request, "attendee/introduce.html", await sections(reader, actor, a, made),
+                "attendee/_introduce.html")
 
 
 @post("/introduce")
@@ -74,7 +74,7 @@ async def introduce(request: Request, goodwill: App, reader: Reads, actor: Actor
     tried = await attempt(record(goodwill, reader, actor, sent))
     made = {"a": str(sent["person_a"]),
             "made": str(tried.outcome.result["introduction_id"])} if tried.outcome else {}
-    view = View("/introduce", "introduce.html", "_introduce.html",
+    view = View("/introduce", "attendee/introduce.html", "attendee/_introduce.html",
                 lambda: sections(reader, actor, **{k: UUID(v) for k, v in made.items()}), made)
     return await settle(request, reader, view, tried, "introduce", sent)
 

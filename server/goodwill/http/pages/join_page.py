@@ -59,7 +59,7 @@ def newcomer_of(form: Any) -> tuple[str, Profile, Consent]:
 
 @get("/j/{code:str}")
 async def join_page(request: Request, state: State, code: JoinCode) -> Template:
-    return page(request, "join.html", context(await opened_by(request, state, code), code))
+    return page(request, "account/join.html", context(await opened_by(request, state, code), code))
 
 
 @post("/j/{code:str}", guards=[same_origin])
@@ -76,7 +76,7 @@ async def join(request: Request, state: State, code: JoinCode) -> Response:
         errors, status = {"form": error.message}, domain_status(error)
     else:
         return Redirect("/", status_code=303, cookies=cookies)
-    return page(request, "join.html", context(event, code, errors, dict(form)),
+    return page(request, "account/join.html", context(event, code, errors, dict(form)),
                 status_code=status)
 
 

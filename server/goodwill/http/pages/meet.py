@@ -67,7 +67,7 @@ async def connect_page(request: Request, code: BadgeCode, actor: Actor,
                        reader: Reads) -> Template:
     """Only for the signed in: a stranger holding a badge's photo learns nothing from it."""
     attendee = await wearer(reader, code)
-    return page(request, "connect.html", await connect_context(reader, actor, code, attendee))
+    return page(request, "attendee/connect.html", await connect_context(reader, actor, code, attendee))
 
 
 @post("/c/{code:str}", status_code=303)
@@ -81,7 +81,7 @@ async def connect(request: Request, goodwill: App, code: BadgeCode, actor: Actor
     except Invalid as error:
         context = await connect_context(reader, actor, code, attendee)
         context["errors"], context["values"] = {error.field: error.message}, dict(form)
-        return page(request, "connect.html", context, status_code=400)
+        return page(request, "attendee/connect.html", context, status_code=400)
     outcome = await asyncio.to_thread(connect_and_note, goodwill, actor, code,
                                       attendee, form, note)
     return Redirect(f"/c/{code}", query_params={"after": outcome.position}, status_code=303)

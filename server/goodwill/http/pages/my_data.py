@@ -35,7 +35,7 @@ async def shown(request: Request, goodwill: App, reader: Reads, actor: UUID,
     """The page, with the API token just made if there is one: shown in this answer only."""
     held = await asyncio.to_thread(goodwill.holds_api_token, actor)
     today, dates = await event_dates(reader, actor)
-    return page(request, "my_data.html", {
+    return page(request, "attendee/my_data.html", {
         **context(errors), "links": await audit.links_for(reader, actor),
         "word": await followups.word_kept(reader, actor, today, dates),
         "api_token": {"held": held, "token": token}}, status_code=400 if errors else 200)
@@ -82,7 +82,7 @@ async def forget_me(request: Request, state: State, goodwill: App, reader: Reads
 
 @get("/forgotten")
 async def forgotten() -> Template:
-    return Template("forgotten.html")
+    return Template("account/forgotten.html")
 
 
 HANDLERS = [my_data, make_api_token, revoke_api_token, forget_me, forgotten]

@@ -27,7 +27,7 @@ from goodwill.projections import consent, directory
 
 FIELDS = (("name", "Name", 120), ("company", "Company", 120), ("role", "Role", 120),
           ("offers", "What I offer", 2000), ("needs", "What I need", 2000))
-FRAGMENTS = {"profile": "_profile_form.html", "consent": "_consent.html"}
+FRAGMENTS = {"profile": "attendee/_profile_form.html", "consent": "attendee/_consent.html"}
 HISTORY_SHOWN = 10
 
 
@@ -73,7 +73,7 @@ def record(app: Goodwill, actor: UUID, conference_id: UUID, form: Any) -> Outcom
 @get("/events/{conference_id:uuid}/profile")
 async def profile_page(request: Request, conference_id: PathId, reader: Reads,
                        actor: Actor) -> Template:
-    return page(request, "profile.html", await sections(reader, conference_id, actor))
+    return page(request, "attendee/profile.html", await sections(reader, conference_id, actor))
 
 
 @post("/events/{conference_id:uuid}/profile")
@@ -96,7 +96,7 @@ async def save(request: Request, goodwill: App, conference_id: PathId, reader: R
         context["errors"], context["values"][action] = {action: tried.errors}, dict(form)
     else:
         context["saved"] = action
-    return page(request, "profile.html", context, FRAGMENTS[action], tried.status)
+    return page(request, "attendee/profile.html", context, FRAGMENTS[action], tried.status)
 
 
 HANDLERS = [profile_page, save]

@@ -43,7 +43,7 @@ Opened = tuple[UUID, UUID, str] | None
 
 @get("/s", tags=["sign-in"], include_in_schema=False)
 async def sign_in_page() -> Template:
-    return Template("sign_in.html", headers=NO_STORE)
+    return Template("account/sign_in.html", headers=NO_STORE)
 
 
 @post("/s", tags=["sign-in"], status_code=303, guards=[same_origin], include_in_schema=False)
@@ -59,7 +59,7 @@ async def sign_in(request: Request, state: State, data: Form) -> Response:
     if isinstance(opened, str) or opened is None:
         count_attempt(request, "sign-in")
         if opened in (SPENT, DEVICE_SPENT) and "text/html" in request.headers.get("Accept", ""):
-            return Template("link_used.html", status_code=401, headers=NO_STORE, context={
+            return Template("account/link_used.html", status_code=401, headers=NO_STORE, context={
                 "token": token, "email": bool(state.settings.smtp_url),
                 "device": opened == DEVICE_SPENT})
         raise unauthorized(opened or "This sign-in link is not valid any more."
@@ -96,7 +96,7 @@ async def renew(state: State, data: Form) -> Response:
     task = None
     if email and state.settings.smtp_url:  # none for someone without an email of their own
         task = BackgroundTask(send_new_link, state, UUID(row["person_id"]), email)
-    return Template("link_renewed.html", headers=NO_STORE, background=task,
+    return Template("account/link_renewed.html", headers=NO_STORE, background=task,
                     context={"email": bool(state.settings.smtp_url)})
 
 
@@ -149,7 +149,7 @@ async def sign_out(request: Request, state: State) -> Redirect:
 
 @get("/s/lost", tags=["sign-in"], include_in_schema=False)
 async def lost_link_page(state: State) -> Template:
-    return Template("lost_link.html", headers=NO_STORE,
+    return Template("account/lost_link.html", headers=NO_STORE,
                     context={"email": bool(state.settings.smtp_url), "sent": False})
 
 
@@ -160,7 +160,7 @@ async def lost_link(state: State, data: LostForm) -> Template:
     the answer, at most a few times an hour to one address."""
     email = state.settings.smtp_url and data.email
     task = email and BackgroundTask(send_lost_link, state, email)
-    return Template("lost_link.html", headers=NO_STORE, background=task or None,
+    return Template("account/lost_link.html", headers=NO_STORE, background=task or None,
                     context={"email": bool(state.settings.smtp_url), "sent": True})
 
 

@@ -44,9 +44,9 @@ async def tickets(request: Request, conference_id: PathId, reader: Reads, actor:
     """Twenty at a time by name; htmx gets the results alone as the search is typed."""
     event = await require_role(reader, conference_id, actor, ORGANIZERS)
     rows = await roster.door_list(reader, conference_id, q, PAGE_SIZE + 1, offset)
-    return page(request, "tickets.html",
+    return page(request, "organizer/tickets.html",
                 {"event": event, "q": q, "rows": rows[:PAGE_SIZE], "offset": offset,
-                 "more": len(rows) > PAGE_SIZE, "size": PAGE_SIZE}, "_tickets_rows.html")
+                 "more": len(rows) > PAGE_SIZE, "size": PAGE_SIZE}, "organizer/_tickets_rows.html")
 
 
 async def holder(request: Request, reader: Reader, event: dict[str, Any],
@@ -68,7 +68,7 @@ async def holder(request: Request, reader: Reader, event: dict[str, Any],
 async def ticket(request: Request, conference_id: PathId, person_id: PathId, reader: Reads,
                  actor: Actor) -> Response:
     event = await require_role(reader, conference_id, actor, ORGANIZERS)
-    shown = page(request, "ticket.html", await holder(request, reader, event, person_id))
+    shown = page(request, "organizer/ticket.html", await holder(request, reader, event, person_id))
     shown.headers.update(NO_STORE)
     return shown
 
@@ -98,7 +98,7 @@ async def sign_in_link(request: Request, state: State, goodwill: App, conference
         link = f"{site_url(request)}/s#{state.signer.token(SIGN_IN_LINK, credential_id)}"
         context.update(emailed=emailing, link=None if emailing else {
             "url": link, "qr": qr_svg(link, f"Sign-in link of {context['ticket']['name']}")})
-    shown = page(request, "ticket.html", context, status_code=status)
+    shown = page(request, "organizer/ticket.html", context, status_code=status)
     shown.headers.update(NO_STORE)
     shown.background = task
     return shown

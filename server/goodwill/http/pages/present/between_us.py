@@ -63,5 +63,5 @@ async def sections(reader: Reader, actor: UUID, other: UUID) -> dict[str, Any]:
 
 
 def contact_view(reader: Reader, actor: UUID, other: UUID) -> View:
-    return View(f"/contacts/{other}", "contact.html", "_contact.html",
+    return View(f"/contacts/{other}", "attendee/contact.html", "attendee/_contact.html",
                 lambda: sections(reader, actor, other))

@@ -1,4 +1,4 @@
-"""Charts as plain geometry for the SVG templates (``_charts.html``): bars per hour in a
+"""Charts as plain geometry for the SVG templates (``organizer/_charts.html``): bars per hour in a
 fixed view box that the page scales to its width, so a laptop and a projector show the same
 picture. A series' bars are one path (each bar a stroke as wide as the bar), so a chart is
 a handful of elements however busy the day; the bars of one chart share one scale."""
