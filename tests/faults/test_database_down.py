@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 
-from goodwill.cli import opened
+from goodwill.cli.common import opened
 from goodwill.settings import Settings
 from tests.browser.conftest import serving
 from tests.conftest import POSTGRES_URL, SECRET_KEY

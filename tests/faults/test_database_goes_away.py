@@ -13,7 +13,7 @@ from collections import Counter
 
 import pytest
 
-from goodwill.cli import opened
+from goodwill.cli.common import opened
 from goodwill.settings import Settings
 from tests.browser.conftest import serving
 from tests.conftest import POSTGRES_URL, SECRET_KEY, terminate_every_backend

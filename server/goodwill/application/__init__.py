@@ -6,6 +6,7 @@ from goodwill.application.checkin import CheckInCommands, DoorScan, Scanned
 from goodwill.application.core import Outcome
 from goodwill.application.erasure import ErasureCommands
 from goodwill.application.credentials import CredentialCommands
+from goodwill.application.devices import DeviceCommands
 from goodwill.application.followups import FollowUpCommands
 from goodwill.application.importing import ImportCommands
 from goodwill.application.giving import GivingCommands
@@ -18,8 +19,8 @@ __all__ = ["DoorScan", "Goodwill", "Outcome", "Scanned"]
 
 
 class Goodwill(RegistrationCommands, ImportCommands, PeopleCommands, CredentialCommands,
-               OrganizingCommands, CheckInCommands, NetworkingCommands, GivingCommands,
-               FollowUpCommands, ErasureCommands):
+               OrganizingCommands, DeviceCommands, CheckInCommands, NetworkingCommands,
+               GivingCommands, FollowUpCommands, ErasureCommands):
     """Commands in, events out. Its name fixes the event table's name in the store."""
 
     name = "Goodwill"

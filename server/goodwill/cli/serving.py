@@ -1,0 +1,63 @@
+"""``goodwill serve`` and ``goodwill demo``: the web app, and a demo event to click through."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import sys
+
+from goodwill.bootstrap import System
+from goodwill.cli.common import command, opened
+from goodwill.settings import Settings
+
+WILDCARD = ("0.0.0.0", "::", "")
+"""Addresses that listen everywhere and so say nothing about where phones should go."""
+
+
+def add(commands) -> None:
+    serve = command(commands, "serve", run_serve, "run the web app with uvicorn")
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    serve.add_argument("--demo-if-empty", action="store_true",
+                       help="seed the demo first when the store has no events")
+    demo = command(commands, "demo", run_demo, "seed the demo event (repeatable per seed)")
+    demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--attendees", type=int, default=300)
+
+
+def run_serve(settings: Settings, args: argparse.Namespace) -> None:
+    import uvicorn
+
+    from goodwill.http.app import create_app
+
+    if settings.host in WILDCARD and not settings.public_url:
+        sys.exit(f"goodwill serve: listening on {settings.host} needs GOODWILL_PUBLIC_URL, the"
+                 " address phones open: badges and sign-in links print it.")
+    if args.demo_if_empty:
+        with opened(settings) as system:
+            if system.runner.head() == 0:
+                print(seed_and_describe(system, seed=1, attendees=300), file=sys.stderr)
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port)
+
+
+def run_demo(settings: Settings, args: argparse.Namespace) -> None:
+    with opened(settings) as system:
+        print(seed_and_describe(system, args.seed, args.attendees))
+
+
+def seed_and_describe(system: System, seed: int, attendees: int) -> str:
+    """Seed the demo, bring the read models up to date, and describe what is there."""
+    from goodwill.demo import seed_demo, summary
+    from goodwill.demo.links import sign_in_links
+
+    before = system.runner.head()
+    say = functools.partial(print, file=sys.stderr)  # progress; the summary goes to stdout
+    demo = seed_demo(system.app, seed, attendees, say=say)
+    links = sign_in_links(system.app, system.settings, {
+        "Olivia Organizer": demo.organizer,
+        **{g.invitee.name: g.person_id for g in demo.guests[:5]}})
+    say("bringing the read models up to date…")
+    system.runner.catch_up()
+    recorded = system.runner.head() - before
+    return "\n".join([summary(demo), "", "sign in as (open in a browser):", *links, "",
+                      f"{recorded} new events recorded (log head {before + recorded})"])
