@@ -4,6 +4,7 @@ htmx swapping each form alone, errors next to their field, and the history of my
 from __future__ import annotations
 
 import re
+import uuid
 
 import pytest
 
@@ -74,6 +75,24 @@ def test_a_profile_without_a_name_comes_back_with_the_error_next_to_it(mine):
     long = {**form, "name": "Sam", "role": "x" * 121}
     text = assert_page(api.client.post(mine.url, data=long, headers=mine.headers), 400)
     assert 'id="profile-role-error"' in text and "<html" in text
+
+
+def test_each_field_holds_what_the_api_holds_and_no_more(mine):
+    """The form's limits are the API's: a field filled to its ``maxlength`` is saved by the
+    API, and one character more is refused by both."""
+    api, sam = mine.api, mine.people["Sam"]
+    profile = f"/events/{mine.event_id}/attendees/me/profile"
+    page = open_page(mine)
+    limits = {f: int(n) for f, n in re.findall(r'name="(\w+)" maxlength="(\d+)"', page)}
+    full = {field: "x" * limits[field] for field in ("name", "company", "role", "offers", "needs")}
+    api.do(sam, profile, command_id=str(uuid.uuid4()), profile=full)
+    for field in full:
+        over = {**full, field: "x" * (limits[field] + 1)}
+        assert api.post(sam, profile, command_id=str(uuid.uuid4()),
+                        profile=over).status_code == 400, field
+        form = {**hidden(open_page(mine), "profile"), **over}
+        text = assert_page(api.client.post(mine.url, data=form, headers=mine.headers), 400)
+        assert f'id="profile-{field}-error"' in text, field
 
 
 def test_with_htmx_a_consent_change_swaps_the_choices_and_their_history(mine):

@@ -28,6 +28,7 @@ from goodwill.http.defenses import security_headers
 from goodwill.http.errors import EXCEPTION_HANDLERS
 from goodwill.http.freshness import fresh_reader, stale_header
 from goodwill.http.health import healthz, readyz
+from goodwill.http.schemas.common import LONGEST
 from goodwill.http.hosts import host_check
 from goodwill.http.isolation import with_isolation
 from goodwill.http.limits import SlidingWindows
@@ -84,6 +85,7 @@ DEPENDENCIES = {"goodwill": Provide(the_application, sync_to_thread=False),
 def for_pages(engine: JinjaTemplateEngine) -> None:
     with_isolation(engine)
     with_assets(engine)
+    engine.engine.globals["longest"] = LONGEST
 
 
 def create_app(settings: Settings) -> Litestar:

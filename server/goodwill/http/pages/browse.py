@@ -36,7 +36,8 @@ async def timeline_page(request: Request, reader: Reads, actor: Actor,
         raise ValidationException(extra=[{
             "key": "before", "message": "is not a cursor from this timeline"}]) from None
     more = rows[-1]["cursor"] if len(rows) == PAGE_SIZE else None
-    return page(request, "attendee/timeline.html", {"entries": list(map(worded, rows)), "more": more},
+    return page(request, "attendee/timeline.html",
+                {"entries": list(map(worded, rows)), "more": more},
                 "attendee/_timeline_items.html")
 
 
@@ -60,7 +61,8 @@ async def directory_page(request: Request, conference_id: PathId, reader: Reads,
                        if len(people) > DIRECTORY_PAGE else None,
                        count=await directory.count_listed(reader, conference_id, q))
     return page(request, "attendee/directory.html", context,
-                "attendee/_directory_people.html" if following else "attendee/_directory_results.html")
+                "attendee/_directory_people.html" if following
+                else "attendee/_directory_results.html")
 
 
 @get("/events/{conference_id:uuid}/people/{person_id:uuid}")

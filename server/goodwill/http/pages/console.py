@@ -48,8 +48,8 @@ async def create_event(request: Request, goodwill: App, reader: Reads,
     if tried.outcome:
         return Redirect(f"/events/{tried.outcome.result['conference_id']}/console",
                         query_params={"after": tried.outcome.position}, status_code=303)
-    return page(request, "organizer/console.html", await mine(reader, actor, tried.errors, dict(form)),
-                status_code=tried.status)
+    return page(request, "organizer/console.html",
+                await mine(reader, actor, tried.errors, dict(form)), status_code=tried.status)
 
 
 HANDLERS = [console_home, create_event]

@@ -37,7 +37,7 @@ def record(app: Goodwill, actor: UUID, other: UUID, conference: UUID, form: Any)
         return app.note(actor, cid, conference, other, required(form, "kind", NOTE_KINDS),
                         required(form, "text"))
     if action == "promise":
-        return app.promise(actor, cid, conference, other, required(form, "what", longest=500),
+        return app.promise(actor, cid, conference, other, required(form, "what"),
                            day(form, "due_on"))
     raise ValidationException(detail="The form names no action: reload the page.")
 

@@ -33,9 +33,8 @@ from goodwill.http.site import site_url
 from goodwill.projections import credentials, directory, registration
 from goodwill.tokens import DEVICE, JOIN_CODE, Keys
 
-SECTIONS = {"details": "organizer/_console_details.html", "lists": "organizer/_console_lists.html",
-            "devices": "organizer/_console_devices.html", "device_list": "organizer/_console_device_list.html",
-            "staff": "organizer/_console_staff.html", "registration": "organizer/_console_registration.html"}
+SECTIONS = {section: f"organizer/_console_{section}.html" for section in (
+    "details", "lists", "devices", "device_list", "staff", "registration")}
 Section = Annotated[Literal[tuple(SECTIONS)] | None, QueryParameter(
     description="With htmx, the one section to answer with")]
 CHANGED = {"issue_device": "device-issued", "revoke_device": "device-revoked"}
@@ -125,8 +124,8 @@ async def act(request: Request, goodwill: App, keys: Signer, conference_id: Path
         event = await require_role(reader, conference_id, actor, ORGANIZERS)
         return await sections(request, reader, event, shown, saved)
 
-    view = View(f"/events/{conference_id}/console", "organizer/event_console.html", SECTIONS[section],
-                context)
+    view = View(f"/events/{conference_id}/console", "organizer/event_console.html",
+                SECTIONS[section], context)
     answer = await settle(request, reader, view, Attempt(None) if shown else tried, name, form)
     answer.headers.update(NO_STORE)
     if tried.outcome and name in CHANGED:

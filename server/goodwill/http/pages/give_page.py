@@ -24,6 +24,7 @@ from goodwill.http.pages.present.between_us import answerable, contact_view, sha
 from goodwill.http.pages.forms.common import (Invalid, View, attempt, command_id, page,
                                               required, settle)
 from goodwill.http.markers import Actor, App, PathId, Reads
+from goodwill.http.schemas.common import REASON_LONGEST
 from goodwill.http.schemas.giving import AMOUNT, CURRENCY, REPORTED
 from goodwill.http.pages.present.timeline_words import worded
 from goodwill.projections import ledger, timeline
@@ -63,9 +64,9 @@ def answer(app: Goodwill, actor: UUID, give_id: UUID, form: Any) -> Outcome:
     if said == "thank":
         return app.thank(actor, cid, give_id)
     if said == "dispute":
-        return app.dispute(actor, cid, give_id, required(form, "reason", longest=500))
+        return app.dispute(actor, cid, give_id, required(form, "reason", longest=REASON_LONGEST))
     if said == "retract":
-        return app.retract(actor, cid, give_id, required(form, "reason", longest=500))
+        return app.retract(actor, cid, give_id, required(form, "reason", longest=REASON_LONGEST))
     if said == "outcome":
         return app.record_outcome(actor, cid, give_id, *referral_outcome(form))
     raise ValidationException(detail="The form names no answer: reload the page.")
@@ -73,7 +74,8 @@ def answer(app: Goodwill, actor: UUID, give_id: UUID, form: Any) -> Outcome:
 
 @get("/gives/{give_id:uuid}")
 async def give_page(request: Request, give_id: PathId, reader: Reads, actor: Actor) -> Template:
-    return page(request, "attendee/give.html", await sections(reader, actor, give_id), "attendee/_give.html")
+    return page(request, "attendee/give.html", await sections(reader, actor, give_id),
+                "attendee/_give.html")
 
 
 @post("/gives/{give_id:uuid}")

@@ -33,9 +33,9 @@ async def home(request: Request, state: State, reader: Reads) -> Template:
     now = datetime.now(timezone.utc)
     events = [{**e, "today": await at_a_glance(reader, person, e, now) if e["attending"]
                else None} for e in await directory.events_of(reader, person)]
-    return page(request, "attendee/home.html", {"person": person, "name": await directory.name_of(reader, person),
-                                       "events": events,
-                                       "organizer": await directory.is_organizer(reader, person)})
+    return page(request, "attendee/home.html", {
+        "person": person, "name": await directory.name_of(reader, person), "events": events,
+        "organizer": await directory.is_organizer(reader, person)})
 
 
 async def at_a_glance(reader: Reader, person: UUID, event: dict[str, Any],

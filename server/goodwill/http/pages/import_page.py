@@ -68,8 +68,8 @@ async def upload(request: Request, state: State, conference_id: PathId, reader: 
         import_id = await asyncio.to_thread(stored, state.system.writer, conference_id,
                                             file.filename, await file.read(), choices)
     except Invalid as error:
-        return page(request, "organizer/import.html", form_context(event, {error.field: error.message}),
-                    status_code=400)
+        return page(request, "organizer/import.html",
+                    form_context(event, {error.field: error.message}), status_code=400)
     return Redirect(f"/events/{conference_id}/import/{import_id}", status_code=303)
 
 

@@ -67,7 +67,8 @@ async def connect_page(request: Request, code: BadgeCode, actor: Actor,
                        reader: Reads) -> Template:
     """Only for the signed in: a stranger holding a badge's photo learns nothing from it."""
     attendee = await wearer(reader, code)
-    return page(request, "attendee/connect.html", await connect_context(reader, actor, code, attendee))
+    return page(request, "attendee/connect.html",
+                await connect_context(reader, actor, code, attendee))
 
 
 @post("/c/{code:str}", status_code=303)

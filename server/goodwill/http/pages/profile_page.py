@@ -16,17 +16,21 @@ from litestar.response import Redirect, Template
 
 from goodwill.application import Goodwill, Outcome
 from goodwill.database import Reader
-from goodwill.domain.attendee import Profile
+from goodwill.domain.attendee import PROFILE, Profile
 from goodwill.domain.errors import NotFoundError
 from goodwill.http import event_days
 from goodwill.http.pages.forms.common import Invalid, attempt, command_id, page, wants_fragment
 from goodwill.http.pages.forms.consent import CHOICES, consent_of
 from goodwill.http.freshness import caught_up
 from goodwill.http.markers import Actor, App, PathId, Reads
+from goodwill.http.schemas.common import max_lengths
+from goodwill.http.schemas.people import Profile as ProfileBody
 from goodwill.projections import consent, directory
 
-FIELDS = (("name", "Name", 120), ("company", "Company", 120), ("role", "Role", 120),
-          ("offers", "What I offer", 2000), ("needs", "What I need", 2000))
+LABELS = {"name": "Name", "company": "Company", "role": "Role", "offers": "What I offer",
+          "needs": "What I need"}
+FIELDS = tuple((field, LABELS[field], max_lengths(ProfileBody)[field]) for field in PROFILE)
+"""Each field with its label and its limit, which is the API's."""
 FRAGMENTS = {"profile": "attendee/_profile_form.html", "consent": "attendee/_consent.html"}
 HISTORY_SHOWN = 10
 

@@ -54,5 +54,6 @@ async def scan_page(request: Request, reader: Reads, actor: Actor,
         error = typing_error(code)
     return Template("attendee/scan.html", status_code=400 if error else 200, context={
         "typed": code or "", "error": error,
-        "events": await directory.events_of(reader, actor), "decoder": QR_DECODER, "code_pattern": CODE_PATTERN, "code_length": CODE_LENGTH,
+        "events": await directory.events_of(reader, actor), "decoder": QR_DECODER,
+        "code_pattern": CODE_PATTERN, "code_length": CODE_LENGTH,
         "badge_origin": f"{site.scheme}://{site.netloc}"})

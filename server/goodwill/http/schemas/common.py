@@ -10,9 +10,16 @@ from zoneinfo import available_timezones
 import msgspec
 from msgspec import Meta
 
-Name = Annotated[str, Meta(min_length=1, max_length=120)]
-Text = Annotated[str, Meta(max_length=2000)]
-Reason = Annotated[str, Meta(max_length=500)]
+NAME_LONGEST, REASON_LONGEST, TEXT_LONGEST = 120, 500, 2000
+EMAIL_LONGEST, VENUE_LONGEST = 254, 200
+LONGEST = {"name": NAME_LONGEST, "reason": REASON_LONGEST, "text": TEXT_LONGEST,
+           "email": EMAIL_LONGEST, "venue": VENUE_LONGEST}
+"""How long a name, a reason, a free text, an email and a venue may be: the API's structs,
+the pages' forms and their fields' ``maxlength`` (as ``longest``) all take them from here."""
+Name = Annotated[str, Meta(min_length=1, max_length=NAME_LONGEST)]
+Text = Annotated[str, Meta(max_length=TEXT_LONGEST)]
+Reason = Annotated[str, Meta(max_length=REASON_LONGEST)]
+
 CODE_PATTERN = r"^[A-Za-z0-9_-]+$"
 """A ticket's or a badge's code; written so that JavaScript's RegExp reads it the same."""
 CODE_LENGTH = 64
@@ -67,3 +74,9 @@ class CommandAnswer(msgspec.Struct):
     result: dict[str, Any]
     position: int
     replayed: bool
+
+
+def max_lengths(struct: type[msgspec.Struct]) -> dict[str, int]:
+    """Each text field's limit as ``struct`` declares it, for a form that fills one."""
+    return {f.name: f.type.max_length for f in msgspec.inspect.type_info(struct).fields
+            if isinstance(f.type, msgspec.inspect.StrType) and f.type.max_length}

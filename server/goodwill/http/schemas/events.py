@@ -9,7 +9,7 @@ from uuid import UUID
 import msgspec
 from msgspec import Meta
 
-from goodwill.http.schemas.common import Command, ListKey, Name, TimeZoneName
+from goodwill.http.schemas.common import VENUE_LONGEST, Command, ListKey, Name, TimeZoneName
 from goodwill.http.schemas.people import Email
 
 CheckInLists = Annotated[dict[ListKey, Name], Meta(max_length=20)]
@@ -20,7 +20,7 @@ class EventDetails(Command):
     starts_on: date
     ends_on: date
     timezone: TimeZoneName
-    venue: Annotated[str, Meta(max_length=200)] = ""
+    venue: Annotated[str, Meta(max_length=VENUE_LONGEST)] = ""
 
 
 class CreateEvent(EventDetails):

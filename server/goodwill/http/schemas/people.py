@@ -8,11 +8,12 @@ from uuid import UUID
 import msgspec
 from msgspec import Meta
 
-from goodwill.http.schemas.common import Code, Command, ListKey, Name
+from goodwill.http.schemas.common import (EMAIL_LONGEST, NAME_LONGEST, TEXT_LONGEST, Code,
+                                          Command, ListKey, Name)
 
-Email = Annotated[str, Meta(max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
-Short = Annotated[str, Meta(max_length=120)]
-Long = Annotated[str, Meta(max_length=2000)]
+Email = Annotated[str, Meta(max_length=EMAIL_LONGEST, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+Short = Annotated[str, Meta(max_length=NAME_LONGEST)]
+Long = Annotated[str, Meta(max_length=TEXT_LONGEST)]
 
 
 class GrantOrganizer(Command):

@@ -24,6 +24,7 @@ from goodwill.domain.errors import DomainError
 from goodwill.http.errors import domain_status
 from goodwill.http.freshness import caught_up
 from goodwill.http.identity import form_token
+from goodwill.http.schemas.common import TEXT_LONGEST
 
 
 class Invalid(Exception):
@@ -50,7 +51,8 @@ def row_command(form: Any, row: UUID) -> UUID:
     return uuid5(command_id(form), str(row))
 
 
-def required(form: Any, field: str, choices: tuple[str, ...] = (), longest: int = 2000) -> str:
+def required(form: Any, field: str, choices: tuple[str, ...] = (),
+             longest: int = TEXT_LONGEST) -> str:
     value = str(form.get(field) or "").strip()
     if not value:
         raise Invalid(field, "Please fill this in.")

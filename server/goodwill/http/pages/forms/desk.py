@@ -44,7 +44,8 @@ def setup_of(event: dict[str, Any], list_key: str | None, direction: str | None,
     """The URL's choices, or the first entrance, entry, and a new device name."""
     lists = event["check_in_lists"]
     if list_key and list_key not in lists:
-        raise ValidationException(extra=[{"key": "list", "message": "is no entrance of this event"}])
+        raise ValidationException(extra=[{"key": "list",
+                                          "message": "is no entrance of this event"}])
     if direction and direction not in DIRECTIONS:
         raise ValidationException(extra=[{"key": "direction", "message": "is 'in' or 'out'"}])
     device = str(device or "").strip()[:60] or f"desk-{secrets.token_hex(3)}"

@@ -9,9 +9,8 @@ from typing import Any
 from uuid import UUID
 
 from goodwill.http.pages.forms.common import Invalid, day, required
-from goodwill.http.schemas.common import ZONES
+from goodwill.http.schemas.common import EMAIL_LONGEST, NAME_LONGEST, VENUE_LONGEST, ZONES
 
-NAME_LONGEST, VENUE_LONGEST, EMAIL_LONGEST = 120, 200, 254
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 JOIN_CODE = re.compile(r"^[A-Za-z0-9-]{6,64}$")
 ZONE_NAMES = sorted(ZONES)

@@ -9,8 +9,7 @@ from uuid import UUID
 
 from goodwill.application import Goodwill, Outcome
 from goodwill.http.pages.forms.common import command_id, required
-
-REASON_LONGEST = 500
+from goodwill.http.schemas.common import REASON_LONGEST
 
 
 def close_promise(app: Goodwill, actor: UUID, promise_id: UUID, form: Any) -> Outcome:
