@@ -12,7 +12,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from goodwill.domain.ids import NAMESPACE, ticket_id
-from tests.web.pages import assert_page, browser, inlined, script_served
+from goodwill.http.assets import module, modules
+from tests.web.pages import assert_kept, assert_page, browser, inlined, script_served
 
 
 def desk(summit, who: str = "Sam", **params):
@@ -51,8 +52,11 @@ def test_the_desk_has_its_entrance_its_field_its_counts_and_its_scripts(summit):
     assert '<button type="submit">Check out</button>' in page and counts(page) == (0, 0)
     assert f'data-ticket-namespace="{NAMESPACE}"' in page
     assert inlined(page, "desk.css")
-    for script in ("qr-reader.js", "desk.js"):
-        script_served(summit.api.client, page, script)
+    script_served(summit.api.client, page, "qr-reader.js")
+    assert f'<script type="module" src="{module("js/desk/main.js")}"></script>' in page
+    for url in modules("js/desk"):  # preloaded at once, each kept for a year
+        assert f'<link rel="modulepreload" href="{url}">' in page
+        assert_kept(summit.api.client, url)
     assert 'id="answer"' in page and re.search(r'id="answer"[^>]* hidden>', page)
 
 

@@ -51,6 +51,22 @@ def asset(name: str) -> str:
     return f"/assets/{digest(name)}/{name}"
 
 
+def module(name: str) -> str:
+    """``{{ module("js/desk/main.js") }}``: an ES module's URL under the whole release's
+    digest, not its own, so its relative imports (``./queue.js``) resolve to files of the
+    same release; a change to any static file is a new URL for every module."""
+    digest(name)  # KeyError for a file that is not there, as asset() raises
+    return f"/assets/{release()}/{name}"
+
+
+@cache
+def modules(folder: str) -> tuple[str, ...]:
+    """``module()`` for every script under ``web/static/<folder>``: what a page preloads
+    so the browser asks for them all at once, not import after import."""
+    return tuple(module(p.relative_to(STATIC).as_posix())
+                 for p in sorted((STATIC / folder).rglob("*.js")))
+
+
 @cache
 def stylesheet(name: str) -> Markup:
     """``<style>{{ stylesheet("app.css") }}</style>``: the file's rules without its comments
@@ -68,11 +84,12 @@ def style_sources() -> str:
 
 @get("/assets/{digest_shown:str}/{file_path:path}", include_in_schema=False)
 async def kept_asset(digest_shown: FromPath[str], file_path: FromPath[str]) -> File:
-    """Only this release's content answers: an old digest is a 404, never today's file kept
-    for a year under yesterday's name."""
+    """Only this release's content answers, under the file's digest or the release's (for
+    modules, see ``module()``): an old digest is a 404, never today's file kept for a year
+    under yesterday's name."""
     name = file_path.lstrip("/")
     try:
-        if digest(name) != digest_shown:
+        if digest_shown not in (digest(name), release()):
             raise KeyError(name)
     except KeyError:
         raise NotFoundException(detail="There is no such file in this release.") from None
@@ -85,7 +102,8 @@ async def kept_asset(digest_shown: FromPath[str], file_path: FromPath[str]) -> F
 
 def with_assets(engine) -> None:
     """Pages name static files through these, never by a literal ``/static/`` path."""
-    engine.engine.globals.update(asset=asset, stylesheet=stylesheet)
+    engine.engine.globals.update(asset=asset, module=module, modules=modules,
+                                  stylesheet=stylesheet)
 
 
 QR_DECODER = asset("vendor/jsqr/jsQR-1.4.0.js")

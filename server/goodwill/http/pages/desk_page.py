@@ -3,7 +3,7 @@ code and Enter into the always-focused field, the camera reads the ticket's QR, 
 find the person by name or email; the answer fills the screen.
 
 Without scripts the forms post here and the answer comes back as the page itself (a scan
-sent twice is one command, so reloading it is safe). With scripts, web/static/desk.js sends
+sent twice is one command, so reloading it is safe). With scripts, web/static/js/desk/ sends
 scans to the desk's API in order, and decides on its own from the event's list while the
 network is gone. The entrance, the direction and the device's name live in the URL.
 """
