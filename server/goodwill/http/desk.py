@@ -10,15 +10,15 @@ from uuid import UUID
 import msgspec
 
 from goodwill.application import DoorScan, Goodwill, Scanned
-from goodwill.database import Reader
 from goodwill.domain.errors import DomainError
 from goodwill.http.access import event_row
 from goodwill.http.errors import domain_status
+from goodwill.http.markers import Reads
 from goodwill.http.schemas.desk import DeskAnswer, DeskAnswers, DeskScan
 from goodwill.projections import door
 
 
-async def run_scans(app: Goodwill, reader: Reader, actor: UUID, conference_id: UUID,
+async def run_scans(app: Goodwill, reader: Reads, actor: UUID, conference_id: UUID,
                     scans: list[DeskScan]) -> tuple[dict[str, Any], DeskAnswers]:
     """The scans in a worker thread; then the event (read once the application let the
     actor scan there) and each answer with its ticket's holder."""

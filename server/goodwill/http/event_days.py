@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
-from goodwill.database import Reader
+from goodwill.http.markers import Reads
 from goodwill.projections import glance
 from goodwill.projections.base import iso
 
@@ -35,7 +35,7 @@ def local(moment: str, name: str | None) -> datetime:
     return datetime.fromisoformat(moment).astimezone(zone(name))
 
 
-async def event_dates(reader: Reader, person: UUID,
+async def event_dates(reader: Reads, person: UUID,
                       now: datetime | None = None) -> tuple[date, dict[str, date]]:
     """Today at each event the person attends, and today at the latest of them for whatever
     names no event (UTC's date if they attend none)."""

@@ -11,7 +11,6 @@ from litestar import Request, Response, get, post
 from litestar.response import Redirect, Template
 
 from goodwill.application import Goodwill, Outcome
-from goodwill.database import Reader
 from goodwill.http.pages.forms import event as read
 from goodwill.http.access import require_organizer_role
 from goodwill.http.pages.forms.common import attempt, command_id, page
@@ -19,7 +18,7 @@ from goodwill.http.markers import Actor, App, Reads
 from goodwill.projections import directory
 
 
-async def mine(reader: Reader, actor: UUID, errors: dict[str, str] | None = None,
+async def mine(reader: Reads, actor: UUID, errors: dict[str, str] | None = None,
                values: Any = None) -> dict[str, Any]:
     events = [e for e in await directory.conferences(reader) if str(actor) in e["organizers"]]
     return {"events": events, "command_id": uuid4(), "errors": errors or {},

@@ -15,7 +15,6 @@ from litestar.exceptions import ValidationException
 from litestar.response import Template
 
 from goodwill.application import Goodwill, Outcome
-from goodwill.database import Reader
 from goodwill.domain.errors import NotFoundError
 from goodwill.domain.give import KINDS
 from goodwill.domain.note import NOTE_KINDS
@@ -66,11 +65,11 @@ async def act(request: Request, goodwill: App, person_id: PathId, reader: Reads,
                         str(form.get("action")), form)
 
 
-Listed = Callable[[Reader, UUID, UUID], Awaitable[list[dict[str, Any]]]]
+Listed = Callable[[Reads, UUID, UUID], Awaitable[list[dict[str, Any]]]]
 Command = Callable[[Goodwill, UUID, UUID, Any], Outcome]
 
 
-async def act_between_us(request: Request, goodwill: App, reader: Reader, actor: UUID,
+async def act_between_us(request: Request, goodwill: App, reader: Reads, actor: UUID,
                          other: UUID, kind: str, subject: UUID, listed: Listed,
                          command: Command) -> Response:
     """Runs ``command`` on one ``kind`` of thing between us (a promise, an introduction),

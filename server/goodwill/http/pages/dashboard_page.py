@@ -16,7 +16,6 @@ from litestar import Request, get
 from litestar.params import QueryParameter
 from litestar.response import Template
 
-from goodwill.database import Reader
 from goodwill.domain.give import KINDS
 from goodwill.http.pages.present import charts, event_hours
 from goodwill.http.access import ORGANIZERS, require_role
@@ -53,7 +52,7 @@ async def dashboard_page(request: Request, conference_id: PathId, reader: Reads,
         **hourly(counted["hours"], event["timezone"], day, now)}, "organizer/_dashboard.html")
 
 
-async def to_review(reader: Reader, event: dict[str, Any]) -> dict[str, Any]:
+async def to_review(reader: Reads, event: dict[str, Any]) -> dict[str, Any]:
     """Tickets let in twice (or once revoked) by doors that were offline: how many, and the
     newest on the event's clock."""
     event_id, local = event["conference_id"], zone(event["timezone"])
@@ -67,7 +66,7 @@ def day_name(day: date) -> str:
     return f"{day:%a} {day.day} {day:%b}"
 
 
-async def tallies(reader: Reader, conference_id: UUID,
+async def tallies(reader: Reads, conference_id: UUID,
                   totals: dict[str, int]) -> list[dict[str, Any]]:
     """The event's figures so far, each a label, a number (thousands marked, to be read
     across a room) and what it is out of."""
@@ -86,7 +85,7 @@ async def tallies(reader: Reader, conference_id: UUID,
     ]
 
 
-async def entrances(reader: Reader, event: dict[str, Any]) -> list[dict[str, Any]]:
+async def entrances(reader: Reads, event: dict[str, Any]) -> list[dict[str, Any]]:
     """Every check-in list, even one nobody has passed yet."""
     counts = await checkins.counts(reader, UUID(event["conference_id"]))
     return [{"name": name, **counts.get(key, {"checked_in": 0, "inside": 0})}

@@ -17,7 +17,6 @@ from uuid import uuid4
 from litestar import Request, get, post
 from litestar.response import Template
 
-from goodwill.database import Reader
 from goodwill.domain.errors import DomainError, NotAllowedError
 from goodwill.domain.ids import NAMESPACE
 from goodwill.http.access import CREW, event_row, require_role
@@ -34,7 +33,7 @@ from goodwill.http.markers import Actor, App, PathId, Reads, Search
 from goodwill.http.schemas.common import CODE_LENGTH, CODE_PATTERN
 from goodwill.projections import checkins, door
 
-async def context(reader: Reader, event: dict[str, Any], setup: Setup, q: str = "",
+async def context(reader: Reads, event: dict[str, Any], setup: Setup, q: str = "",
                   **shown: Any) -> dict[str, Any]:
     """Everything the page shows, with a fresh command id for the next scan."""
     counts = await checkins.counts(reader, event["conference_id"])

@@ -18,7 +18,6 @@ from litestar import Request, get
 from litestar.exceptions import NotFoundException
 from litestar.response import Response, Stream
 
-from goodwill.database import Reader
 from goodwill.http.pages.present import cards
 from goodwill.http.markers import Actor, PathId, Reads
 from goodwill.http.site import site_host
@@ -82,7 +81,7 @@ async def promises_calendar(request: Request, reader: Reads, actor: Actor) -> Re
     return attachment(cards.calendar(events), ICALENDAR, "promises.ics")
 
 
-async def my_entries(reader: Reader, person: UUID) -> AsyncIterator[dict[str, Any]]:
+async def my_entries(reader: Reads, person: UUID) -> AsyncIterator[dict[str, Any]]:
     """Page by page through the query, so a long timeline is never held in memory whole."""
     before = None
     while True:

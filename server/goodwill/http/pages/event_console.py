@@ -19,7 +19,6 @@ from litestar.params import QueryParameter
 from litestar.response import Template
 
 from goodwill.application import Outcome
-from goodwill.database import Reader
 from goodwill.http import event_days
 from goodwill.http.access import ORGANIZERS, require_role
 from goodwill.http.pages.forms.console import ACTIONS
@@ -41,7 +40,7 @@ CHANGED = {"issue_device": "device-issued", "revoke_device": "device-revoked"}
 """What htmx is told after these commands, so the section each did not swap fetches itself."""
 
 
-async def sections(request: Request, reader: Reader, event: dict[str, Any],
+async def sections(request: Request, reader: Reads, event: dict[str, Any],
                    shown: UUID | None = None, saved: str | None = None) -> dict[str, Any]:
     """Everything the console shows, each form with a fresh command id."""
     zone, site = event["timezone"], site_url(request)
@@ -81,7 +80,7 @@ def device_link(request: Request, devices: list[dict[str, Any]], shown: UUID,
     return {**device, "link": link, "qr": qr_svg(link, f"Sign-in link of {device['label']}")}
 
 
-async def joining(request: Request, reader: Reader, event: dict[str, Any],
+async def joining(request: Request, reader: Reads, event: dict[str, Any],
                   site: str) -> dict[str, Any] | None:
     """Self-registration, if open: since when, its join code, the join page's URL and QR."""
     row = await registration.registration(reader, UUID(event["conference_id"]))

@@ -12,7 +12,6 @@ from litestar import Request, Response, get, post
 from litestar.exceptions import NotFoundException
 from litestar.response import Redirect, Template
 
-from goodwill.database import Reader
 from goodwill.http.event_days import event_dates
 from goodwill.http.pages.forms.common import attempt, command_id, page
 from goodwill.http.markers import Actor, App, PathId, Reads
@@ -27,7 +26,7 @@ def named(rows: list[dict[str, Any]], names: dict[str, str]) -> list[dict[str, A
              "introducer": names.get(r.get("introducer_id"), "Someone")} for r in rows]
 
 
-async def sections(reader: Reader, actor: UUID) -> dict[str, Any]:
+async def sections(reader: Reads, actor: UUID) -> dict[str, Any]:
     """Dated by each event's own day, where its promises fall due: a page has no client
     date to go by before it loads, and the server's UTC day is nobody's."""
     today, dates = await event_dates(reader, actor)

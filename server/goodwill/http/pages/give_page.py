@@ -17,7 +17,6 @@ from litestar.exceptions import ValidationException
 from litestar.response import Template
 
 from goodwill.application import Goodwill, Outcome
-from goodwill.database import Reader
 from goodwill.domain.errors import NotFoundError
 from goodwill.domain.give import NEXT_OUTCOMES, OUTCOMES
 from goodwill.http.pages.present.between_us import answerable, contact_view, shared_event
@@ -30,7 +29,7 @@ from goodwill.http.pages.present.timeline_words import worded
 from goodwill.projections import ledger, timeline
 
 
-async def sections(reader: Reader, actor: UUID, give_id: UUID) -> dict[str, Any]:
+async def sections(reader: Reads, actor: UUID, give_id: UUID) -> dict[str, Any]:
     """The give, if I gave or received it and am connected with the other party, and its
     thanks with the message, read the same by both."""
     give = await ledger.my_give(reader, give_id, actor)

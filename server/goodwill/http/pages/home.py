@@ -14,7 +14,6 @@ from litestar.datastructures import State
 from litestar.exceptions import NotAuthorizedException
 from litestar.response import Template
 
-from goodwill.database import Reader
 from goodwill.http import event_days
 from goodwill.http.actor import acting_person
 from goodwill.http.pages.forms.common import page
@@ -38,7 +37,7 @@ async def home(request: Request, state: State, reader: Reads) -> Template:
         "organizer": await directory.is_organizer(reader, person)})
 
 
-async def at_a_glance(reader: Reader, person: UUID, event: dict[str, Any],
+async def at_a_glance(reader: Reads, person: UUID, event: dict[str, Any],
                       now: datetime) -> dict[str, Any]:
     """My day at one event, on the event's clock: "today" is its date, not the server's."""
     conference_id, zone = UUID(event["conference_id"]), event["timezone"]

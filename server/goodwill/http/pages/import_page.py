@@ -21,7 +21,6 @@ from litestar.exceptions import ClientException
 from litestar.response import Redirect, Template
 
 from goodwill.bootstrap import System
-from goodwill.database import Reader
 from goodwill.domain.errors import NotFoundError
 from goodwill.http.access import ORGANIZERS, require_role
 from goodwill.http.actor import organizers_before_the_body
@@ -73,7 +72,7 @@ async def upload(request: Request, state: State, conference_id: PathId, reader: 
     return Redirect(f"/events/{conference_id}/import/{import_id}", status_code=303)
 
 
-async def found(reader: Reader, conference_id: UUID, import_id: UUID,
+async def found(reader: Reads, conference_id: UUID, import_id: UUID,
                 actor: UUID) -> tuple[dict[str, Any], jobs.Job]:
     event = await require_role(reader, conference_id, actor, ORGANIZERS)
     job = await jobs.job(reader, conference_id, import_id)

@@ -13,7 +13,6 @@ from litestar.params import FromQuery
 from litestar.response import Template
 
 from goodwill.application import Goodwill, Outcome
-from goodwill.database import Reader
 from goodwill.http.pages.forms.common import (Invalid, View, attempt, command_id, page,
                                               required, settle)
 from goodwill.http.markers import Actor, App, Reads
@@ -22,7 +21,7 @@ from goodwill.projections import roster, timeline_introductions
 Chosen = FromQuery[UUID | None]
 
 
-async def introduced(reader: Reader, actor: UUID, a: UUID | None,
+async def introduced(reader: Reads, actor: UUID, a: UUID | None,
                      made: UUID | None) -> dict[str, Any] | None:
     """The introduction just made, if it is mine: the page confirms it by name."""
     if a is None or made is None:
@@ -31,7 +30,7 @@ async def introduced(reader: Reader, actor: UUID, a: UUID | None,
                  if i["introduction_id"] == str(made) and i["introducer"] == str(actor)), None)
 
 
-async def sections(reader: Reader, actor: UUID, a: UUID | None = None,
+async def sections(reader: Reads, actor: UUID, a: UUID | None = None,
                    made: UUID | None = None) -> dict[str, Any]:
     """My contacts to choose from, ``a`` chosen first, and the introduction just made."""
     return {"contacts": await roster.contacts(reader, actor), "command_id": uuid4(),
@@ -45,7 +44,7 @@ def chosen(sent: Any, field: str, contacts: set[str]) -> UUID:
     return UUID(str(sent.get(field)))
 
 
-async def record(app: Goodwill, reader: Reader, actor: UUID, sent: Any) -> Outcome:
+async def record(app: Goodwill, reader: Reads, actor: UUID, sent: Any) -> Outcome:
     """Checks the two are my contacts, different and share an event with me, then introduces."""
     mine = {c["person_id"] for c in await roster.contacts(reader, actor)}
     a, b = chosen(sent, "person_a", mine), chosen(sent, "person_b", mine)

@@ -18,7 +18,6 @@ from litestar.params import Parameter
 from litestar.response import Redirect, Template
 
 from goodwill.application import Goodwill, Outcome
-from goodwill.database import Reader
 from goodwill.domain.note import NOTE_KINDS
 from goodwill.http.pages.forms.common import Invalid, required
 from goodwill.http.pages.forms.common import command_id, page
@@ -29,14 +28,14 @@ from goodwill.projections import directory, roster
 BadgeCode = Annotated[str, Parameter(max_length=CODE_LENGTH, pattern=CODE_PATTERN)]
 
 
-async def wearer(reader: Reader, code: str) -> dict[str, Any]:
+async def wearer(reader: Reads, code: str) -> dict[str, Any]:
     attendee = await directory.wearer(reader, code)
     if attendee is None:
         raise NotFoundException("No badge has this code.")
     return attendee
 
 
-async def connect_context(reader: Reader, actor: UUID, code: str,
+async def connect_context(reader: Reads, actor: UUID, code: str,
                           attendee: dict[str, Any]) -> dict[str, Any]:
     """The page's fields, with fresh command ids for connecting and for the note."""
     return {"attendee": attendee, "code": code, "command_id": uuid4(),

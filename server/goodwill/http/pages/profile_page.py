@@ -15,7 +15,6 @@ from litestar.exceptions import ValidationException
 from litestar.response import Redirect, Template
 
 from goodwill.application import Goodwill, Outcome
-from goodwill.database import Reader
 from goodwill.domain.attendee import PROFILE, Profile
 from goodwill.domain.errors import NotFoundError
 from goodwill.http import event_days
@@ -35,14 +34,14 @@ FRAGMENTS = {"profile": "attendee/_profile_form.html", "consent": "attendee/_con
 HISTORY_SHOWN = 10
 
 
-async def attending(reader: Reader, conference_id: UUID, actor: UUID) -> dict[str, Any]:
+async def attending(reader: Reads, conference_id: UUID, actor: UUID) -> dict[str, Any]:
     me = await directory.attendee(reader, conference_id, actor)
     if me is None:
         raise NotFoundError("You are not registered for this event.")
     return me
 
 
-async def sections(reader: Reader, conference_id: UUID, actor: UUID) -> dict[str, Any]:
+async def sections(reader: Reads, conference_id: UUID, actor: UUID) -> dict[str, Any]:
     """What the page shows, the forms filled with what is recorded, each with a fresh id."""
     me = await attending(reader, conference_id, actor)
     event = await directory.conference(reader, conference_id)

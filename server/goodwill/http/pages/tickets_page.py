@@ -21,7 +21,6 @@ from litestar.datastructures import State
 from litestar.exceptions import ClientException, NotFoundException
 from litestar.response import Template
 
-from goodwill.database import Reader
 from goodwill.domain.errors import DomainError
 from goodwill.http.access import ORGANIZERS, require_role
 from goodwill.http.defenses import NO_STORE
@@ -49,7 +48,7 @@ async def tickets(request: Request, conference_id: PathId, reader: Reads, actor:
                  "more": len(rows) > PAGE_SIZE, "size": PAGE_SIZE}, "organizer/_tickets_rows.html")
 
 
-async def holder(request: Request, reader: Reader, event: dict[str, Any],
+async def holder(request: Request, reader: Reads, event: dict[str, Any],
                  person_id: UUID) -> dict[str, Any]:
     """One attendee's ticket: its state at each entrance, and its QR when its code is kept."""
     ticket = await ticket_codes.ticket_of(reader, UUID(event["conference_id"]), person_id)

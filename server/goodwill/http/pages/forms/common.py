@@ -19,11 +19,11 @@ from litestar.response import Redirect, Template
 
 from goodwill.application import Outcome
 from goodwill.application.boundary import EARLIEST, LATEST, Unstorable, text_problem
-from goodwill.database import Reader
 from goodwill.domain.errors import DomainError
 from goodwill.http.errors import domain_status
 from goodwill.http.freshness import caught_up
 from goodwill.http.identity import form_token
+from goodwill.http.markers import Reads
 from goodwill.http.schemas.common import TEXT_LONGEST
 
 
@@ -113,7 +113,7 @@ class View:
     query: dict[str, str] = field(default_factory=dict)
 
 
-async def settle(request: Request, reader: Reader, view: View, tried: Attempt, key: str,
+async def settle(request: Request, reader: Reads, view: View, tried: Attempt, key: str,
                  form: Any) -> Response:
     """Without JS, back to the page once it shows the change; with htmx, its updated fragment.
     A refused or invalid form comes back with its values and the error next to its field,

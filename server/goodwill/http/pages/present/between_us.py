@@ -8,10 +8,10 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID, uuid4
 
-from goodwill.database import Reader
 from goodwill.domain.errors import NotFoundError
 from goodwill.domain.give import KINDS, NEXT_OUTCOMES
 from goodwill.domain.note import NOTE_KINDS
+from goodwill.http.markers import Reads
 from goodwill.http.pages.forms.common import View
 from goodwill.projections import ledger, roster, timeline, timeline_introductions
 
@@ -22,7 +22,7 @@ fragment with promises to close) however much passed between us; the counts cove
 them, and the rest are on my timeline."""
 
 
-async def shared_event(reader: Reader, actor: UUID, other: UUID) -> dict[str, Any]:
+async def shared_event(reader: Reads, actor: UUID, other: UUID) -> dict[str, Any]:
     """The latest event we both attend, where what the forms record happens."""
     rows = await roster.shared_events(reader, actor, other)
     if not rows or not await roster.connected(reader, actor, other):
@@ -46,7 +46,7 @@ def answerable(give: dict[str, Any], actor: UUID) -> dict[str, Any]:
     return {**give, "answers": offered(give, actor), "command_id": uuid4()}
 
 
-async def sections(reader: Reader, actor: UUID, other: UUID) -> dict[str, Any]:
+async def sections(reader: Reads, actor: UUID, other: UUID) -> dict[str, Any]:
     """Everything the page shows, with a fresh command id for each form."""
     them = await shared_event(reader, actor, other)
     pair = await ledger.pair_ledger(reader, actor, other)
@@ -62,6 +62,6 @@ async def sections(reader: Reader, actor: UUID, other: UUID) -> dict[str, Any]:
             "note_kinds": NOTE_KINDS, "errors": {}, "values": {}}
 
 
-def contact_view(reader: Reader, actor: UUID, other: UUID) -> View:
+def contact_view(reader: Reads, actor: UUID, other: UUID) -> View:
     return View(f"/contacts/{other}", "attendee/contact.html", "attendee/_contact.html",
                 lambda: sections(reader, actor, other))
