@@ -12,7 +12,7 @@ from goodwill.database import Reader, Writer
 from goodwill.imports import jobs
 from goodwill.keyring import Keyring
 from goodwill.projections import all_projections
-from goodwill.projections.runner import ProjectionRunner
+from goodwill.projections.engine.runner import ProjectionRunner
 from goodwill.settings import Settings
 
 

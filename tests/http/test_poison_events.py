@@ -13,7 +13,7 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from goodwill.domain.give import Give
 from goodwill.domain.personal import Personal
-from goodwill.projections import repair
+from goodwill.projections.engine import repair
 
 YEAR_ONE = datetime(1, 1, 1, tzinfo=timezone(timedelta(hours=14)))
 

@@ -3,7 +3,7 @@
 import uuid
 
 from goodwill.domain.ids import ticket_id
-from goodwill.projections.base import iso
+from goodwill.projections.engine.base import iso
 from goodwill.projections.checkins import counts, scan_log, ticket_state
 from tests.integration.queries import at, read
 

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from goodwill.domain.attendee import Consent, Profile
 from goodwill.domain.errors import DomainError
-from goodwill.projections import repair
+from goodwill.projections.engine import repair
 
 TEXT = st.one_of(st.text(st.characters(exclude_categories=()), max_size=40),
                  st.text(st.sampled_from("\x00\x01\x1b\x7f\x85\u2028\ud800 a"), max_size=8),

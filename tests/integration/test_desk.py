@@ -11,7 +11,7 @@ from collections import Counter
 
 from goodwill.application import DoorScan
 from goodwill.domain.ids import ticket_id
-from goodwill.projections.base import iso
+from goodwill.projections.engine.base import iso
 from goodwill.projections.checkins import counts, scan_log, ticket_state
 from goodwill.projections.conflicts import conflicts
 from goodwill.projections.door import door_list, search

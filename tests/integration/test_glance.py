@@ -6,7 +6,7 @@ from datetime import date
 
 from goodwill.domain.attendee import Consent, Profile
 from goodwill.http.event_days import day_span
-from goodwill.projections.base import iso
+from goodwill.projections.engine.base import iso
 from goodwill.projections.glance import attended, check_ins, met_between
 from tests.integration.queries import at, read, scan_badge, second_event
 

@@ -4,8 +4,8 @@ replayed from the log's beginning into the new shape; the others keep their plac
 
 from __future__ import annotations
 
-from goodwill.projections.base import declared
-from goodwill.projections.runner import TRACKING
+from goodwill.projections.engine.base import declared
+from goodwill.projections.engine.runner import TRACKING
 from tests.integration.readmodels import dump
 from tests.integration.test_projection_recovery import activity
 

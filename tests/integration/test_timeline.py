@@ -5,7 +5,7 @@ from datetime import date
 from decimal import Decimal
 
 from goodwill.domain.connection import Connection
-from goodwill.projections.base import iso
+from goodwill.projections.engine.base import iso
 from goodwill.projections.timeline import Timeline, timeline
 from tests.integration.queries import at, introduce, read, scan_badge, second_event
 

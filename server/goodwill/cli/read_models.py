@@ -8,7 +8,7 @@ import time
 
 from goodwill.cli.common import command, opened
 from goodwill.progress import ProgressBar
-from goodwill.projections import failures, repair
+from goodwill.projections.engine import failures, repair
 from goodwill.settings import Settings
 
 

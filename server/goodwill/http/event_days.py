@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from goodwill.http.markers import Reads
 from goodwill.projections import glance
-from goodwill.projections.base import iso
+from goodwill.projections.engine.base import iso
 
 
 def zone(name: str | None) -> tzinfo:

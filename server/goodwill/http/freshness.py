@@ -13,7 +13,7 @@ from litestar.params import QueryParameter
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 from goodwill.database import Reader
-from goodwill.projections.runner import slowest_position
+from goodwill.projections.engine.runner import slowest_position
 
 STALE_HEADER = "X-Goodwill-Stale"
 WAIT_SECONDS = 5.0

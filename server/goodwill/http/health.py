@@ -8,7 +8,7 @@ import logging
 from litestar import Response, get
 from litestar.datastructures import State
 
-from goodwill.projections.repair import listed
+from goodwill.projections.engine.repair import listed
 
 log = logging.getLogger(__name__)
 MAX_LAG = 1000

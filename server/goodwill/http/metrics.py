@@ -11,8 +11,8 @@ from litestar.datastructures import State
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
 from prometheus_client.core import GaugeMetricFamily, Metric
 
-from goodwill.projections import failures
-from goodwill.projections.runner import ProjectionRunner
+from goodwill.projections.engine import failures
+from goodwill.projections.engine.runner import ProjectionRunner
 
 
 class ReadSide:

@@ -1,7 +1,7 @@
 """Read models, one module each, and the runner that keeps them up to date."""
 
 from goodwill.projections.audit import AuditLog
-from goodwill.projections.base import Projection
+from goodwill.projections.engine.base import Projection
 from goodwill.projections.checkins import CheckIns
 from goodwill.projections.conflicts import CheckInConflicts
 from goodwill.projections.connection_requests import ConnectionRequests

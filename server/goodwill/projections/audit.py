@@ -12,7 +12,7 @@ from uuid import UUID
 
 from goodwill.database import Reader, Tx
 from goodwill.domain.receipt import CommandReceipt
-from goodwill.projections.base import Projection, iso, key, on
+from goodwill.projections.engine.base import Projection, iso, key, on
 
 
 class AuditLog(Projection):

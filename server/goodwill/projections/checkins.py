@@ -10,8 +10,8 @@ from uuid import UUID
 from goodwill.database import Reader, Tx
 from goodwill.domain.conference import Conference
 from goodwill.domain.ticket import SEVERAL_TYPES, Ticket
-from goodwill.projections.base import Projection, iso, key, on
-from goodwill.projections.rows import update, when
+from goodwill.projections.engine.base import Projection, iso, key, on
+from goodwill.projections.engine.rows import update, when
 
 
 class CheckIns(Projection):

@@ -9,8 +9,8 @@ from uuid import UUID
 from goodwill.database import Reader, Tx
 from goodwill.domain.connection import MANUAL, Connection
 from goodwill.domain.connection_request import ACCEPTED, DECLINED, PENDING, ConnectionRequest
-from goodwill.projections.base import Projection, iso, key, on
-from goodwill.projections.rows import update
+from goodwill.projections.engine.base import Projection, iso, key, on
+from goodwill.projections.engine.rows import update
 
 
 class ConnectionRequests(Projection):

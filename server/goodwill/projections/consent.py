@@ -8,7 +8,7 @@ from uuid import UUID
 
 from goodwill.database import Reader, Tx
 from goodwill.domain.attendee import CONSENT, Attendee
-from goodwill.projections.base import Projection, iso, key, on
+from goodwill.projections.engine.base import Projection, iso, key, on
 
 
 class ConsentHistory(Projection):

@@ -11,8 +11,8 @@ from uuid import UUID
 
 from goodwill.database import Reader, Tx
 from goodwill.domain.credential import Account, Device
-from goodwill.projections.base import Projection, iso, key, on
-from goodwill.projections.rows import update
+from goodwill.projections.engine.base import Projection, iso, key, on
+from goodwill.projections.engine.rows import update
 
 LINK, ACCOUNT, DEVICE = "sign-in-link", "account", "device"
 

@@ -13,7 +13,7 @@ from goodwill.database import Reader, Tx
 from goodwill.domain.attendee import CONSENT, PROFILE, Attendee
 from goodwill.domain.conference import Conference
 from goodwill.domain.person import Person
-from goodwill.projections.base import Projection, iso, key, on
+from goodwill.projections.engine.base import Projection, iso, key, on
 
 
 class Directory(Projection):

@@ -12,8 +12,8 @@ from goodwill.domain.connection import MANUAL, Connection
 from goodwill.domain.give import Give
 from goodwill.domain.introduction import Introduction
 from goodwill.domain.ticket import Ticket
-from goodwill.projections.base import iso, key, on
-from goodwill.projections.rows import hour, hour_of, update
+from goodwill.projections.engine.base import iso, key, on
+from goodwill.projections.engine.rows import hour, hour_of, update
 from goodwill.projections.ticket_holders import TICKET_COLUMNS, TicketHolders
 
 

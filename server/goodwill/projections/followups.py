@@ -15,9 +15,9 @@ from goodwill.domain.introduction import Introduction
 from goodwill.domain.note import ListeningNote
 from goodwill.domain.promise import Promise
 from goodwill.projections import followup_lists as lists
-from goodwill.projections.base import key, on
+from goodwill.projections.engine.base import key, on
 from goodwill.projections.gives import GIVE_COLUMNS, GiveRecords
-from goodwill.projections.rows import update, when
+from goodwill.projections.engine.rows import update, when
 
 DUE_SOON = timedelta(days=7)
 

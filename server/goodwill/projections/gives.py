@@ -11,8 +11,8 @@ from uuid import UUID
 
 from goodwill.database import Tx
 from goodwill.domain.give import Give
-from goodwill.projections.base import Projection, key, on
-from goodwill.projections.rows import update, when
+from goodwill.projections.engine.base import Projection, key, on
+from goodwill.projections.engine.rows import update, when
 
 GIVE_COLUMNS = ("give_id TEXT PRIMARY KEY, giver TEXT NOT NULL, receiver TEXT NOT NULL,"
                 " conference_id TEXT NOT NULL, kind TEXT NOT NULL, note TEXT NOT NULL,"

@@ -8,7 +8,7 @@ from uuid import UUID
 
 from goodwill.database import Reader, Tx
 from goodwill.domain.conference import Conference
-from goodwill.projections.base import Projection, iso, key, on
+from goodwill.projections.engine.base import Projection, iso, key, on
 
 
 class Registration(Projection):

@@ -12,7 +12,7 @@ from uuid import UUID
 
 from goodwill.database import Reader, Tx
 from goodwill.domain.ticket import Ticket
-from goodwill.projections.base import Projection, key, on
+from goodwill.projections.engine.base import Projection, key, on
 
 
 class TicketCodes(Projection):

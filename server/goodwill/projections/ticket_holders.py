@@ -12,7 +12,7 @@ from uuid import UUID
 
 from goodwill.database import Tx
 from goodwill.domain.ticket import Ticket
-from goodwill.projections.base import Projection, key, on
+from goodwill.projections.engine.base import Projection, key, on
 
 TICKET_COLUMNS = ("ticket_id TEXT PRIMARY KEY, conference_id TEXT NOT NULL,"
                   " attendee_id TEXT NOT NULL")

@@ -15,7 +15,7 @@ from goodwill.domain.give import Give
 from goodwill.domain.introduction import Introduction
 from goodwill.domain.note import ListeningNote
 from goodwill.domain.promise import Promise
-from goodwill.projections.base import key, on
+from goodwill.projections.engine.base import key, on
 from goodwill.projections.timeline_entries import TimelineEntries, mirrored, party, write
 
 

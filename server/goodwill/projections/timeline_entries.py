@@ -15,8 +15,8 @@ from goodwill.domain.attendee import Attendee
 from goodwill.domain.conference import Conference
 from goodwill.domain.ids import derived
 from goodwill.domain.ticket import Ticket
-from goodwill.projections.base import key, on
-from goodwill.projections.rows import when
+from goodwill.projections.engine.base import key, on
+from goodwill.projections.engine.rows import when
 from goodwill.projections.ticket_holders import TICKET_COLUMNS, TicketHolders
 
 Id = UUID | str

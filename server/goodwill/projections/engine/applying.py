@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from eventsourcing.persistence import Mapper, Notification
 
 from goodwill.database import Tx
-from goodwill.projections import failures
-from goodwill.projections.base import Projection
+from goodwill.projections.engine import failures
+from goodwill.projections.engine.base import Projection
 
 log = logging.getLogger(__name__)
 

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from eventsourcing.application import Application
 
 from goodwill.database import Reader, Tx, Writer
-from goodwill.projections import failures
-from goodwill.projections.applying import apply_fast, apply_with_care
-from goodwill.projections.base import Projection
+from goodwill.projections.engine import failures
+from goodwill.projections.engine.applying import apply_fast, apply_with_care
+from goodwill.projections.engine.base import Projection
 
 log = logging.getLogger(__name__)
 TRACKING = "projection_tracking"

@@ -5,9 +5,9 @@ in order, into fresh tables, and starts a fresh list of failures."""
 from __future__ import annotations
 
 from goodwill.database import Tx
-from goodwill.projections import failures
-from goodwill.projections.applying import apply_with_care
-from goodwill.projections.runner import ProjectionRunner
+from goodwill.projections.engine import failures
+from goodwill.projections.engine.applying import apply_with_care
+from goodwill.projections.engine.runner import ProjectionRunner
 
 
 def listed(runner: ProjectionRunner, limit: int = failures.MOST_SHOWN) -> list[failures.Failure]:

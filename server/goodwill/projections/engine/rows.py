@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from goodwill.database import Tx
-from goodwill.projections.base import iso
+from goodwill.projections.engine.base import iso
 
 
 def when(event: Any) -> str:
@@ -22,7 +22,7 @@ def hour_of(event: Any) -> str:
 
 
 def hour(moment: str) -> str:
-    """The UTC hour of a moment written by :func:`~goodwill.projections.base.iso`."""
+    """The UTC hour of a moment written by :func:`~goodwill.projections.engine.base.iso`."""
     return moment[:13] + ":00Z"
 
 
