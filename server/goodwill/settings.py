@@ -37,7 +37,7 @@ class Settings:
     """Every PostgreSQL connection this process may hold (see :mod:`goodwill.connections`)."""
     allowed_hosts: tuple[str, ...] = ()
     """Host names requests may be addressed to beside the site's own (``*.example.org``:
-    its subdomains, ``*``: any); see :mod:`goodwill.http.hosts`."""
+    its subdomains, ``*``: any); see :mod:`goodwill.http.core.hosts`."""
 
     def __post_init__(self) -> None:
         Budget(self.pg_pool_size)  # a budget too small to work with is refused at start

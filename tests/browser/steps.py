@@ -10,7 +10,7 @@ from uuid import uuid4
 from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as NotYet
 
-from goodwill.http.identity import CSRF_COOKIE, CSRF_HEADER
+from goodwill.http.core.identity import CSRF_COOKIE, CSRF_HEADER
 from tests.browser.test_journey import post_sign_in, sign_in
 
 CONTROLLED = """() => navigator.serviceWorker.controller !== null || new Promise((done) =>

@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from goodwill.http.assets import QR_DECODER
+from goodwill.http.core.assets import QR_DECODER
 from tests.browser.camera import camera_args, write_video
 from tests.browser.conftest import launch, open_phone
 from tests.browser.test_journey import post_sign_in, sign_in

@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 
 from goodwill.bootstrap import System
-from goodwill.http.identity import CSRF_COOKIE, CSRF_HEADER
+from goodwill.http.core.identity import CSRF_COOKIE, CSRF_HEADER
 
 RESENDS = 100
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "faults"

@@ -20,7 +20,7 @@ from schemathesis.specs.openapi.checks import (response_schema_conformance,
 from goodwill.domain.ids import ticket_id
 from goodwill.http import create_app
 from goodwill.settings import Settings
-from goodwill.http.identity import CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE
+from goodwill.http.core.identity import CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE
 from goodwill.tokens import SIGN_IN_LINK
 from tests.scenario import ROOT, Scenario
 

@@ -12,7 +12,7 @@ import httpx
 from litestar.testing import TestClient
 
 from goodwill.domain.ids import attendee_id
-from goodwill.http.identity import CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE
+from goodwill.http.core.identity import CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE
 from goodwill.tokens import SIGN_IN_LINK
 from tests.scenario import ROOT
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from goodwill.http.limits import LIMITS, Limit, SlidingWindows
+from goodwill.http.core.limits import LIMITS, Limit, SlidingWindows
 from tests.http.api import PROBLEM
 
 

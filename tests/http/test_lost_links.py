@@ -14,7 +14,7 @@ from litestar.testing import TestClient
 
 from goodwill.domain.credential import EMAILS_PER_HOUR
 from goodwill.http import create_app
-from goodwill.http.limits import LIMITS, Limit, SlidingWindows
+from goodwill.http.core.limits import LIMITS, Limit, SlidingWindows
 from tests.http.api import Api
 
 

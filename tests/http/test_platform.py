@@ -8,7 +8,7 @@ import uuid
 from litestar import Litestar, get
 from litestar.testing import TestClient
 
-from goodwill.http.errors import EXCEPTION_HANDLERS
+from goodwill.http.core.errors import EXCEPTION_HANDLERS
 from goodwill.projections import all_projections
 from tests.http.api import PROBLEM
 from tests.scenario import ROOT

@@ -9,7 +9,7 @@ import uuid
 import pytest
 from litestar.exceptions import TooManyRequestsException
 
-from goodwill.http.limits import Limit, SlidingWindows
+from goodwill.http.core.limits import Limit, SlidingWindows
 from tests.http.api import PROBLEM
 
 EVENT = {"name": "Meetup", "starts_on": "2026-12-01", "ends_on": "2026-12-01",

@@ -10,9 +10,9 @@ from html.parser import HTMLParser
 
 import httpx
 
-from goodwill.http.assets import asset, stylesheet
-from goodwill.http.defenses import CSP
-from goodwill.http.identity import CSRF_HEADER
+from goodwill.http.core.assets import asset, stylesheet
+from goodwill.http.core.defenses import CSP
+from goodwill.http.core.identity import CSRF_HEADER
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\ssrc=)[^>]*>", re.IGNORECASE)
 STYLE_ATTRIBUTE = re.compile(r"\sstyle\s*=", re.IGNORECASE)

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from goodwill.domain.ids import NAMESPACE, ticket_id
-from goodwill.http.assets import module, modules
+from goodwill.http.core.assets import module, modules
 from tests.web.pages import assert_kept, assert_page, browser, inlined, script_served
 
 

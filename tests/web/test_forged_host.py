@@ -7,7 +7,7 @@ import dataclasses
 
 import pytest
 
-from goodwill.http.hosts import host_name, trusted
+from goodwill.http.core.hosts import host_name, trusted
 from tests.web.pages import assert_page
 
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from goodwill.http.identity import SESSION_COOKIE
+from goodwill.http.core.identity import SESSION_COOKIE
 from tests.web.pages import assert_page
 
 

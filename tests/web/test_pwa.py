@@ -4,7 +4,7 @@ import json
 import re
 import struct
 
-from goodwill.http.assets import asset, digest, release
+from goodwill.http.core.assets import asset, digest, release
 from goodwill.http.pages.pwa import PRECACHED
 from tests.web.pages import assert_kept, assert_page, script_served
 

@@ -3,7 +3,7 @@ opens the badge's page, anything else comes back with the error next to the fiel
 
 import pytest
 
-from goodwill.http.assets import asset
+from goodwill.http.core.assets import asset
 from tests.web.pages import assert_kept, assert_page, browser, script_served
 
 

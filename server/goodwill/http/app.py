@@ -18,25 +18,25 @@ from litestar.template.config import TemplateConfig
 
 from goodwill.application import Goodwill
 from goodwill.bootstrap import bootstrap
-from goodwill.http.actor import SCHEMES, acting_person
-from goodwill.http.assets import STATIC, kept_asset, with_assets
+from goodwill.http.core.actor import SCHEMES, acting_person
+from goodwill.http.core.assets import STATIC, kept_asset, with_assets
 from goodwill.http.api import (access, attendees, connections, dashboard, desk_api, erasure,
                                events, exports, gives, imports, introductions, join, me, notes,
                                people, promises, tickets)
-from goodwill.http.bodies import CheckedRequest
-from goodwill.http.defenses import security_headers
-from goodwill.http.errors import EXCEPTION_HANDLERS
-from goodwill.http.freshness import fresh_reader, stale_header
-from goodwill.http.health import healthz, readyz
+from goodwill.http.core.bodies import CheckedRequest
+from goodwill.http.core.defenses import security_headers
+from goodwill.http.core.errors import EXCEPTION_HANDLERS
+from goodwill.http.core.freshness import fresh_reader, stale_header
+from goodwill.http.core.health import healthz, readyz
 from goodwill.http.schemas.common import LONGEST
-from goodwill.http.hosts import host_check
-from goodwill.http.isolation import with_isolation
-from goodwill.http.limits import SlidingWindows
-from goodwill.http.metrics import metrics
-from goodwill.http.parameters import checked_parameters
+from goodwill.http.core.hosts import host_check
+from goodwill.http.core.isolation import with_isolation
+from goodwill.http.core.limits import SlidingWindows
+from goodwill.http.core.metrics import metrics
+from goodwill.http.core.parameters import checked_parameters
 from goodwill.http.pages import pwa, sessions
 from goodwill.http.pages.router import page_router
-from goodwill.http.problems import document_problems
+from goodwill.http.core.problems import document_problems
 from goodwill.settings import Settings
 from goodwill.tokens import Keys
 

@@ -11,9 +11,9 @@ import msgspec
 
 from goodwill.application import DoorScan, Goodwill, Scanned
 from goodwill.domain.errors import DomainError
-from goodwill.http.access import event_row
-from goodwill.http.errors import domain_status
-from goodwill.http.markers import Reads
+from goodwill.http.core.access import event_row
+from goodwill.http.core.errors import domain_status
+from goodwill.http.core.markers import Reads
 from goodwill.http.schemas.desk import DeskAnswer, DeskAnswers, DeskScan
 from goodwill.projections import door
 

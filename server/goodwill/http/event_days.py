@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
-from goodwill.http.markers import Reads
+from goodwill.http.core.markers import Reads
 from goodwill.projections import glance
 from goodwill.projections.engine.base import iso
 

@@ -12,8 +12,8 @@ from litestar.datastructures import Cookie, State
 from goodwill.application import Outcome
 from goodwill.domain.attendee import Consent, Profile
 from goodwill.domain.errors import DomainError
-from goodwill.http.identity import session_cookies
-from goodwill.http.limits import check_limit, count_attempt
+from goodwill.http.core.identity import session_cookies
+from goodwill.http.core.limits import check_limit, count_attempt
 
 
 async def newcomer(request: Request, state: State, command_id: UUID, join_code: str,

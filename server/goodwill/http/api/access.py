@@ -13,13 +13,13 @@ from litestar.datastructures import State
 from litestar.params import JSONBody
 
 from goodwill.domain.errors import DomainError
-from goodwill.http.access import ORGANIZERS, require_role
+from goodwill.http.core.access import ORGANIZERS, require_role
 from goodwill.http.commands import answer
 from goodwill.http.mail import NO_ADDRESS, NO_SMTP, send_sign_in_link
-from goodwill.http.markers import Actor, App, PathId, Reads, Signer
+from goodwill.http.core.markers import Actor, App, PathId, Reads, Signer
 from goodwill.http.schemas.access import IssueDevice, OpenRegistration
 from goodwill.http.schemas.common import Command, CommandAnswer
-from goodwill.http.site import site_url
+from goodwill.http.core.site import site_url
 from goodwill.projections import credentials, directory
 from goodwill.tokens import DEVICE, SIGN_IN_LINK
 

@@ -9,9 +9,9 @@ from litestar.params import JSONBody
 
 from goodwill.domain import attendee as domain
 from goodwill.domain.errors import NotFoundError
-from goodwill.http.access import CREW, require_role
+from goodwill.http.core.access import CREW, require_role
 from goodwill.http.commands import answer
-from goodwill.http.markers import Actor, App, Limit, Offset, PathId, Reads, Search
+from goodwill.http.core.markers import Actor, App, Limit, Offset, PathId, Reads, Search
 from goodwill.http.schemas.common import CommandAnswer
 from goodwill.http.schemas.people import (Attendee, ChangeConsent, ConsentChoice,
                                           RegisterAttendee, RosterEntry, UpdateProfile)

@@ -6,7 +6,7 @@ from litestar import Controller, get, post
 from litestar.params import JSONBody
 
 from goodwill.http.commands import run
-from goodwill.http.markers import Actor, App, PathId, Reads
+from goodwill.http.core.markers import Actor, App, PathId, Reads
 from goodwill.http.schemas.common import CommandAnswer
 from goodwill.http.schemas.networking import (AnswerConnectionRequest, ConnectByBadge,
                                               RequestConnection, WaitingRequest)

@@ -7,8 +7,8 @@ from typing import Any
 import msgspec
 from litestar import Controller, get
 
-from goodwill.http.access import CREW, ORGANIZERS, require_present, require_role
-from goodwill.http.markers import Actor, Limit, Offset, PathId, Reads, Search
+from goodwill.http.core.access import CREW, ORGANIZERS, require_present, require_role
+from goodwill.http.core.markers import Actor, Limit, Offset, PathId, Reads, Search
 from goodwill.http.schemas.events import AuditEntry
 from goodwill.http.schemas.people import Listed
 from goodwill.projections import audit, checkins, directory, figures

@@ -12,10 +12,10 @@ from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import JSONBody
 from litestar.response import Response
 
-from goodwill.http.access import CREW, ORGANIZERS, require_role
+from goodwill.http.core.access import CREW, ORGANIZERS, require_role
 from goodwill.http.desk import run_scans
-from goodwill.http.limits import limited
-from goodwill.http.markers import Actor, App, PathId, Reads
+from goodwill.http.core.limits import limited
+from goodwill.http.core.markers import Actor, App, PathId, Reads
 from goodwill.http.schemas.desk import Conflict, DeskAnswers, DeskScans, DoorList
 from goodwill.projections import conflicts, door
 

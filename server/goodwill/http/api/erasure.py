@@ -6,7 +6,7 @@ from litestar import Controller, post
 from litestar.params import JSONBody
 
 from goodwill.http.commands import answer
-from goodwill.http.markers import Actor, App, PathId
+from goodwill.http.core.markers import Actor, App, PathId
 from goodwill.http.schemas.common import Command, CommandAnswer
 
 

@@ -8,7 +8,7 @@ from litestar.params import JSONBody
 
 from goodwill.domain.errors import NotFoundError
 from goodwill.http.commands import run
-from goodwill.http.markers import Actor, App, PathId, Reads
+from goodwill.http.core.markers import Actor, App, PathId, Reads
 from goodwill.http.schemas.common import CommandAnswer
 from goodwill.http.schemas.events import (AddCheckInList, CreateEvent, Event, EventDetails,
                                           NewStaffMember, StaffMember)

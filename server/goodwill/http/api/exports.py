@@ -11,8 +11,8 @@ from litestar.params import FromPath
 from litestar.response import Stream
 
 from goodwill.exports import EXPORTS, filename
-from goodwill.http.access import ORGANIZERS, require_role
-from goodwill.http.markers import Actor, PathId, Reads
+from goodwill.http.core.access import ORGANIZERS, require_role
+from goodwill.http.core.markers import Actor, PathId, Reads
 
 ExportName = Enum("ExportName", {name: name for name in EXPORTS}, type=str)
 """The fixed set, so the API document lists it and anything else is refused unread."""

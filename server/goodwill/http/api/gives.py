@@ -8,7 +8,7 @@ from litestar import Controller, post
 from litestar.params import JSONBody
 
 from goodwill.http.commands import answer, run
-from goodwill.http.markers import Actor, App, PathId
+from goodwill.http.core.markers import Actor, App, PathId
 from goodwill.http.schemas.common import CommandAnswer
 from goodwill.http.schemas.giving import Dispute, Give, ReferralOutcome, Retract, Thank
 

@@ -13,9 +13,9 @@ from litestar.params import JSONBody
 from goodwill.application import Goodwill
 from goodwill.domain.errors import DomainError
 from goodwill.domain.ids import derived
-from goodwill.http.access import ORGANIZERS, require_role
-from goodwill.http.actor import organizers_before_the_body
-from goodwill.http.markers import Actor, App, PathId, Reads
+from goodwill.http.core.access import ORGANIZERS, require_role
+from goodwill.http.core.actor import organizers_before_the_body
+from goodwill.http.core.markers import Actor, App, PathId, Reads
 from goodwill.http.schemas.imports import (UPLOAD_BYTES, Change, ImportAnswer, ImportAttendees,
                                            NotImported)
 from goodwill.imports.batches import run_import

@@ -8,7 +8,7 @@ from litestar.params import JSONBody
 
 from goodwill.domain.attendee import Consent, Profile
 from goodwill.http.commands import answer
-from goodwill.http.defenses import same_origin
+from goodwill.http.core.defenses import same_origin
 from goodwill.http.joining import newcomer
 from goodwill.http.schemas.access import Join
 from goodwill.http.schemas.common import CommandAnswer

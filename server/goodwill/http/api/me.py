@@ -13,7 +13,7 @@ from litestar.params import FromQuery, QueryParameter
 
 from goodwill.domain.errors import NotFoundError
 from goodwill.http.event_days import event_dates
-from goodwill.http.markers import Actor, Cursor, PathId, Reads, Search
+from goodwill.http.core.markers import Actor, Cursor, PathId, Reads, Search
 from goodwill.http.schemas.people import Contact, SharedProfile
 from goodwill.projections import contacts, followups, ledger, roster, timeline
 

@@ -7,7 +7,7 @@ from litestar import Controller, post
 from litestar.params import JSONBody
 
 from goodwill.http.commands import run
-from goodwill.http.markers import Actor, App
+from goodwill.http.core.markers import Actor, App
 from goodwill.http.schemas.common import CommandAnswer
 from goodwill.http.schemas.people import GrantOrganizer
 

@@ -9,10 +9,10 @@ from litestar import Controller, get, post
 from litestar.params import JSONBody
 
 from goodwill.domain.errors import NotFoundError
-from goodwill.http.access import CREW, require_role
+from goodwill.http.core.access import CREW, require_role
 from goodwill.http.commands import run
-from goodwill.http.limits import limited
-from goodwill.http.markers import Actor, App, PathId, Reads
+from goodwill.http.core.limits import limited
+from goodwill.http.core.markers import Actor, App, PathId, Reads
 from goodwill.http.schemas.common import CommandAnswer
 from goodwill.http.schemas.tickets import Admission, RevokeTicket, Scan, UndoCheckIn
 from goodwill.projections import checkins

@@ -6,9 +6,9 @@ from litestar import Request, get
 from litestar.exceptions import NotFoundException
 from litestar.response import Template
 
-from goodwill.http.markers import Actor, PathId, Reads
+from goodwill.http.core.markers import Actor, PathId, Reads
 from goodwill.http.pages.present.qr import qr_svg
-from goodwill.http.site import site_url
+from goodwill.http.core.site import site_url
 from goodwill.projections import directory
 
 

@@ -21,11 +21,11 @@ from litestar.exceptions import NotFoundException
 from litestar.params import QueryParameter
 from litestar.response import Template
 
-from goodwill.http.access import ORGANIZERS, require_role
+from goodwill.http.core.access import ORGANIZERS, require_role
 from goodwill.http.pages.forms.common import page
-from goodwill.http.markers import Actor, PathId, Reads
+from goodwill.http.core.markers import Actor, PathId, Reads
 from goodwill.http.pages.present.qr import qr_svg
-from goodwill.http.site import site_url
+from goodwill.http.core.site import site_url
 from goodwill.projections import badges
 
 PAPERS = {"a4": "A4", "letter": "US Letter"}

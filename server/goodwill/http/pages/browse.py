@@ -13,10 +13,10 @@ from litestar.params import FromQuery
 from litestar.response import Redirect, Template
 
 from goodwill.domain.errors import NotFoundError
-from goodwill.http.access import require_present
+from goodwill.http.core.access import require_present
 from goodwill.http.event_days import event_dates
 from goodwill.http.pages.forms.common import page, row_command
-from goodwill.http.markers import Actor, App, Cursor, PathId, Reads
+from goodwill.http.core.markers import Actor, App, Cursor, PathId, Reads
 from goodwill.http.pages.present.timeline_words import worded
 from goodwill.projections import connection_requests, directory, followups, roster, timeline
 

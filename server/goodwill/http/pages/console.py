@@ -12,9 +12,9 @@ from litestar.response import Redirect, Template
 
 from goodwill.application import Goodwill, Outcome
 from goodwill.http.pages.forms import event as read
-from goodwill.http.access import require_organizer_role
+from goodwill.http.core.access import require_organizer_role
 from goodwill.http.pages.forms.common import attempt, command_id, page
-from goodwill.http.markers import Actor, App, Reads
+from goodwill.http.core.markers import Actor, App, Reads
 from goodwill.projections import directory
 
 

@@ -18,7 +18,7 @@ from goodwill.application import Goodwill, Outcome
 from goodwill.domain.errors import NotFoundError
 from goodwill.domain.give import KINDS
 from goodwill.domain.note import NOTE_KINDS
-from goodwill.http.markers import Actor, App, PathId, Reads
+from goodwill.http.core.markers import Actor, App, PathId, Reads
 from goodwill.http.pages.forms.common import attempt, command_id, day, page, required, settle
 from goodwill.http.pages.forms.promise import close_promise
 from goodwill.http.pages.present.between_us import contact_view, sections, shared_event

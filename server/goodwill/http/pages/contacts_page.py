@@ -11,7 +11,7 @@ from litestar.response import Template
 
 from goodwill.http import event_days
 from goodwill.http.pages.forms.common import page
-from goodwill.http.markers import Actor, Reads, Search
+from goodwill.http.core.markers import Actor, Reads, Search
 from goodwill.projections import contacts
 
 PAGE_SIZE = 50

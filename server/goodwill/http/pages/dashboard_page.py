@@ -18,10 +18,10 @@ from litestar.response import Template
 
 from goodwill.domain.give import KINDS
 from goodwill.http.pages.present import charts, event_hours
-from goodwill.http.access import ORGANIZERS, require_role
+from goodwill.http.core.access import ORGANIZERS, require_role
 from goodwill.http.event_days import zone
 from goodwill.http.pages.forms.common import page
-from goodwill.http.markers import Actor, PathId, Reads
+from goodwill.http.core.markers import Actor, PathId, Reads
 from goodwill.projections import checkins, conflicts, figures
 
 Day = Annotated[date | None, QueryParameter(description="An event day; today by default.")]

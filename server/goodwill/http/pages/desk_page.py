@@ -19,17 +19,17 @@ from litestar.response import Template
 
 from goodwill.domain.errors import DomainError, NotAllowedError
 from goodwill.domain.ids import NAMESPACE
-from goodwill.http.access import CREW, event_row, require_role
-from goodwill.http.assets import QR_DECODER
+from goodwill.http.core.access import CREW, event_row, require_role
+from goodwill.http.core.assets import QR_DECODER
 from goodwill.http.desk import run_scans
 from goodwill.http.pages.forms.desk import (DIRECTIONS, Choice, ListChoice, Setup, setup_of,
                                      typed_scan, verdicts)
-from goodwill.http.errors import domain_status
+from goodwill.http.core.errors import domain_status
 from goodwill.http.event_days import local
 from goodwill.http.pages.forms.common import Invalid, command_id, page
-from goodwill.http.freshness import caught_up
-from goodwill.http.limits import limited
-from goodwill.http.markers import Actor, App, PathId, Reads, Search
+from goodwill.http.core.freshness import caught_up
+from goodwill.http.core.limits import limited
+from goodwill.http.core.markers import Actor, App, PathId, Reads, Search
 from goodwill.http.schemas.common import CODE_LENGTH, CODE_PATTERN
 from goodwill.projections import checkins, door
 

@@ -19,8 +19,8 @@ from litestar.exceptions import NotFoundException
 from litestar.response import Response, Stream
 
 from goodwill.http.pages.present import cards
-from goodwill.http.markers import Actor, PathId, Reads
-from goodwill.http.site import site_host
+from goodwill.http.core.markers import Actor, PathId, Reads
+from goodwill.http.core.site import site_host
 from goodwill.projections import followups, roster, timeline
 
 PAGE = 200

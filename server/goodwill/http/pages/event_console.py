@@ -20,15 +20,15 @@ from litestar.response import Template
 
 from goodwill.application import Outcome
 from goodwill.http import event_days
-from goodwill.http.access import ORGANIZERS, require_role
+from goodwill.http.core.access import ORGANIZERS, require_role
 from goodwill.http.pages.forms.console import ACTIONS
-from goodwill.http.defenses import NO_STORE
+from goodwill.http.core.defenses import NO_STORE
 from goodwill.http.pages.forms.event import ZONE_NAMES
 from goodwill.http.pages.forms.common import Attempt, View, attempt, page, settle
-from goodwill.http.freshness import caught_up
-from goodwill.http.markers import Actor, App, PathId, Reads, Signer
+from goodwill.http.core.freshness import caught_up
+from goodwill.http.core.markers import Actor, App, PathId, Reads, Signer
 from goodwill.http.pages.present.qr import qr_svg
-from goodwill.http.site import site_url
+from goodwill.http.core.site import site_url
 from goodwill.projections import credentials, directory, registration
 from goodwill.tokens import DEVICE, JOIN_CODE, Keys
 

@@ -9,9 +9,9 @@ from datetime import date
 from litestar import Request, get
 from litestar.response import Template
 
-from goodwill.http.access import require_present
+from goodwill.http.core.access import require_present
 from goodwill.http.pages.forms.common import page
-from goodwill.http.markers import Actor, PathId, Reads
+from goodwill.http.core.markers import Actor, PathId, Reads
 from goodwill.projections import directory
 
 

@@ -7,9 +7,9 @@ from litestar import Request, get
 from litestar.response import Template
 
 from goodwill.exports import EXPORTS, filename
-from goodwill.http.access import ORGANIZERS, require_role
+from goodwill.http.core.access import ORGANIZERS, require_role
 from goodwill.http.pages.forms.common import page
-from goodwill.http.markers import Actor, PathId, Reads
+from goodwill.http.core.markers import Actor, PathId, Reads
 
 
 @get("/events/{conference_id:uuid}/exports")

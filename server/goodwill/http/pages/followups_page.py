@@ -14,7 +14,7 @@ from litestar.response import Redirect, Template
 
 from goodwill.http.event_days import event_dates
 from goodwill.http.pages.forms.common import attempt, command_id, page
-from goodwill.http.markers import Actor, App, PathId, Reads
+from goodwill.http.core.markers import Actor, App, PathId, Reads
 from goodwill.http.pages.forms.promise import close_promise
 from goodwill.projections import connection_requests, directory, followups
 

@@ -22,7 +22,7 @@ from goodwill.domain.give import NEXT_OUTCOMES, OUTCOMES
 from goodwill.http.pages.present.between_us import answerable, contact_view, shared_event
 from goodwill.http.pages.forms.common import (Invalid, View, attempt, command_id, page,
                                               required, settle)
-from goodwill.http.markers import Actor, App, PathId, Reads
+from goodwill.http.core.markers import Actor, App, PathId, Reads
 from goodwill.http.schemas.common import REASON_LONGEST
 from goodwill.http.schemas.giving import AMOUNT, CURRENCY, REPORTED
 from goodwill.http.pages.present.timeline_words import worded

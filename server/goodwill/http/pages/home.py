@@ -15,9 +15,9 @@ from litestar.exceptions import NotAuthorizedException
 from litestar.response import Template
 
 from goodwill.http import event_days
-from goodwill.http.actor import acting_person
+from goodwill.http.core.actor import acting_person
 from goodwill.http.pages.forms.common import page
-from goodwill.http.markers import Reads
+from goodwill.http.core.markers import Reads
 from goodwill.projections import connection_requests, directory, followups, glance
 
 NAMES_SHOWN = 3

@@ -22,11 +22,11 @@ from litestar.response import Redirect, Template
 
 from goodwill.bootstrap import System
 from goodwill.domain.errors import NotFoundError
-from goodwill.http.access import ORGANIZERS, require_role
-from goodwill.http.actor import organizers_before_the_body
+from goodwill.http.core.access import ORGANIZERS, require_role
+from goodwill.http.core.actor import organizers_before_the_body
 from goodwill.http.pages.forms.common import Invalid, page, wants_fragment
 from goodwill.http.pages.forms.importing import choices_of, lists_of, mapping_of, stored
-from goodwill.http.markers import Actor, App, PathId, Reads
+from goodwill.http.core.markers import Actor, App, PathId, Reads
 from goodwill.http.schemas.imports import UPLOAD_BYTES
 from goodwill.imports import jobs
 from goodwill.imports.batches import Tally, run_import

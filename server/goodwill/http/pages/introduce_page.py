@@ -15,7 +15,7 @@ from litestar.response import Template
 from goodwill.application import Goodwill, Outcome
 from goodwill.http.pages.forms.common import (Invalid, View, attempt, command_id, page,
                                               required, settle)
-from goodwill.http.markers import Actor, App, Reads
+from goodwill.http.core.markers import Actor, App, Reads
 from goodwill.projections import roster, timeline_introductions
 
 Chosen = FromQuery[UUID | None]

@@ -22,10 +22,10 @@ from goodwill.domain.errors import DomainError
 from goodwill.http.pages.forms import event as read
 from goodwill.http.joining import newcomer
 from goodwill.http.pages.forms.consent import CHOICES, consent_of
-from goodwill.http.defenses import same_origin
-from goodwill.http.errors import domain_status
+from goodwill.http.core.defenses import same_origin
+from goodwill.http.core.errors import domain_status
 from goodwill.http.pages.forms.common import Invalid, command_id, page
-from goodwill.http.limits import check_limit, count_attempt
+from goodwill.http.core.limits import check_limit, count_attempt
 from goodwill.projections import directory
 
 JoinCode = Annotated[str, Parameter(max_length=64)]

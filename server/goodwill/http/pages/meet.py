@@ -21,7 +21,7 @@ from goodwill.application import Goodwill, Outcome
 from goodwill.domain.note import NOTE_KINDS
 from goodwill.http.pages.forms.common import Invalid, required
 from goodwill.http.pages.forms.common import command_id, page
-from goodwill.http.markers import Actor, App, Reads
+from goodwill.http.core.markers import Actor, App, Reads
 from goodwill.http.schemas.common import CODE_LENGTH, CODE_PATTERN
 from goodwill.projections import directory, roster
 

@@ -17,8 +17,8 @@ from litestar.response import Redirect, Template
 
 from goodwill.http.event_days import event_dates
 from goodwill.http.pages.forms.common import command_id, page
-from goodwill.http.identity import cleared_cookies
-from goodwill.http.markers import Actor, App, Reads, Signer
+from goodwill.http.core.identity import cleared_cookies
+from goodwill.http.core.markers import Actor, App, Reads, Signer
 from goodwill.projections import audit, followups
 from goodwill.tokens import API_TOKEN
 

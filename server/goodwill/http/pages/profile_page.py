@@ -20,8 +20,8 @@ from goodwill.domain.errors import NotFoundError
 from goodwill.http import event_days
 from goodwill.http.pages.forms.common import Invalid, attempt, command_id, page, wants_fragment
 from goodwill.http.pages.forms.consent import CHOICES, consent_of
-from goodwill.http.freshness import caught_up
-from goodwill.http.markers import Actor, App, PathId, Reads
+from goodwill.http.core.freshness import caught_up
+from goodwill.http.core.markers import Actor, App, PathId, Reads
 from goodwill.http.schemas.common import max_lengths
 from goodwill.http.schemas.people import Profile as ProfileBody
 from goodwill.projections import consent, directory

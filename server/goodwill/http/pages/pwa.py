@@ -12,7 +12,7 @@ from functools import cache
 from litestar import get
 from litestar.response import Response
 
-from goodwill.http.assets import STATIC, asset, release
+from goodwill.http.core.assets import STATIC, asset, release
 
 MANIFEST = {
     "name": "Goodwill", "short_name": "Goodwill", "start_url": "/", "scope": "/",

@@ -18,10 +18,10 @@ from goodwill.http.pages import (badge, browse, contact_page, contacts_page, das
                                  desk_page, downloads, event_page, exports_page,
                                  followups_page, give_page, home, import_page, introduce_page,
                                  meet, my_data, organizer, profile_page, scan)
-from goodwill.http.errors import domain_status
-from goodwill.http.identity import CSRF_REFUSED, SESSION_COOKIE
-from goodwill.http.parameters import checked_parameters
-from goodwill.http.validation import describe, field_errors
+from goodwill.http.core.errors import domain_status
+from goodwill.http.core.identity import CSRF_REFUSED, SESSION_COOKIE
+from goodwill.http.core.parameters import checked_parameters
+from goodwill.http.core.validation import describe, field_errors
 from goodwill.projections import directory
 
 

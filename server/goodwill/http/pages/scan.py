@@ -12,10 +12,10 @@ from litestar import Request, Response, get
 from litestar.params import QueryParameter
 from litestar.response import Redirect, Template
 
-from goodwill.http.assets import QR_DECODER
-from goodwill.http.markers import Actor, Reads
+from goodwill.http.core.assets import QR_DECODER
+from goodwill.http.core.markers import Actor, Reads
 from goodwill.http.schemas.common import CODE_LENGTH, CODE_PATTERN
-from goodwill.http.site import site_url
+from goodwill.http.core.site import site_url
 from goodwill.projections import directory
 
 Typed = Annotated[str | None, QueryParameter(max_length=2000)]

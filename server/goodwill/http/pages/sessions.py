@@ -20,10 +20,11 @@ from litestar.params import Body, JSONBody
 from litestar.response import Redirect, Template
 
 from goodwill.domain.credential import account_id
-from goodwill.http.defenses import NO_STORE, same_origin
-from goodwill.http.identity import (SESSION_COOKIE, check_csrf, cleared_cookies, live_credential,
-                                    session_cookies, session_person, unauthorized)
-from goodwill.http.limits import check_limit, count_attempt, limited
+from goodwill.http.core.defenses import NO_STORE, same_origin
+from goodwill.http.core.identity import (SESSION_COOKIE, check_csrf, cleared_cookies,
+                                         live_credential, session_cookies, session_person,
+                                         unauthorized)
+from goodwill.http.core.limits import check_limit, count_attempt, limited
 from goodwill.http.mail import send_lost_link, send_new_link
 from goodwill.http.schemas.access import LostLink, OrganizerSignIn, Resend, SignedIn, SignIn
 from goodwill.projections import credentials, directory

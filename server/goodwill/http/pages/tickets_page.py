@@ -22,14 +22,14 @@ from litestar.exceptions import ClientException, NotFoundException
 from litestar.response import Template
 
 from goodwill.domain.errors import DomainError
-from goodwill.http.access import ORGANIZERS, require_role
-from goodwill.http.defenses import NO_STORE
-from goodwill.http.errors import domain_status
+from goodwill.http.core.access import ORGANIZERS, require_role
+from goodwill.http.core.defenses import NO_STORE
+from goodwill.http.core.errors import domain_status
 from goodwill.http.pages.forms.common import command_id, page
 from goodwill.http.mail import NO_ADDRESS, NO_SMTP, send_sign_in_link
-from goodwill.http.markers import Actor, App, Offset, PathId, Reads, Search
+from goodwill.http.core.markers import Actor, App, Offset, PathId, Reads, Search
 from goodwill.http.pages.present.qr import qr_svg
-from goodwill.http.site import site_url
+from goodwill.http.core.site import site_url
 from goodwill.projections import checkins, directory, roster, ticket_codes
 from goodwill.tokens import SIGN_IN_LINK
 

@@ -1,5 +1,5 @@
 /* The check-in desk's entry, loaded by the desk page as a module (see module() in
-   http/assets.py, which names it under the release's digest). It reads where the desk
+   http/core/assets.py, which names it under the release's digest). It reads where the desk
    stands from the page, names this device, and wires the parts together: the always-
    focused code field a keyboard-wedge scanner types into (Enter sends), the search
    results' buttons, the camera, the log's Undo buttons, the network coming and going,

@@ -20,10 +20,10 @@ from litestar.response import Redirect, Template
 from goodwill.application import Outcome
 from goodwill.application.boundary import EARLIEST, LATEST, Unstorable, text_problem
 from goodwill.domain.errors import DomainError
-from goodwill.http.errors import domain_status
-from goodwill.http.freshness import caught_up
-from goodwill.http.identity import form_token
-from goodwill.http.markers import Reads
+from goodwill.http.core.errors import domain_status
+from goodwill.http.core.freshness import caught_up
+from goodwill.http.core.identity import form_token
+from goodwill.http.core.markers import Reads
 from goodwill.http.schemas.common import TEXT_LONGEST
 
 

@@ -11,7 +11,7 @@ from uuid import UUID, uuid4
 from goodwill.domain.errors import NotFoundError
 from goodwill.domain.give import KINDS, NEXT_OUTCOMES
 from goodwill.domain.note import NOTE_KINDS
-from goodwill.http.markers import Reads
+from goodwill.http.core.markers import Reads
 from goodwill.http.pages.forms.common import View
 from goodwill.projections import ledger, roster, timeline, timeline_introductions
 

@@ -11,7 +11,7 @@ from litestar.exceptions import HTTPException, ValidationException
 
 from goodwill.database import UNAVAILABLE
 from goodwill.domain.errors import ConflictError, DomainError, NotAllowedError, NotFoundError
-from goodwill.http.validation import describe, field_errors
+from goodwill.http.core.validation import describe, field_errors
 
 log = logging.getLogger(__name__)
 MEDIA_TYPE = "application/problem+json"

@@ -12,9 +12,9 @@ from litestar.handlers import BaseRouteHandler
 from litestar.datastructures import State
 from litestar.openapi.spec import SecurityScheme
 
-from goodwill.http.access import ORGANIZERS, require_role
-from goodwill.http.identity import (SESSION_COOKIE, live_credential, session_holder,
-                                    session_person, unauthorized)
+from goodwill.http.core.access import ORGANIZERS, require_role
+from goodwill.http.core.identity import (SESSION_COOKIE, live_credential, session_holder,
+                                         session_person, unauthorized)
 from goodwill.projections import credentials
 from goodwill.tokens import API_TOKEN, DEVICE, PREFIXES, Keys
 

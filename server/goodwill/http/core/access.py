@@ -7,7 +7,7 @@ from typing import Any
 from uuid import UUID
 
 from goodwill.domain.errors import NotAllowedError, NotFoundError
-from goodwill.http.markers import Reads
+from goodwill.http.core.markers import Reads
 from goodwill.projections import credentials, directory
 
 ORGANIZERS = ("organizers",)

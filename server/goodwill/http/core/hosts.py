@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from litestar.middleware import DefineMiddleware
 from litestar.types import ASGIApp, Receive, Scope, Send
 
-from goodwill.http.errors import MEDIA_TYPE
+from goodwill.http.core.errors import MEDIA_TYPE
 
 EXEMPT = ("/healthz", "/readyz", "/metrics")
 REFUSAL = json.dumps({

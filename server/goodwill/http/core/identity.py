@@ -19,7 +19,7 @@ from litestar import Request
 from litestar.datastructures import Cookie, State
 from litestar.exceptions import NotAuthorizedException, PermissionDeniedException
 
-from goodwill.http.freshness import caught_up
+from goodwill.http.core.freshness import caught_up
 from goodwill.projections import credentials
 from goodwill.tokens import SESSION_SECONDS, Keys
 

@@ -16,7 +16,7 @@ from litestar.exceptions import PermissionDeniedException
 from litestar.handlers import BaseRouteHandler
 from litestar.types import Message, Scope
 
-from goodwill.http.assets import style_sources
+from goodwill.http.core.assets import style_sources
 
 NO_STORE = {"Cache-Control": "no-store"}
 """For a page that carries a secret (a link, a ticket's code): kept by no cache."""

@@ -14,7 +14,7 @@ from goodwill.database import Reader
 from goodwill.tokens import Keys
 
 Actor = NamedDependency[UUID]
-"""The acting person, resolved only by :func:`goodwill.http.actor.acting_person`."""
+"""The acting person, resolved only by :func:`goodwill.http.core.actor.acting_person`."""
 App = NamedDependency[Goodwill]
 Reads = NamedDependency[Reader]
 """The read side, caught up with the request's ``after`` position."""

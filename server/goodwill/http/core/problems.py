@@ -1,5 +1,5 @@
 """The OpenAPI document names every problem an API route can answer, in the shape
-:mod:`goodwill.http.errors` sends, so clients and contract tests can rely on it."""
+:mod:`goodwill.http.core.errors` sends, so clients and contract tests can rely on it."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from litestar import Litestar
 from litestar.handlers import HTTPRouteHandler
 from litestar.openapi.datastructures import ResponseSpec
 
-from goodwill.http.errors import MEDIA_TYPE
+from goodwill.http.core.errors import MEDIA_TYPE
 
 
 

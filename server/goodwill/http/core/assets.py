@@ -23,7 +23,7 @@ from litestar.params import FromPath
 from litestar.response import File
 from markupsafe import Markup
 
-STATIC = Path(__file__).resolve().parents[3] / "web" / "static"
+STATIC = Path(__file__).resolve().parents[4] / "web" / "static"
 KEPT = {"Cache-Control": "public, max-age=31536000, immutable"}
 STYLESHEETS = ("app.css", "organize.css", "desk.css", "badges.css", "paper-a4.css",
                "paper-letter.css")
