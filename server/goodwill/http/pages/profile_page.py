@@ -28,7 +28,8 @@ from goodwill.projections import consent, directory
 
 LABELS = {"name": "Name", "company": "Company", "role": "Role", "offers": "What I offer",
           "needs": "What I need"}
-FIELDS = tuple((field, LABELS[field], max_lengths(ProfileBody)[field]) for field in PROFILE)
+LIMITS = max_lengths(ProfileBody)
+FIELDS = tuple((field, LABELS[field], LIMITS[field]) for field in PROFILE)
 """Each field with its label and its limit, which is the API's."""
 FRAGMENTS = {"profile": "attendee/_profile_form.html", "consent": "attendee/_consent.html"}
 HISTORY_SHOWN = 10
