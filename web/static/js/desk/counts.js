@@ -39,8 +39,10 @@ export function showCounts(counted) {
   document.getElementById("count-inside").textContent = counted.inside;
 }
 
-/* Search results say whether each person is inside: asked again after a change. */
+/* Search results say whether each person is inside: asked again after a change, while
+   there is a network to ask. */
 export function refreshResults() {
   const search = document.getElementById("q");
-  if (window.htmx && search && search.value.trim()) window.htmx.trigger(search, "refresh");
+  if (!desk.online || !window.htmx || !search || !search.value.trim()) return;
+  window.htmx.trigger(search, "refresh");
 }
