@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 JOBS ?= 2
 
-.PHONY: run test test-fast bench demo clean
+.PHONY: run test test-fast bench bench-load demo clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,11 @@ test-fast: $(STAMP)
 ## Seeding and rebuild throughput on both stores, as ratios to a plain-insert baseline.
 bench: $(STAMP)
 	$(BIN)/python -m tests.benchmarks.bench
+
+## The door burst over HTTP against `goodwill serve --workers 2`, on PostgreSQL then SQLite,
+## beside its baselines: writes docs/benchmarks.md and docs/benchmarks.json (about 5 minutes).
+bench-load: $(STAMP)
+	$(BIN)/python -m tests.benchmarks.load.run
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -6,8 +6,11 @@ import csv
 import io
 import os
 import re
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 import uuid
 from pathlib import Path
 from datetime import datetime, timedelta, timezone
@@ -226,3 +229,32 @@ def test_an_operator_lists_retries_and_skips_what_a_read_model_could_not_apply(g
     assert retried.returncode == 1 and "still failing" in retried.stdout
     assert "skipped" in goodwill("projections", "skip").stdout
     assert goodwill("projections", "failures").stdout.strip() == "no failures"
+
+
+def test_serve_with_two_workers_answers_on_one_port_and_stops_cleanly(tmp_path):
+    """Production's way to use more than one core: ``--workers``, each worker building the
+    app from the settings the command resolved (here the store named on the command line)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GOODWILL_")}
+    server = subprocess.Popen([str(GOODWILL), "serve", "--workers", "2", "--port", str(port),
+                               "--database-url", f"sqlite:///{tmp_path}/goodwill.db"],
+                              cwd=tmp_path, env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE)
+    try:
+        deadline, ready = time.monotonic() + 60, False
+        while not ready and time.monotonic() < deadline and server.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz") as answer:
+                    ready = answer.status == 200
+            except OSError:
+                time.sleep(0.2)
+        assert ready, server.stderr.read().decode() if server.poll() is not None else ""
+        children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+        commands = [Path(f"/proc/{child}/cmdline").read_bytes() for child in children]
+        assert sum(b"spawn_main" in command for command in commands) == 2
+    finally:
+        server.terminate()
+        assert server.wait(30) == 0
+    assert (tmp_path / "goodwill.db").exists()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import os
 import sys
 
 from goodwill.bootstrap import System
@@ -18,6 +19,9 @@ def add(commands) -> None:
     serve = command(commands, "serve", run_serve, "run the web app with uvicorn")
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
+    serve.add_argument("--workers", type=int, default=1,
+                       help="processes serving the same port (PostgreSQL: see the README's"
+                            " connection budget)")
     serve.add_argument("--demo-if-empty", action="store_true",
                        help="seed the demo first when the store has no events")
     demo = command(commands, "demo", run_demo, "seed the demo event (repeatable per seed)")
@@ -37,7 +41,21 @@ def run_serve(settings: Settings, args: argparse.Namespace) -> None:
         with opened(settings) as system:
             if system.runner.head() == 0:
                 print(seed_and_describe(system, seed=1, attendees=300), file=sys.stderr)
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port)
+    if args.workers <= 1:
+        uvicorn.run(create_app(settings), host=settings.host, port=settings.port)
+        return
+    os.environ.update(GOODWILL_DATABASE_URL=settings.database_url, GOODWILL_HOST=settings.host,
+                      GOODWILL_PORT=str(settings.port))
+    uvicorn.run("goodwill.cli.serving:app_from_env", factory=True, workers=args.workers,
+                host=settings.host, port=settings.port)
+
+
+def app_from_env():
+    """What each of ``--workers`` builds in a process of its own, from the settings the
+    command put in the environment."""
+    from goodwill.http.app import create_app
+
+    return create_app(Settings.from_env())
 
 
 def run_demo(settings: Settings, args: argparse.Namespace) -> None:
