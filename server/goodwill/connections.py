@@ -16,6 +16,8 @@ from eventsourcing.postgres import PostgresFactory
 from eventsourcing.utils import Environment
 from psycopg_pool.base import AttemptWithBackoff
 
+from goodwill.group_commit import GroupCommittingRecorder
+
 AttemptWithBackoff.DELAY_BACKOFF = 1.0
 """The shared pool tries to reconnect every second while the database is away, not after
 waits that double each time (1, 2, 4, 8 s…): a restart takes seconds, and a door that
@@ -53,7 +55,10 @@ def application_name(schema: str) -> str:
 class SharedPostgresFactory(PostgresFactory):
     """The library's PostgreSQL factory, whose pool the writer and the keyring share. Its
     connections look in the store's schema first (the read models' SQL names no schema; the
-    library qualifies its own) and carry the process's application name."""
+    library qualifies its own) and carry the process's application name. Commands that
+    finish deciding together are written together (:mod:`goodwill.group_commit`)."""
+
+    application_recorder_class = GroupCommittingRecorder
 
     def __init__(self, env: Environment) -> None:
         super().__init__(env)
