@@ -17,6 +17,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 RATE = 50
+PARTS = (("read models: the projection runner", "ProjectionRunner."),
+         ("who is asking: token and device", "goodwill/http/core/actor.py"),
+         ("the command: decide and save", "goodwill/application/"),
+         ("HTTP: uvicorn, Litestar, the event loop", "asyncio/"))
+"""What a sample was part of, by the first marker its stack holds, in this order."""
 FRAME = re.compile(r"^(?P<function>.*) \((?P<path>[^:()]*)(?::\d+)?\)$")
 
 
@@ -48,10 +53,10 @@ def package(path: str) -> str:
 
 
 def summary(raw: Path, top: int = 15) -> dict:
-    """Shares of the samples: by package, and by the innermost function."""
-    by_package, by_function, total = Counter(), Counter(), 0
+    """Shares of the samples: by part of the work, by package, by innermost function."""
+    by_part, by_package, by_function, total = Counter(), Counter(), Counter(), 0
     if not raw.exists():
-        return {"samples": 0, "packages": {}, "functions": {}}
+        return {"samples": 0, "parts": {}, "packages": {}, "functions": {}}
     for line in raw.read_text().splitlines():
         stack, _, count = line.rpartition(" ")
         if not stack or not count.isdigit():
@@ -59,9 +64,11 @@ def summary(raw: Path, top: int = 15) -> dict:
         frames = stack.split(";")
         found = FRAME.match(frames[-1])
         function, path = (found["function"], found["path"]) if found else (frames[-1], "")
+        by_part[next((part for part, marker in PARTS if marker in stack), "other")] += int(count)
         by_package[package(path)] += int(count)
         by_function[f"{function} ({package(path)})"] += int(count)
         total += int(count)
     share = lambda counter: {name: count / total for name, count in counter.most_common(top)}
-    return {"samples": total, "rate": RATE, "packages": share(by_package),
+    return {"samples": total, "rate": RATE, "parts": share(by_part),
+            "packages": share(by_package),
             "functions": share(by_function)}

@@ -80,7 +80,8 @@ def profile_lines(store: str, profile: dict[str, Any]) -> list[str]:
         return ["", f"No profile of {store}: py-spy was not there or could not attach."]
     out = ["", f"Profile of the workers during the burst on {store} (py-spy, {profile['rate']}"
            f" samples/s per worker, {profile['samples']:,} samples of the thread holding the"
-           " GIL):", "",
+           " GIL):", "", "| part of the work | share |", "| --- | ---: |",
+           *(f"| {part} | {share:.1%} |" for part, share in profile["parts"].items()), "",
            "| package | share | | function running (innermost frame) | share |",
            "| --- | ---: | --- | --- | ---: |"]
     packages, functions = list(profile["packages"].items()), list(profile["functions"].items())

@@ -170,14 +170,18 @@ def main() -> None:
     args.add_argument("--seed", type=int, default=1)
     args.add_argument("--stores", nargs="+", choices=STORES, default=list(STORES))
     args.add_argument("--output", type=Path, default=ROOT / "docs" / "benchmarks")
+    args.add_argument("--keep", type=Path, help="a folder to keep each store's server log,"
+                      " plan and raw profile in")
     options = args.parse_args()
     results: dict[str, Any] = {"machine": machine(), "versions": versions(),
-                               "settings": {k: str(v) if k == "output" else v
+                               "settings": {k: str(v) if isinstance(v, Path) else v
                                             for k, v in vars(options).items()}}
     for store in options.stores:
         with tempfile.TemporaryDirectory() as folder:
             print(f"door burst on {store}…", file=sys.stderr)
             results[store] = STORES[store](options, Path(folder))
+            if options.keep:
+                shutil.copytree(folder, options.keep / store, dirs_exist_ok=True)
     write_report(results, options.output)
 
 
