@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import psycopg
@@ -32,24 +34,33 @@ class System:
 
 def bootstrap(settings: Settings) -> System:
     """Everything but the async reader's pool, which opens inside the event loop."""
-    if settings.is_postgres:
-        ensure_schema(settings)
-    env = settings.event_store_env()  # makes the SQLite folder, which the keyring needs too
-    keyring = Keyring(settings)
-    app = Goodwill(env=env, keyring=keyring)
-    pool = app.factory.datastore.pool if settings.is_postgres else None
-    if pool is not None:  # one pool for all that is synchronous: see goodwill.connections
-        keyring.borrow(pool)
-    writer = Writer(settings, pool)
-    runner = ProjectionRunner(app, writer, all_projections())
-    runner.create_tables()
-    jobs.create_table(writer)
+    with setting_up(settings):
+        env = settings.event_store_env()  # makes the SQLite folder, which the keyring needs
+        keyring = Keyring(settings)
+        app = Goodwill(env=env, keyring=keyring)
+        pool = app.factory.datastore.pool if settings.is_postgres else None
+        if pool is not None:  # one pool for all that is synchronous: see goodwill.connections
+            keyring.borrow(pool)
+        writer = Writer(settings, pool)
+        runner = ProjectionRunner(app, writer, all_projections())
+        runner.create_tables()
+        jobs.create_table(writer)
     app.after_save.append(runner.wake.set)
     return System(settings, app, writer, runner, Reader(settings))
 
 
-def ensure_schema(settings: Settings) -> None:
+@contextmanager
+def setting_up(settings: Settings) -> Iterator[None]:
+    """On PostgreSQL, the store's schema, and its tables made by one process at a time:
+    workers starting together would each run the same ``CREATE … IF NOT EXISTS``, which
+    PostgreSQL refuses to all but one ("tuple concurrently updated"). The lock is the
+    session's, on a connection of its own that closing releases."""
+    if not settings.is_postgres:
+        yield
+        return
     pg = settings.postgres
     with psycopg.connect(host=pg["host"], port=pg["port"], user=pg["user"],
                          password=pg["password"], dbname=pg["dbname"], autocommit=True) as conn:
+        conn.execute("SELECT pg_advisory_lock(hashtext(%s))", (f"goodwill setup {pg['schema']}",))
         conn.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(pg["schema"])))
+        yield
