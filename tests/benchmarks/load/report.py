@@ -36,9 +36,11 @@ def lines(results: dict[str, Any]) -> list[str]:
            f"{settings['devices']} door devices (bearer tokens, one keep-alive connection"
            f" each) check in distinct tickets of a {settings['tickets']:,}-ticket event for"
            f" {settings['seconds']:.0f} s against `goodwill serve --workers"
-           f" {settings['workers']}`, from a load generator in a process of its own (seed"
-           f" {settings['seed']}). Made by `make bench-load`; every figure is also a ratio to"
-           " baselines measured in the same run on the same database.", "",
+           f" {settings['workers']}` (on PostgreSQL each worker's connection budget"
+           f" `GOODWILL_PG_POOL_SIZE` is {settings['pool_size']}), from a load generator in a"
+           f" process of its own (seed {settings['seed']}). Made by `make bench-load`; every"
+           " figure is also a ratio to baselines measured in the same run on the same"
+           " database.", "",
            "| store | measure | per second | p50 ms | p95 ms | p99 ms | errors |"
            " × plain INSERT | × library save |",
            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]

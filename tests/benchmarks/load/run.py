@@ -57,7 +57,7 @@ def serving(settings: Settings, port: int, workers: int,
     stops it (SIGTERM: uvicorn finishes the requests in flight)."""
     env = {**os.environ, "GOODWILL_DATABASE_URL": settings.database_url,
            "GOODWILL_SECRET_KEY": settings.secret_key, "GOODWILL_HOST": "127.0.0.1",
-           "GOODWILL_PORT": str(port)}
+           "GOODWILL_PORT": str(port), "GOODWILL_PG_POOL_SIZE": str(settings.pg_pool_size)}
     command = [shutil.which("goodwill", path=Path(sys.executable).parent) or "goodwill",
                "serve", "--workers", str(workers)]
     with log.open("wb") as out:
@@ -114,7 +114,7 @@ def door_burst(settings: Settings, options: argparse.Namespace, folder: Path,
 def on_postgres(options: argparse.Namespace, folder: Path) -> dict[str, Any]:
     schema = f"load_{uuid.uuid4().hex[:12]}"
     settings = Settings(database_url=f"{POSTGRES_URL}?schema={schema}",
-                        secret_key=uuid.uuid4().hex)
+                        secret_key=uuid.uuid4().hex, pg_pool_size=options.pool_size)
 
     def count_check_ins() -> int:
         with psycopg.connect(POSTGRES_URL) as conn:
@@ -168,6 +168,9 @@ def main() -> None:
     args.add_argument("--tickets", type=int, default=20_000)
     args.add_argument("--seconds", type=float, default=30.0)
     args.add_argument("--seed", type=int, default=1)
+    args.add_argument("--pool-size", type=int, default=40,
+                      help="GOODWILL_PG_POOL_SIZE of each worker: 2 x 40 + 3 fits a stock"
+                           " max_connections of 100, as the README's budget says")
     args.add_argument("--stores", nargs="+", choices=STORES, default=list(STORES))
     args.add_argument("--output", type=Path, default=ROOT / "docs" / "benchmarks")
     args.add_argument("--keep", type=Path, help="a folder to keep each store's server log,"
