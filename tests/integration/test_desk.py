@@ -142,3 +142,19 @@ def test_the_door_list_and_search_show_holders_as_the_crew_may_see_them(system, 
     assert [r["name"] for r in read(system, search, scenario.conference_id,
                                     " Hugo.Hidden@Example.org ")] == ["Hugo Hidden"]
     assert read(system, search, scenario.conference_id, "example.org") == []
+
+
+def test_a_batch_naming_a_ticket_twice_and_a_command_twice_answers_as_scans_one_by_one(
+        system, scenario):
+    """The batch is read ahead in one query; what a scan changed is read afresh by the next
+    scan of the same ticket, and a command id seen before answers from its receipt."""
+    alice, staff = scenario["Alice Archer"], scenario.organizer
+    first, again = uuid.uuid4(), uuid.uuid4()
+    batch = [DoorScan(command_id=command, ticket_code=alice.ticket_code, list_key="main",
+                      device="door-1") for command in (first, again, first)]
+    admitted, refused, replayed = system.app.scan_tickets(staff, scenario.conference_id,
+                                                          batch)
+    assert admitted.result.result["outcome"] == "checked_in" and not admitted.result.replayed
+    assert refused.result.message.startswith("Already checked in at ")
+    assert replayed.result.replayed and replayed.result.result == admitted.result.result
+    assert check_ins_of(system, alice.ticket_code) == ["CheckedIn"]

@@ -36,6 +36,14 @@ class Known:
         found = self.found.get(aggregate_id)
         return found if isinstance(found, cls) else None
 
+    def take(self, cls: type[Aggregate], aggregate_id: UUID) -> Any:
+        """As :meth:`find`, once: an aggregate a decision may change is read afresh the next
+        time it is asked for, as a command tried again after a conflict must."""
+        found = self.find(cls, aggregate_id)
+        self.asked.discard(aggregate_id)
+        self.found.pop(aggregate_id, None)
+        return found
+
 
 def read_ahead(app: CommandApplication, conference: Conference, rows: Sequence[ImportRow]) -> Known:
     """Email indexes first (they seal nothing), then the keys of the people they name, which
