@@ -39,8 +39,9 @@ def lines(results: dict[str, Any]) -> list[str]:
            f" {settings['workers']}` (on PostgreSQL each worker's connection budget"
            f" `GOODWILL_PG_POOL_SIZE` is {settings['pool_size']}), from a load generator in a"
            f" process of its own (seed {settings['seed']}). Made by `make bench-load`; every"
-           " figure is also a ratio to baselines measured in the same run on the same"
-           " database.", "",
+           " figure is also a ratio to baselines measured on the same database just before"
+           " and just after the burst (their mean here, each in benchmarks.json): this"
+           " machine's share of its cores moves by the minute.", "",
            "| store | measure | per second | p50 ms | p95 ms | p99 ms | errors |"
            " × plain INSERT | × library save |",
            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]

@@ -26,7 +26,7 @@ import tempfile
 import time
 import urllib.request
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -91,24 +91,32 @@ def wait_until_ready(url: str, server: subprocess.Popen, seconds: float = 120) -
 
 
 def door_burst(settings: Settings, options: argparse.Namespace, folder: Path,
-               count_check_ins) -> dict[str, Any]:
+               count_check_ins: Callable[[], int],
+               measure_baselines: Callable[[], dict[str, float]]) -> dict[str, Any]:
+    """The burst, and the baselines just before it and just after, averaged: this machine's
+    share of its cores moves by the minute, and both sides of a ratio should see the same."""
     port = free_port()
     started = time.perf_counter()
     plan = seed(settings, f"http://127.0.0.1:{port}", options.tickets, options.devices,
                 options.seed)
     seeding = time.perf_counter() - started
+    before = measure_baselines()
     plan_file, result_file = folder / "plan.json", folder / "result.json"
     plan_file.write_text(json.dumps(plan.as_dict()))
     with (serving(settings, port, options.workers, folder / "server.log") as server,
           sampling(server.pid, folder / "profile.txt")):
         subprocess.run([sys.executable, "-m", "tests.benchmarks.load.generator", plan_file,
                         result_file, "--seconds", str(options.seconds)], check=True, cwd=ROOT)
+    after = measure_baselines()
     result = json.loads(result_file.read_text())
     stored = count_check_ins()
     admitted = result["outcomes"].get("checked_in", 0)
-    return {**result, "seeding_seconds": seeding, "stored_check_ins": stored,
-            "stored_equals_admitted": stored == admitted,
-            "profile": summary(folder / "profile.txt")}
+    return {"door_burst": {**result, "seeding_seconds": seeding, "stored_check_ins": stored,
+                           "stored_equals_admitted": stored == admitted,
+                           "profile": summary(folder / "profile.txt")},
+            "baselines": {name: (before[name] + after[name]) / 2 for name in before},
+            "baselines_before_and_after": {name: [before[name], after[name]]
+                                           for name in before}}
 
 
 def on_postgres(options: argparse.Namespace, folder: Path) -> dict[str, Any]:
@@ -121,9 +129,8 @@ def on_postgres(options: argparse.Namespace, folder: Path) -> dict[str, Any]:
             return conn.execute(f'SELECT count(*) FROM "{schema}".goodwill_events'
                                 " WHERE topic = %s", (CHECKED_IN,)).fetchone()[0]
     try:
-        burst = door_burst(settings, options, folder, count_check_ins)
-        return {"door_burst": burst,
-                "baselines": baselines.on_postgres(settings, POSTGRES_URL, options.devices)}
+        return door_burst(settings, options, folder, count_check_ins, lambda: baselines.on_postgres(
+            settings, POSTGRES_URL, options.devices))
     finally:
         with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
             for name in (schema, f"{schema}_baseline"):
@@ -137,8 +144,8 @@ def on_sqlite(options: argparse.Namespace, folder: Path) -> dict[str, Any]:
         with sqlite3.connect(settings.sqlite_path) as conn:
             return conn.execute("SELECT count(*) FROM stored_events WHERE topic = ?",
                                 (CHECKED_IN,)).fetchone()[0]
-    burst = door_burst(settings, options, folder, count_check_ins)
-    return {"door_burst": burst, "baselines": baselines.on_sqlite(settings)}
+    return door_burst(settings, options, folder, count_check_ins,
+                      lambda: baselines.on_sqlite(settings))
 
 
 STORES = {"postgresql": on_postgres, "sqlite": on_sqlite}
