@@ -11,7 +11,7 @@ import asyncio
 import re
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any, Protocol
 
@@ -32,6 +32,12 @@ UNAVAILABLE: tuple[type[BaseException], ...] = (
     asyncpg.exceptions.OperatorInterventionError)
 """What a database that went away, restarted or dropped a connection raises, whichever
 driver: the request may be sent again (503), unlike an error in what it asked."""
+
+
+def marks(values: Collection[Any]) -> str:
+    """The placeholders of ``IN (…)`` for these values; ``NULL``, which matches nothing,
+    for none."""
+    return ", ".join("?" * len(values)) or "NULL"
 
 
 def numbered(sql: str) -> str:
@@ -180,6 +186,13 @@ class Writer:
 
 
 
+async def unchanged_session(_: asyncpg.Connection) -> None:
+    """A reader's connection goes back to its pool as it came: it only ever runs one query
+    at a time outside any transaction, and sets, locks and listens for nothing. So the
+    round trip of asyncpg's default reset (``RESET ALL``, unlock all, ``UNLISTEN *``) after
+    every read is skipped."""
+
+
 class Reader:
     """Async queries returning plain dicts."""
 
@@ -195,7 +208,7 @@ class Reader:
             self.pool = await asyncpg.create_pool(
                 host=pg["host"], port=int(pg["port"]), user=pg["user"],
                 password=pg["password"] or None, database=pg["dbname"], min_size=1,
-                max_size=self.settings.budget.reader,
+                max_size=self.settings.budget.reader, reset=unchanged_session,
                 server_settings={"search_path": pg["schema"],
                                  "application_name": application_name(pg["schema"])})
 

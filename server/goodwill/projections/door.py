@@ -10,11 +10,10 @@ person when typed in full, and are never shown, so a search cannot list them.
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
 from typing import Any
 from uuid import UUID
 
-from goodwill.database import Reader
+from goodwill.database import Reader, marks
 
 HOLDERS = (
     "SELECT t.ticket_id, t.conference_id, t.attendee_id, a.name,"
@@ -59,10 +58,6 @@ async def scanned(db: Reader, rows: list[dict[str, Any]]) -> list[dict[str, Any]
 
 
 SCANS = "SELECT l.ticket_id, l.list_key, l.inside, l.checked_in_at, l.device FROM ticket_lists l"
-
-
-def marks(values: Collection[Any]) -> str:
-    return ", ".join("?" * len(values)) or "NULL"
 
 
 def with_scans(rows: list[dict[str, Any]], scans: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -36,7 +36,7 @@ def retry(runner: ProjectionRunner, position: int | None = None) -> list[failure
 def retried(runner: ProjectionRunner, failure: failures.Failure) -> bool:
     projection = next(p for p in runner.projections if p.name == failure.projection)
     with runner.writer.transaction() as tx:
-        runner.lock(tx, projection.name)  # the runner may be applying this read model too
+        runner.lock(tx, [projection.name])  # the runner may be applying this read model too
         notification, = runner.app.recorder.select_notifications(start=failure.position,
                                                                   limit=1)
         applied = apply_with_care(runner.app.mapper, notification, [projection], tx)

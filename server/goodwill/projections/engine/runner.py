@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from eventsourcing.application import Application
 
-from goodwill.database import Reader, Tx, Writer
+from goodwill.database import Reader, Tx, Writer, marks
 from goodwill.projections.engine import failures
 from goodwill.projections.engine.applying import apply_fast, apply_with_care
 from goodwill.projections.engine.base import Projection
@@ -66,13 +66,17 @@ class ProjectionRunner:
                            "ON CONFLICT (name) DO NOTHING", (projection.name,))
 
     def catch_up(self, progress: Callable[[int, int], None] | None = None) -> int:
-        """Apply everything recorded so far; returns how many log entries were read."""
-        read, head = 0, self.head()
-        while (done := self.process_batch()) > 0:
+        """Apply everything recorded so far; returns how many log entries were read. A batch
+        shorter than asked for reached the end of the log: nothing is read to learn that again
+        (what is recorded later wakes the runner anew)."""
+        read, head = 0, self.head() if progress else 0
+        while True:
+            done = self.process_batch()
             read += done
-            if progress:
+            if progress and done:
                 progress(min(s.position for s in self.status()), head)
-        return read
+            if done < BATCH:
+                return read
 
     def process_batch(self, projections: Sequence[Projection] | None = None,
                       limit: int = BATCH) -> int:
@@ -90,7 +94,7 @@ class ProjectionRunner:
 
     def _batch(self, projections: Sequence[Projection], limit: int, careful: bool) -> int:
         with self.writer.transaction() as tx:
-            positions = {p.name: self.lock(tx, p.name) for p in projections}
+            positions = self.lock(tx, [p.name for p in projections])
             notifications = self.app.recorder.select_notifications(
                 start=min(positions.values()) + 1, limit=limit)
             apply = apply_with_care if careful else apply_fast
@@ -98,15 +102,19 @@ class ProjectionRunner:
                 due = [p for p in projections if notification.id > positions[p.name]]
                 apply(self.app.mapper, notification, due, tx)
             if notifications:
-                tx.executemany(f"UPDATE {TRACKING} SET position = ? WHERE name = ?",
-                               [(notifications[-1].id, p.name) for p in projections])
+                names = [p.name for p in projections]
+                tx.execute(f"UPDATE {TRACKING} SET position = ? WHERE name IN ({marks(names)})",
+                           (notifications[-1].id, *names))
         if any(n.topic.endswith("Person.Forgotten") for n in notifications):
             self.writer.compact()
         return len(notifications)
 
-    def lock(self, tx: Tx, name: str) -> int:
+    def lock(self, tx: Tx, names: Sequence[str]) -> dict[str, int]:
+        """The read models' positions, their tracking rows locked in one round trip and in
+        the order of their names, which every worker keeps, so no two wait on each other."""
         lock = " FOR UPDATE" if self.writer.is_postgres else ""
-        return tx.fetchall(f"SELECT position FROM {TRACKING} WHERE name = ?{lock}", (name,))[0][0]
+        return dict(tx.fetchall(f"SELECT name, position FROM {TRACKING} WHERE name IN"
+                                f" ({marks(names)}) ORDER BY name{lock}", names))
 
     def rebuild(self, progress: Callable[[int, int], None] | None = None) -> int:
         """Drop every read model and replay the whole log into fresh tables."""
