@@ -35,10 +35,10 @@ MISSING = postgres_missing()
 
 def terminate_every_backend(schema: str) -> int:
     """What a database restart does to a process: ends every connection it holds on
-    ``schema``'s store. How many there were."""
+    ``schema``'s store, and returns once they are gone. How many there were."""
     with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
         return len(conn.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = %s"
+            "SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity WHERE application_name = %s"
             " AND pid <> pg_backend_pid()", (application_name(schema),)).fetchall())
 
 

@@ -10,10 +10,13 @@ the keyring. That pool is the event store library's own, so nothing opens a pool
 
 from __future__ import annotations
 
+import select
 from dataclasses import dataclass
 
+import psycopg
 from eventsourcing.postgres import PostgresFactory
 from eventsourcing.utils import Environment
+from psycopg_pool import ConnectionPool
 from psycopg_pool.base import AttemptWithBackoff
 
 from goodwill.group_commit import GroupCommittingRecorder
@@ -65,3 +68,13 @@ class SharedPostgresFactory(PostgresFactory):
         schema = self.datastore.schema
         self.datastore.pool.kwargs.update(options=f"-c search_path={schema}",
                                           application_name=application_name(schema))
+        self.datastore.pool._check = alive  # the pool takes its check only when it is made
+
+
+def alive(conn: psycopg.Connection) -> None:
+    """A connection is pinged before it is handed out only when its socket has something to
+    say: a server that ends a connection (a restart, ``pg_terminate_backend``) sends why and
+    closes it, while an idle healthy one, which listens for nothing, has nothing to read. The
+    library's pre-ping (a query before every checkout) was a fifth of a check-in's round trips."""
+    if conn.closed or select.select([conn.fileno()], [], [], 0)[0]:
+        ConnectionPool.check_connection(conn)

@@ -131,8 +131,8 @@ class Settings:
                 "POSTGRES_PORT": pg["port"], "POSTGRES_USER": pg["user"],
                 "POSTGRES_PASSWORD": pg["password"], "POSTGRES_SCHEMA": pg["schema"],
                 "POSTGRES_POOL_SIZE": "1", "POSTGRES_MAX_OVERFLOW": str(self.budget.shared - 1),
-                "POSTGRES_CONNECT_TIMEOUT": "30", "POSTGRES_LOCK_TIMEOUT": "10",
-                "POSTGRES_PRE_PING": "y"}  # a connection the server dropped is replaced
+                "POSTGRES_CONNECT_TIMEOUT": "30", "POSTGRES_LOCK_TIMEOUT": "10"}
+        # a connection the server dropped is replaced: see goodwill.connections.alive
 
 
 def whole_number(environ: Mapping[str, str], name: str, default: int) -> int:
