@@ -99,7 +99,8 @@ class GroupCommit:
 
 class GroupCommittingRecorder(PostgresApplicationRecorder):
     """The library's recorder, its plain inserts batched by :class:`GroupCommit`; an insert
-    that carries more (a tracking record) goes alone, as the library writes it."""
+    that carries more (a tracking record) goes alone, as the library writes it. An
+    application's save always names its tracking record, ``None`` when it has none."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -107,6 +108,6 @@ class GroupCommittingRecorder(PostgresApplicationRecorder):
 
     def insert_events(self, stored_events: Sequence[StoredEvent],
                       **kwargs: Any) -> Sequence[int] | None:
-        if kwargs:
+        if any(value is not None for value in kwargs.values()):
             return super().insert_events(stored_events, **kwargs)
         return self.group.insert(stored_events)

@@ -105,3 +105,43 @@ def test_a_conflict_in_a_batch_refuses_only_its_own_command(system):
     [leading], [landed_first], [landed_second] = (answers[n] for n in ("leader", "first",
                                                                       "second"))
     assert leading < landed_first < landed_second
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("settings", ["postgres"], indirect=True)
+def test_check_ins_that_finish_deciding_during_a_write_are_written_together(system, scenario):
+    """Through the application's own save, as a door's command goes: while one check-in's
+    transaction is in flight, two more queue, and then go in one transaction."""
+    app, group = system.app, system.app.recorder.group
+    codes = [scenario[f"Guest {n}"].ticket_code for n in range(3)]
+    writing, gate = threading.Event(), threading.Event()
+    batches: list[int] = []
+    write = group.write
+
+    def held_write(events):
+        batches.append(len(events))
+        writing.set()
+        gate.wait()
+        return write(events)
+
+    group.write = held_write
+    outcomes = []
+
+    def door(code: str) -> None:
+        outcomes.append(app.check_in(scenario.organizer, uuid.uuid4(), scenario.conference_id,
+                                     code, "main", "door"))
+
+    first = threading.Thread(target=door, args=(codes[0],))
+    first.start()
+    assert writing.wait(10), "the check-in was not written through the group commit"
+    behind = [threading.Thread(target=door, args=(code,)) for code in codes[1:]]
+    for thread in behind:
+        thread.start()
+    while len(group.queue) < 2:
+        time.sleep(0.001)
+    gate.set()
+    for thread in (first, *behind):
+        thread.join()
+
+    assert batches == [2, 4]  # two events a check-in: its ticket's and its receipt's
+    assert sorted(o.result["outcome"] for o in outcomes) == ["checked_in"] * 3
