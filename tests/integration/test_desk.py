@@ -9,7 +9,14 @@ import threading
 import uuid
 from collections import Counter
 
+import pytest
+
 from goodwill.application import DoorScan
+from goodwill.application.reading_ahead import Known
+from goodwill.domain.conference import Conference
+from goodwill.domain.credential import Device
+from goodwill.domain.errors import NotAllowedError
+from goodwill.domain.person import Person
 from goodwill.domain.ids import ticket_id
 from goodwill.projections.engine.base import iso
 from goodwill.projections.checkins import counts, scan_log, ticket_state
@@ -142,6 +149,27 @@ def test_the_door_list_and_search_show_holders_as_the_crew_may_see_them(system, 
     assert [r["name"] for r in read(system, search, scenario.conference_id,
                                     " Hugo.Hidden@Example.org ")] == ["Hugo Hidden"]
     assert read(system, search, scenario.conference_id, "example.org") == []
+
+
+def test_a_door_device_is_read_ahead_with_its_batch_and_a_person_is_passed_by(system, scenario):
+    """A batch's read-ahead asks for its actor beside the event: a door device is read with
+    them, in the one query; a person is not opened (their details are sealed), though they
+    are read if asked for as a person; and the device scans until it is revoked."""
+    app, staff, conference_id = system.app, scenario.organizer, scenario.conference_id
+    device = app.issue_device(staff, uuid.uuid4(), conference_id, "Door 1").result["device_id"]
+    known = Known(app, (Conference, Device))
+    assert set(known.read({conference_id, device, staff})) == {conference_id, device}
+    assert known.find(Device, staff) is None and known.find(Person, staff).id == staff
+
+    def scan(name: str) -> object:
+        [scanned] = app.scan_tickets(device, conference_id, [DoorScan(
+            command_id=uuid.uuid4(), ticket_code=scenario[name].ticket_code, list_key="main",
+            device="door-1")])
+        return scanned.result
+    assert scan("Alice Archer").result["outcome"] == "checked_in"
+    app.revoke_device(staff, uuid.uuid4(), conference_id, device)
+    with pytest.raises(NotAllowedError, match="Only this event's staff and organizers"):
+        scan("Bob Baker")
 
 
 def test_a_batch_naming_a_ticket_twice_and_a_command_twice_answers_as_scans_one_by_one(

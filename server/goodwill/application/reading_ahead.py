@@ -20,18 +20,20 @@ from goodwill.domain.imported import ImportedTicket, imported_ticket_id
 
 class Known:
     """The aggregates read ahead, and which ids were asked for: one asked for and not found
-    does not exist, so it is not read again."""
+    does not exist, so it is not read again. With ``kinds``, only aggregates of those kinds
+    are read ahead (see :meth:`CommandApplication.find_all`); one of another kind is not."""
 
-    def __init__(self, app: CommandApplication) -> None:
-        self.app, self.found, self.asked = app, {}, set()
+    def __init__(self, app: CommandApplication,
+                 kinds: Sequence[type[Aggregate]] | None = None) -> None:
+        self.app, self.kinds, self.found, self.asked = app, kinds, {}, set()
 
     def read(self, ids: set[UUID]) -> dict[UUID, Aggregate]:
-        self.found |= self.app.find_all(ids - self.asked)
+        self.found |= self.app.find_all(ids - self.asked, self.kinds)
         self.asked |= ids
         return self.found
 
     def find(self, cls: type[Aggregate], aggregate_id: UUID) -> Any:
-        if aggregate_id not in self.asked:
+        if aggregate_id not in self.asked or (self.kinds and cls not in self.kinds):
             return self.app.find(cls, aggregate_id)
         found = self.found.get(aggregate_id)
         return found if isinstance(found, cls) else None
