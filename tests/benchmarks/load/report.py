@@ -56,6 +56,7 @@ def lines(results: dict[str, Any]) -> list[str]:
                    f" {burst['per_second'] / saves:.2f} |")
         out += [f"| {store} | {name} | {rate:,.0f} | | | | | {rate / plain:.3f} |"
                 f" {rate / saves:.2f} |" for name, rate in base.items()]
+    out += stack_lines(results)
     out += ["", TARGETS, "", "| store | target | measured | met |", "| --- | --- | --- | --- |"]
     for store in settings["stores"]:
         out += [f"| {store} | {name} | {value} | {'yes' if met else '**no**'} |"
@@ -74,6 +75,26 @@ def lines(results: dict[str, Any]) -> list[str]:
     machine, versions = results["machine"], results["versions"]
     out += ["", f"Machine: {machine['cpu']}, {machine['cores']} cores, {machine['system']}.",
             "Versions: " + ", ".join(f"{k} {v}" for k, v in versions.items()) + "."]
+    return out
+
+
+def stack_lines(results: dict[str, Any]) -> list[str]:
+    """The ceiling: the same burst against an empty check-in on the same web stack."""
+    alone = results.get("web_stack_alone")
+    if alone is None:
+        return []
+    latency = alone["latency_ms"]
+    out = ["", "The web stack alone (bare.py: the same generator and devices against an empty"
+           " check-in on uvicorn and Litestar, the same workers, body schema and thread hop,"
+           " no database, sign-in or middleware) is the most this machine gives a server of"
+           " this shape:", "",
+           "| measure | per second | p50 ms | p99 ms | errors |",
+           "| --- | ---: | ---: | ---: | ---: |",
+           f"| web stack alone | {alone['per_second']:,.0f} | {latency['p50']:.1f} |"
+           f" {latency['p99']:.1f} | {alone['errors']:,} |"]
+    out += [f"| {store}: door burst, share of it | {share:.0%} | | | |"
+            for store in results["settings"]["stores"]
+            for share in [results[store]["door_burst"]["per_second"] / alone["per_second"]]]
     return out
 
 

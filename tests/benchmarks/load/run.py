@@ -1,6 +1,7 @@
 """``make bench-load``: the door burst over HTTP on PostgreSQL, then on SQLite.
 
-For each store: a fresh store, the door event seeded (door.py), the server started as
+First the same burst against the web stack alone, an empty check-in (bare.py). Then for
+each store: a fresh store, the door event seeded (door.py), the server started as
 production runs it (``goodwill serve --workers N``, uvicorn), the load generator started as
 a process of its own (generator.py), the server stopped, and the stored check-ins counted
 against the 2xx answers; then the baselines on the same database (baselines.py). Writes
@@ -35,8 +36,8 @@ import psycopg
 
 from goodwill.settings import Settings
 from tests.benchmarks.bench import POSTGRES_URL
-from tests.benchmarks.load import baselines
-from tests.benchmarks.load.door import seed
+from tests.benchmarks.load import bare, baselines
+from tests.benchmarks.load.door import Plan, seed
 from tests.benchmarks.load.profile import sampling, summary
 from tests.benchmarks.load.report import write_report
 
@@ -90,6 +91,15 @@ def wait_until_ready(url: str, server: subprocess.Popen, seconds: float = 120) -
     raise RuntimeError(f"the server was not ready within {seconds:.0f} s")
 
 
+def generate(plan: Plan, folder: Path, seconds: float) -> dict[str, Any]:
+    """The load generator's figures for ``plan``, from a process of its own."""
+    plan_file, result_file = folder / "plan.json", folder / "result.json"
+    plan_file.write_text(json.dumps(plan.as_dict()))
+    subprocess.run([sys.executable, "-m", "tests.benchmarks.load.generator", plan_file,
+                    result_file, "--seconds", str(seconds)], check=True, cwd=ROOT)
+    return json.loads(result_file.read_text())
+
+
 def door_burst(settings: Settings, options: argparse.Namespace, folder: Path,
                count_check_ins: Callable[[], int],
                measure_baselines: Callable[[], dict[str, float]]) -> dict[str, Any]:
@@ -101,14 +111,10 @@ def door_burst(settings: Settings, options: argparse.Namespace, folder: Path,
                 options.seed)
     seeding = time.perf_counter() - started
     before = measure_baselines()
-    plan_file, result_file = folder / "plan.json", folder / "result.json"
-    plan_file.write_text(json.dumps(plan.as_dict()))
     with (serving(settings, port, options.workers, folder / "server.log") as server,
           sampling(server.pid, folder / "profile.txt")):
-        subprocess.run([sys.executable, "-m", "tests.benchmarks.load.generator", plan_file,
-                        result_file, "--seconds", str(options.seconds)], check=True, cwd=ROOT)
+        result = generate(plan, folder, options.seconds)
     after = measure_baselines()
-    result = json.loads(result_file.read_text())
     stored = count_check_ins()
     admitted = result["outcomes"].get("checked_in", 0)
     return {"door_burst": {**result, "seeding_seconds": seeding, "stored_check_ins": stored,
@@ -186,6 +192,11 @@ def main() -> None:
     results: dict[str, Any] = {"machine": machine(), "versions": versions(),
                                "settings": {k: str(v) if isinstance(v, Path) else v
                                             for k, v in vars(options).items()}}
+    with tempfile.TemporaryDirectory() as folder:
+        print("the web stack alone…", file=sys.stderr)
+        results["web_stack_alone"] = bare.ceiling(
+            options, Path(folder), free_port(),
+            lambda plan: generate(plan, Path(folder), options.seconds))
     for store in options.stores:
         with tempfile.TemporaryDirectory() as folder:
             print(f"door burst on {store}…", file=sys.stderr)
