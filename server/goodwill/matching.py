@@ -1,0 +1,97 @@
+"""Matching what one person needs with what others offer, by the database's own text search:
+PostgreSQL's ``tsvector`` ranked by ``ts_rank_cd``, SQLite's FTS5 ranked by ``bm25``. Both
+fold case and accents and stem English (Snowball ``english`` and FTS5's porter); other
+languages are matched word for word, unstemmed.
+
+A need is a sentence, not a query: its words are asked for with OR, so an offer that shares
+any of them is found, and the ranking puts the offers that share the most, and the rarest,
+first. Words that say nothing (``looking``, ``help``, ``anyone``…) are left out on both stores,
+so both rank on the same words. One query shape, here alone: callers hold a
+:class:`TextIndex` and run what it gives them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from goodwill.database import PostgresTx, Tx
+
+WORD = re.compile(r"[^\W_]+")
+"""Letters and digits: an apostrophe ends a word, and what follows (``’s``, ``’m``) is
+too short to be searched for."""
+FILLER = frozenset("""
+a about after all also am an and any anybody anyone are as at be been but by can could do
+does for from get got have having help helping here how i if in into is it its just know
+let like look looking me more my need needed needs of on one or our out over please really
+seek seeking so some somebody someone such than that the their them then there these they
+this those to too up us very want wanted wants was we were what when where which who will
+with would you your
+""".split())
+"""Words of asking and helping, and English stop words: on both stores alike."""
+POSTGRES_SETUP = ("CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public",)
+"""``unaccent`` is a trusted extension (PostgreSQL 13 and later): the store's own role may
+create it. It lives in ``public``, shared by every store in the database."""
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` worth searching for, lower case, each once, in order."""
+    seen: dict[str, None] = {}
+    for word in WORD.findall(text.lower()):
+        if word not in FILLER and (len(word) > 1 or word.isdigit()):
+            seen.setdefault(word, None)
+    return list(seen)
+
+
+@dataclass(frozen=True)
+class TextIndex:
+    """A table of texts, each with an id and the scope it is searched within (an event)."""
+
+    table: str
+
+    def create(self, tx: Tx) -> None:
+        if isinstance(tx, PostgresTx):
+            tx.execute("SELECT pg_advisory_xact_lock(hashtext('goodwill unaccent'))")
+            for statement in POSTGRES_SETUP:
+                tx.execute(statement)
+            tx.execute(f"CREATE TABLE IF NOT EXISTS {self.table} (text_id TEXT PRIMARY KEY,"
+                       " scope TEXT NOT NULL, body TEXT NOT NULL, terms tsvector NOT NULL)")
+            tx.execute(f"CREATE INDEX IF NOT EXISTS {self.table}_terms ON {self.table}"
+                       " USING gin (terms)")
+            return
+        tx.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {self.table} USING fts5(text_id"
+                   " UNINDEXED, scope UNINDEXED, body,"
+                   " tokenize = 'porter unicode61 remove_diacritics 2')")
+
+    def drop(self, tx: Tx) -> None:
+        tx.execute(f"DROP TABLE IF EXISTS {self.table}")
+
+    def put(self, tx: Tx, text_id: str, scope: str, body: str) -> None:
+        self.remove(tx, text_id)
+        if isinstance(tx, PostgresTx):
+            tx.execute(f"INSERT INTO {self.table} VALUES (?, ?, ?,"
+                       " to_tsvector('english', public.unaccent(?)))",
+                       (text_id, scope, body, body))
+        else:
+            tx.execute(f"INSERT INTO {self.table} (text_id, scope, body) VALUES (?, ?, ?)",
+                       (text_id, scope, body))
+
+    def remove(self, tx: Tx, text_id: str) -> None:
+        tx.execute(f"DELETE FROM {self.table} WHERE text_id = ?", (text_id,))
+
+    def matching(self, is_postgres: bool, scope: str, need: str,
+                 limit: int) -> tuple[str, tuple[object, ...]] | None:
+        """The query (``?`` placeholders) for the texts in ``scope`` that match ``need``,
+        best first, as rows of ``text_id`` and ``rank`` (higher is better); ``None`` when
+        the need has no word worth searching for."""
+        asked = words(need)
+        if not asked:
+            return None
+        if is_postgres:
+            return (f"SELECT text_id, ts_rank_cd(terms, q) AS rank FROM {self.table},"
+                    " websearch_to_tsquery('english', public.unaccent(?)) AS q"
+                    " WHERE scope = ? AND terms @@ q ORDER BY rank DESC, text_id LIMIT ?",
+                    (" or ".join(asked), scope, limit))
+        return (f"SELECT text_id, -bm25({self.table}) AS rank FROM {self.table}"
+                f" WHERE {self.table} MATCH ? AND scope = ? ORDER BY rank DESC, text_id"
+                " LIMIT ?", (" OR ".join(f'"{word}"' for word in asked), scope, limit))

@@ -1,0 +1,59 @@
+"""Matching a need with offers by the store's own text search, on both stores alike: case,
+accents and English word forms folded, words of asking left out, the best match first, and
+nothing from another event."""
+
+from __future__ import annotations
+
+from goodwill.matching import TextIndex, words
+
+INDEX = TextIndex("offer_texts")
+OFFERS = {
+    "designer": "Freelance UX designer: dashboards and design systems for B2B tools",
+    "investor": "Angel investor, I invest in seed rounds of climate startups",
+    "cafe": "I run a café in São Paulo and host founder breakfasts",
+    "badges": "We print conference badges",
+}
+
+
+def found(system, need: str, scope: str = "event-1") -> list[str]:
+    with system.writer.transaction() as tx:
+        query = INDEX.matching(system.settings.is_postgres, scope, need, 10)
+        return [row[0] for row in tx.fetchall(*query)] if query else []
+
+
+def indexed(system) -> None:
+    with system.writer.transaction() as tx:
+        INDEX.create(tx)
+        for text_id, body in OFFERS.items():
+            INDEX.put(tx, text_id, "event-1", body)
+        INDEX.put(tx, "elsewhere", "event-2", "UX design reviews")
+
+
+def test_a_need_finds_offers_by_their_word_forms_case_and_accents(system):
+    indexed(system)
+    assert found(system, "Looking for someone who DESIGNS dashboards") == ["designer"]
+    assert found(system, "Need investors for our seed round") == ["investor"]
+    assert found(system, "Any cafe in Sao Paulo?") == ["cafe"]
+
+
+def test_the_offer_sharing_more_words_ranks_first_and_other_events_stay_out(system):
+    indexed(system)
+    assert found(system, "UX design systems for our badges")[:2] == ["designer", "badges"]
+    assert "elsewhere" not in found(system, "UX design reviews")
+    assert found(system, "UX design reviews", scope="event-2") == ["elsewhere"]
+
+
+def test_a_text_put_again_replaces_itself_and_a_removed_one_is_gone(system):
+    indexed(system)
+    with system.writer.transaction() as tx:
+        INDEX.put(tx, "designer", "event-1", "Copywriting for landing pages")
+        INDEX.remove(tx, "investor")
+    assert found(system, "designer dashboards") == []
+    assert found(system, "landing page copy") == ["designer"]
+    assert found(system, "investors") == []
+
+
+def test_a_need_made_only_of_asking_words_asks_nothing(system):
+    assert words("Looking for someone who can help, please!") == []
+    assert INDEX.matching(system.settings.is_postgres, "event-1", "Anyone? I need help", 5) \
+        is None
