@@ -3,11 +3,13 @@ PostgreSQL's ``tsvector`` ranked by ``ts_rank_cd``, SQLite's FTS5 ranked by ``bm
 fold case and accents and stem English (Snowball ``english`` and FTS5's porter); other
 languages are matched word for word, unstemmed.
 
-A need is a sentence, not a query: its words are asked for with OR, so an offer that shares
-any of them is found, and the ranking puts the offers that share the most, and the rarest,
-first. Words that say nothing (``looking``, ``help``, ``anyone``…) are left out on both stores,
-so both rank on the same words. One query shape, here alone: callers hold a
-:class:`TextIndex` and run what it gives them.
+A need is a sentence, not a query: its words, and the words people use for the same help
+(:mod:`goodwill.vocabulary`), are asked for with OR, so an offer that shares any of them
+is found, and the ranking puts the offers that share the most first (SQLite's ``bm25`` also
+weighs rarer words more; PostgreSQL's ``ts_rank_cd`` counts them alike, and ranks a little
+worse for it: ``make match-quality``). Words that say nothing (``looking``, ``help``,
+``anyone``…) are left out on both stores, so both rank on the same words. One query shape,
+here alone: callers hold a :class:`TextIndex` and run what it gives them.
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ import re
 from dataclasses import dataclass
 
 from goodwill.database import PostgresTx, Tx
+from goodwill.vocabulary import rings
+
+RINGS = rings()
 
 WORD = re.compile(r"[^\W_]+")
 """Letters and digits: an apostrophe ends a word, and what follows (``’s``, ``’m``) is
@@ -41,6 +46,19 @@ def words(text: str) -> list[str]:
         if word not in FILLER and (len(word) > 1 or word.isdigit()):
             seen.setdefault(word, None)
     return list(seen)
+
+
+def asked(need: str) -> list[str]:
+    """A need's words, then the other words of their rings in :mod:`goodwill.vocabulary`."""
+    said = words(need)
+    rings = (RINGS.get(form, ()) for word in said for form in forms(word))
+    return list(dict.fromkeys([*said, *(word for ring in rings for word in sorted(ring))]))
+
+
+def forms(word: str) -> tuple[str, ...]:
+    """The word and what it may be a plural or a verb form of: enough to find its ring."""
+    return (word, *(word[:-len(end)] for end in ("s", "es", "ing", "ed", "ers")
+                    if word.endswith(end) and len(word) > len(end) + 2))
 
 
 @dataclass(frozen=True)
@@ -84,14 +102,14 @@ class TextIndex:
         """The query (``?`` placeholders) for the texts in ``scope`` that match ``need``,
         best first, as rows of ``text_id`` and ``rank`` (higher is better); ``None`` when
         the need has no word worth searching for."""
-        asked = words(need)
-        if not asked:
+        terms = asked(need)
+        if not terms:
             return None
         if is_postgres:
             return (f"SELECT text_id, ts_rank_cd(terms, q) AS rank FROM {self.table},"
                     " websearch_to_tsquery('english', public.unaccent(?)) AS q"
                     " WHERE scope = ? AND terms @@ q ORDER BY rank DESC, text_id LIMIT ?",
-                    (" or ".join(asked), scope, limit))
+                    (" or ".join(terms), scope, limit))
         return (f"SELECT text_id, -bm25({self.table}) AS rank FROM {self.table}"
                 f" WHERE {self.table} MATCH ? AND scope = ? ORDER BY rank DESC, text_id"
-                " LIMIT ?", (" OR ".join(f'"{word}"' for word in asked), scope, limit))
+                " LIMIT ?", (" OR ".join(f'"{word}"' for word in terms), scope, limit))

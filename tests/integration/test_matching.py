@@ -53,6 +53,17 @@ def test_a_text_put_again_replaces_itself_and_a_removed_one_is_gone(system):
     assert found(system, "investors") == []
 
 
+def test_a_need_finds_an_offer_written_in_other_words_of_the_trade(system):
+    with system.writer.transaction() as tx:
+        INDEX.create(tx)
+        INDEX.put(tx, "ops", "event-1", "Kubernetes and Terraform for small teams")
+        INDEX.put(tx, "ml", "event-1", "Data scientist: churn models, forecasting")
+        INDEX.put(tx, "cake", "event-1", "I bake cakes for team offsites")
+    assert found(system, "k8s cluster keeps falling over") == ["ops"]
+    assert found(system, "Anyone doing ML?") == ["ml"]
+    assert found(system, "A UX person for our app") == []
+
+
 def test_a_need_made_only_of_asking_words_asks_nothing(system):
     assert words("Looking for someone who can help, please!") == []
     assert INDEX.matching(system.settings.is_postgres, "event-1", "Anyone? I need help", 5) \
