@@ -94,8 +94,23 @@ class TextIndex:
             tx.execute(f"INSERT INTO {self.table} (text_id, scope, body) VALUES (?, ?, ?)",
                        (text_id, scope, body))
 
+    def change(self, tx: Tx, text_id: str, body: str) -> None:
+        """A text's new words, in the scope it has."""
+        if isinstance(tx, PostgresTx):
+            tx.execute(f"UPDATE {self.table} SET body = ?,"
+                       " terms = to_tsvector('english', public.unaccent(?)) WHERE text_id = ?",
+                       (body, body, text_id))
+        else:
+            tx.execute(f"UPDATE {self.table} SET body = ? WHERE text_id = ?", (body, text_id))
+
     def remove(self, tx: Tx, text_id: str) -> None:
         tx.execute(f"DELETE FROM {self.table} WHERE text_id = ?", (text_id,))
+
+    def removed_for_good(self, tx: Tx) -> None:
+        """After removing a forgotten person's texts: SQLite's index keeps a removed text's
+        words in its segments until they are merged, so they are merged now."""
+        if not isinstance(tx, PostgresTx):
+            tx.execute(f"INSERT INTO {self.table} ({self.table}) VALUES ('optimize')")
 
     def matching(self, is_postgres: bool, scope: str, need: str,
                  limit: int) -> tuple[str, tuple[object, ...]] | None:

@@ -1,10 +1,15 @@
 """Matching a need with offers by the store's own text search, on both stores alike: case,
 accents and English word forms folded, words of asking left out, the best match first, and
-nothing from another event."""
+nothing from another event; and the read model of what attendees offer, kept by the
+projection runner."""
 
 from __future__ import annotations
 
+import uuid
+
+from goodwill.domain.attendee import Profile
 from goodwill.matching import TextIndex, words
+from goodwill.projections import offers
 
 INDEX = TextIndex("offer_texts")
 OFFERS = {
@@ -68,3 +73,28 @@ def test_a_need_made_only_of_asking_words_asks_nothing(system):
     assert words("Looking for someone who can help, please!") == []
     assert INDEX.matching(system.settings.is_postgres, "event-1", "Anyone? I need help", 5) \
         is None
+
+
+def test_the_offers_read_model_follows_profiles_and_forgets_a_forgotten_person(
+        system, scenario):
+    app, event = system.app, scenario.conference_id
+    dana = scenario.guest("Dana Designer", offers="Product designer, design critiques")
+    finn = scenario.guest("Finn Funder", offers="Angel investor in climate tech")
+
+    def offering(need: str) -> list[str]:
+        system.runner.catch_up()
+        with system.writer.transaction() as tx:
+            query = offers.OFFERS.matching(system.settings.is_postgres, str(event), need, 10)
+            return [row[0] for row in tx.fetchall(*query)]
+
+    assert offering("a UX person for our dashboard") == [str(dana.attendee_id)]
+    app.update_profile(dana.person_id, uuid.uuid4(), event,
+                       Profile(name="Dana Designer", offers="Copywriting for landing pages"))
+    assert offering("a UX person for our dashboard") == []
+    assert offering("landing page copy") == [str(dana.attendee_id)]
+    assert offering("looking for investors") == [str(finn.attendee_id)]
+    app.forget_person(finn.person_id, uuid.uuid4(), finn.person_id)
+    assert offering("looking for investors") == []
+    system.runner.rebuild()
+    assert offering("looking for investors") == []
+    assert offering("landing page copy") == [str(dana.attendee_id)]
