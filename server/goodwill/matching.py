@@ -34,7 +34,7 @@ this those to too up us very want wanted wants was we were what when where which
 with would you your
 """.split())
 """Words of asking and helping, and English stop words: on both stores alike."""
-POSTGRES_SETUP = ("CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public",)
+UNACCENT = "CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public"
 """``unaccent`` is a trusted extension (PostgreSQL 13 and later): the store's own role may
 create it. It lives in ``public``, shared by every store in the database."""
 
@@ -70,8 +70,7 @@ class TextIndex:
     def create(self, tx: Tx) -> None:
         if isinstance(tx, PostgresTx):
             tx.execute("SELECT pg_advisory_xact_lock(hashtext('goodwill unaccent'))")
-            for statement in POSTGRES_SETUP:
-                tx.execute(statement)
+            tx.execute(UNACCENT)
             tx.execute(f"CREATE TABLE IF NOT EXISTS {self.table} (text_id TEXT PRIMARY KEY,"
                        " scope TEXT NOT NULL, body TEXT NOT NULL, terms tsvector NOT NULL)")
             tx.execute(f"CREATE INDEX IF NOT EXISTS {self.table}_terms ON {self.table}"

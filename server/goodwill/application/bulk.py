@@ -18,6 +18,8 @@ from eventsourcing.postgres import PostgresAggregateRecorder
 from eventsourcing.sqlite import SQLiteAggregateRecorder
 from psycopg.sql import SQL, Identifier
 
+from goodwill.database import marks
+
 
 def select_many(recorder: PostgresAggregateRecorder | SQLiteAggregateRecorder,
                 ids: Collection[UUID]) -> list[StoredEvent]:
@@ -35,10 +37,9 @@ def select_many(recorder: PostgresAggregateRecorder | SQLiteAggregateRecorder,
         return [StoredEvent(originator_id=r["originator_id"],
                             originator_version=r["originator_version"], topic=r["topic"],
                             state=bytes(r["state"])) for r in rows]
-    marks = ", ".join("?" * len(ids))
     with recorder.datastore.transaction(commit=False) as cursor:
         cursor.execute(f"SELECT * FROM {recorder.events_table_name} WHERE originator_id IN"
-                       f" ({marks}) ORDER BY originator_id, originator_version",
+                       f" ({marks(ids)}) ORDER BY originator_id, originator_version",
                        [i.hex for i in ids])
         rows = cursor.fetchall()
     return [StoredEvent(originator_id=recorder.convert_originator_id(r["originator_id"]),

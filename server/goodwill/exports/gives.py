@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Any
 
-from goodwill.database import Reader
+from goodwill.database import Reader, marks
 from goodwill.domain.give import KINDS
 from goodwill.exports.paging import pages, shared
 from goodwill.exports.tabular import Table
@@ -40,7 +40,7 @@ async def rows(reader: Reader, conference_id: str) -> AsyncIterator[list[tuple[A
 async def tallies(reader: Reader, conference_id: str,
                   person_ids: list[str]) -> dict[tuple[str, str], int]:
     """(person, column) → count, for a page of people, in one query."""
-    among = ", ".join("?" * len(person_ids))
+    among = marks(person_ids)
     found = await reader.fetch(
         "SELECT giver AS person_id, 'gave' AS direction, kind, status, COUNT(*) AS gives"
         f" FROM ledger_gives WHERE conference_id = ? AND retracted = 0 AND giver IN ({among})"
