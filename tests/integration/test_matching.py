@@ -8,7 +8,7 @@ from __future__ import annotations
 import uuid
 
 from goodwill.domain.attendee import Profile
-from goodwill.matching import TextIndex, words
+from goodwill.matching import TextIndex, asked, words
 from goodwill.projections import offers
 
 INDEX = TextIndex("offer_texts")
@@ -67,6 +67,11 @@ def test_a_need_finds_an_offer_written_in_other_words_of_the_trade(system):
     assert found(system, "k8s cluster keeps falling over") == ["ops"]
     assert found(system, "Anyone doing ML?") == ["ml"]
     assert found(system, "A UX person for our app") == []
+
+
+def test_a_word_with_other_senses_is_found_by_its_ring_but_asks_for_nothing():
+    assert "talk" in asked("A keynote coach")
+    assert asked("A 10 minute talk") == ["10", "minute", "talk"]
 
 
 def test_a_need_made_only_of_asking_words_asks_nothing(system):
