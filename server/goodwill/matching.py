@@ -49,11 +49,13 @@ BM25 = """WITH asked AS (SELECT websearch_to_tsquery('english', public.unaccent(
     event AS (SELECT count(*) AS texts, avg(length(terms)) AS size FROM {table} WHERE scope = ?)
 SELECT text_id, sum(ln(1 + (event.texts - found.texts + 0.5) / (found.texts + 0.5))
         * 2.2 / (1 + 1.2 * (0.25 + 0.75 * hits.size / event.size))) AS rank
-FROM hits JOIN found USING (lexeme), event
+FROM hits JOIN found USING (lexeme), event WHERE TRUE{among}
 GROUP BY text_id ORDER BY rank DESC, text_id LIMIT ?"""
 """BM25 as FTS5 computes it (k1 1.2, b 0.75) over the texts of one scope, each word of a text
 counted once: every text holding an asked word matches, so the hits alone count how many
 texts hold each word. Length is in distinct lexemes, as ``length(tsvector)`` gives it."""
+Among = tuple[str, tuple[object, ...]]
+"""An SQL condition on ``text_id`` with its ``?`` parameters; empty for every text."""
 UNACCENT = "CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public"
 """``unaccent`` is a trusted extension (PostgreSQL 13 and later): the store's own role may
 create it. It lives in ``public``, shared by every store in the database."""
@@ -132,17 +134,21 @@ class TextIndex:
         if not isinstance(tx, PostgresTx):
             tx.execute(f"INSERT INTO {self.table} ({self.table}) VALUES ('optimize')")
 
-    def matching(self, is_postgres: bool, scope: str, need: str,
-                 limit: int) -> tuple[str, tuple[object, ...]] | None:
-        """The query (``?`` placeholders) for the texts in ``scope`` that match ``need``,
-        best first, as rows of ``text_id`` and ``rank`` (higher is better); ``None`` when
-        the need has no word worth searching for."""
+    def best(self, tx: Tx, scope: str, need: str, limit: int,
+             among: Among = ("", ())) -> list[tuple[str, float]]:
+        """The texts in ``scope`` that match ``need``, best first, as ``text_id`` and rank
+        (higher is better); none when the need has no word worth searching for. ``among``
+        narrows them to those its SQL condition on ``text_id`` holds for."""
         terms = asked(need)
         if not terms:
-            return None
-        if is_postgres:
-            return (BM25.format(table=self.table),
-                    (" or ".join(terms), " ".join(terms), scope, scope, limit))
-        return (f"SELECT text_id, -bm25({self.table}) AS rank FROM {self.table}"
-                f" WHERE {self.table} MATCH ? AND scope = ? ORDER BY rank DESC, text_id"
-                " LIMIT ?", (" OR ".join(f'"{word}"' for word in terms), scope, limit))
+            return []
+        condition, params = among
+        where = f" AND ({condition})" if condition else ""
+        if isinstance(tx, PostgresTx):
+            return tx.fetchall(BM25.format(table=self.table, among=where),
+                               (" or ".join(terms), " ".join(terms), scope, scope, *params,
+                                limit))
+        return tx.fetchall(f"SELECT text_id, -bm25({self.table}) AS rank FROM {self.table}"
+                           f" WHERE {self.table} MATCH ? AND scope = ?{where}"
+                           " ORDER BY rank DESC, text_id LIMIT ?",
+                           (" OR ".join(f'"{word}"' for word in terms), scope, *params, limit))

@@ -42,7 +42,7 @@ class Quality:
     """Needs for which no offer at all was found."""
 
 
-def measure(tx: Tx, is_postgres: bool, labelled: dict) -> Quality:
+def measure(tx: Tx, labelled: dict) -> Quality:
     INDEX.create(tx)
     for offer in labelled["offers"]:
         INDEX.put(tx, offer["id"], SCOPE, offer["text"])
@@ -51,8 +51,7 @@ def measure(tx: Tx, is_postgres: bool, labelled: dict) -> Quality:
     precision = recall = 0.0
     unmatched = 0
     for need in labelled["needs"]:
-        query = INDEX.matching(is_postgres, SCOPE, need["text"], 10)
-        found = [row[0] for row in tx.fetchall(*query)] if query else []
+        found = [text_id for text_id, _ in INDEX.best(tx, SCOPE, need["text"], 10)]
         relevant = answers[need["topic"]]
         precision += len(relevant & set(found[:5])) / 5
         recall += len(relevant & set(found)) / len(relevant)
@@ -84,8 +83,8 @@ def on_postgres() -> Iterator[Tx]:
             conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
 
 
-STORES: dict[str, tuple[Callable[[], AbstractContextManager[Tx]], bool]] = {
-    "sqlite": (on_sqlite, False), "postgresql": (on_postgres, True)}
+STORES: dict[str, Callable[[], AbstractContextManager[Tx]]] = {
+    "sqlite": on_sqlite, "postgresql": on_postgres}
 
 
 def main() -> int:
@@ -98,9 +97,9 @@ def main() -> int:
     print("| store | precision@5 | recall@10 | needs with no offer found |")
     print("| --- | ---: | ---: | ---: |")
     failed = False
-    for store, (opened, is_postgres) in STORES.items():
+    for store, opened in STORES.items():
         with opened() as tx:
-            quality = measure(tx, is_postgres, labelled)
+            quality = measure(tx, labelled)
         print(f"| {store} | {quality.precision_at_5:.3f} | {quality.recall_at_10:.3f} |"
               f" {quality.unmatched} |")
         failed |= quality.precision_at_5 < BAR

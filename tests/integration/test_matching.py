@@ -9,7 +9,7 @@ import uuid
 
 from goodwill.domain.attendee import Profile
 from goodwill.matching import TextIndex, asked, words
-from goodwill.projections import offers
+from goodwill.projections import suggestions
 
 INDEX = TextIndex("offer_texts")
 OFFERS = {
@@ -22,8 +22,7 @@ OFFERS = {
 
 def found(system, need: str, scope: str = "event-1") -> list[str]:
     with system.writer.transaction() as tx:
-        query = INDEX.matching(system.settings.is_postgres, scope, need, 10)
-        return [row[0] for row in tx.fetchall(*query)] if query else []
+        return [text_id for text_id, _ in INDEX.best(tx, scope, need, 10)]
 
 
 def indexed(system) -> None:
@@ -76,8 +75,8 @@ def test_a_word_with_other_senses_is_found_by_its_ring_but_asks_for_nothing():
 
 def test_a_need_made_only_of_asking_words_asks_nothing(system):
     assert words("Looking for someone who can help, please!") == []
-    assert INDEX.matching(system.settings.is_postgres, "event-1", "Anyone? I need help", 5) \
-        is None
+    with system.writer.transaction() as tx:
+        assert INDEX.best(tx, "event-1", "Anyone? I need help", 5) == []
 
 
 def test_the_offers_read_model_follows_profiles_and_forgets_a_forgotten_person(
@@ -89,8 +88,7 @@ def test_the_offers_read_model_follows_profiles_and_forgets_a_forgotten_person(
     def offering(need: str) -> list[str]:
         system.runner.catch_up()
         with system.writer.transaction() as tx:
-            query = offers.OFFERS.matching(system.settings.is_postgres, str(event), need, 10)
-            return [row[0] for row in tx.fetchall(*query)]
+            return [text_id for text_id, _ in suggestions.OFFERS.best(tx, str(event), need, 10)]
 
     assert offering("a UX person for our dashboard") == [str(dana.attendee_id)]
     app.update_profile(dana.person_id, uuid.uuid4(), event,

@@ -11,8 +11,8 @@ from goodwill.projections.directory import Directory
 from goodwill.projections.figures import Figures
 from goodwill.projections.followups import FollowUps
 from goodwill.projections.ledger import Ledger
-from goodwill.projections.offers import Offers
 from goodwill.projections.registration import Registration
+from goodwill.projections.suggestions import Suggestions
 from goodwill.projections.ticket_codes import TicketCodes
 from goodwill.projections.timeline import Timeline
 
@@ -20,4 +20,4 @@ from goodwill.projections.timeline import Timeline
 def all_projections() -> list[Projection]:
     return [Directory(), Timeline(), Ledger(), FollowUps(), CheckIns(), Figures(), AuditLog(),
             ConsentHistory(), Credentials(), TicketCodes(), Registration(),
-            CheckInConflicts(), ConnectionRequests(), Offers()]
+            CheckInConflicts(), ConnectionRequests(), Suggestions()]
