@@ -96,6 +96,9 @@ def rules(v: dict[str, Any]) -> dict[str, tuple[str, dict[str, Any] | None]]:
         "GET /api/v1/me/ledger": ("signed_in", None),
         "GET /api/v1/me/ledger/{other_id:uuid}": ("signed_in", None),
         "GET /api/v1/me/follow-ups": ("signed_in", None),
+        "GET /api/v1/me/suggestions": ("signed_in", None),
+        "POST /api/v1/me/suggestions/dismissals": ("signed_in", dict(
+            suggestion=f"thank:{v['give']}")),
         "GET /api/v1/me/contacts/{person_id:uuid}": ("party", None),
         "POST /api/v1/me/forget": ("signed_in", None),
         "GET /auth/session": ("signed_in", None),
@@ -116,6 +119,8 @@ def rules(v: dict[str, Any]) -> dict[str, tuple[str, dict[str, Any] | None]]:
         "GET /events/{conference_id:uuid}/profile": ("attendee", None),
         "POST /events/{conference_id:uuid}/profile": ("attendee", {}),
         "GET /follow-ups": ("signed_in", None),
+        "GET /suggestions": ("signed_in", None),
+        "POST /suggestions/dismissals": ("signed_in", None),
         "GET /contacts": ("signed_in", None),
         "GET /api/v1/me/contacts": ("signed_in", None),
         "POST /follow-ups/thanks/{give_id:uuid}": ("party", None),

@@ -53,6 +53,8 @@ def commands(app, scene):
         "promise": lambda d: app.promise(a, uuid.uuid4(), e, b, d(TEXT), d(DAY)),
         "introduce": lambda d: app.introduce(a, uuid.uuid4(), e, b, scene["Carol"].person_id,
                                              d(TEXT), d(MOMENT)),
+        "dismiss_suggestion": lambda d: app.dismiss_suggestion(
+            a, uuid.uuid4(), d(TEXT | st.just(f"thank:{give}"))),
         "connect_by_badge": lambda d: app.connect_by_badge(a, uuid.uuid4(), d(TEXT), d(MOMENT)),
         "check_in": lambda d: app.check_in(o, uuid.uuid4(), e, scene["Bob"].ticket_code, "main",
                                            d(TEXT), d(MOMENT), d(st.booleans())),

@@ -1,4 +1,5 @@
-"""Listening notes and promises: what I learned about a contact and what I owe them."""
+"""Listening notes and promises: what I learned about a contact and what I owe them; and the
+suggestions of what to do next that I dismiss."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from goodwill.application.core import CommandApplication, Outcome
 from goodwill.domain.note import ListeningNote
 from goodwill.domain.personal import Personal
 from goodwill.domain.promise import Promise
+from goodwill.domain.suggestion import Dismissal, check_suggestion, dismissal_id
 
 
 class FollowUpCommands(CommandApplication):
@@ -52,3 +54,13 @@ class FollowUpCommands(CommandApplication):
                            due_on: date) -> Outcome:
         return self.update(actor, command_id, "reschedule_promise", Promise, promise_id,
                            lambda p: p.reschedule(actor, due_on))
+
+    def dismiss_suggestion(self, actor: UUID, command_id: UUID, suggestion: str) -> Outcome:
+        """A suggestion dismissed stays gone; dismissing it again changes nothing."""
+        def decide():
+            dismissal_of = dismissal_id(actor, check_suggestion(suggestion))
+            if self.find(Dismissal, dismissal_of) is not None:
+                return (), {"suggestion": suggestion}
+            return (Dismissal(person=actor, suggestion=suggestion, id=dismissal_of),), \
+                {"suggestion": suggestion}
+        return self.execute(actor, command_id, "dismiss_suggestion", decide)

@@ -16,9 +16,11 @@ from goodwill.domain.attendee import Attendee
 from goodwill.domain.connection import MANUAL, Connection
 from goodwill.domain.introduction import Introduction
 from goodwill.domain.note import ListeningNote
+from goodwill.domain.suggestion import Dismissal
 from goodwill.matching import Among, TextIndex
-from goodwill.projections.engine.base import Projection, key, on
+from goodwill.projections.engine.base import key, on
 from goodwill.projections.engine.rows import when
+from goodwill.projections.gives import GIVE_COLUMNS, GiveRecords
 
 OFFERS = TextIndex("offer_texts")
 """An attendee's offers, by attendee, searched within their event."""
@@ -30,11 +32,16 @@ PER_OFFER = 10
 """A new contact's offer is weighed against this many of my needs that it matches best."""
 
 
-class Suggestions(Projection):
+class Suggestions(GiveRecords):
+    """Gives are kept too: whoever gave more is suggested first."""
+
     name = "suggestions"
+    gives_table = "suggestion_gives"
     tables = {
+        "suggestion_gives": GIVE_COLUMNS,
         "suggestion_attendees": "attendee_id TEXT PRIMARY KEY, person_id TEXT NOT NULL,"
-                                " conference_id TEXT NOT NULL, needs TEXT NOT NULL",
+                                " conference_id TEXT NOT NULL, offers TEXT NOT NULL,"
+                                " needs TEXT NOT NULL",
         "suggestion_contacts": "person_id TEXT NOT NULL, other_id TEXT NOT NULL,"
                                " conference_id TEXT NOT NULL,"
                                " PRIMARY KEY (person_id, other_id, conference_id)",
@@ -42,13 +49,16 @@ class Suggestions(Projection):
                                  " PRIMARY KEY (person_id, other_id)",
         "suggestion_needs": "need_id TEXT PRIMARY KEY, owner TEXT NOT NULL,"
                             " about TEXT NOT NULL, conference_id TEXT NOT NULL,"
-                            " noted_at TEXT NOT NULL",
+                            " text TEXT NOT NULL, noted_at TEXT NOT NULL",
         "suggested_introductions": "need_id TEXT NOT NULL, attendee_id TEXT NOT NULL,"
                                    " owner TEXT NOT NULL, about TEXT NOT NULL,"
                                    " offerer TEXT NOT NULL, rank DOUBLE PRECISION NOT NULL,"
                                    " PRIMARY KEY (need_id, attendee_id)",
+        "suggestion_dismissals": "person_id TEXT NOT NULL, suggestion TEXT NOT NULL,"
+                                 " PRIMARY KEY (person_id, suggestion)",
     }
     indexes = (
+        "CREATE INDEX IF NOT EXISTS suggestion_gives_by_giver ON suggestion_gives (giver)",
         "CREATE INDEX IF NOT EXISTS suggestion_attendees_by_person"
         " ON suggestion_attendees (person_id, conference_id)",
         "CREATE INDEX IF NOT EXISTS suggestion_contacts_by_other"
@@ -74,6 +84,7 @@ class Suggestions(Projection):
     def forget(self, person_id: UUID, tx: Tx) -> None:
         """Their offers, their needs and the needs noted about them, and every suggestion
         with them in it, words and all."""
+        super().forget(person_id, tx)
         person = (key(person_id),)
         tx.execute("DELETE FROM offer_texts WHERE text_id IN (SELECT attendee_id"
                    " FROM suggestion_attendees WHERE person_id = ?)", person)
@@ -84,14 +95,20 @@ class Suggestions(Projection):
                           "DELETE FROM suggestion_contacts WHERE person_id = ? OR other_id = ?",
                           "DELETE FROM suggestion_acquainted WHERE person_id = ? OR other_id = ?",
                           "DELETE FROM suggested_introductions"
-                          " WHERE owner = ? OR about = ? OR offerer = ?"):
+                          " WHERE owner = ? OR about = ? OR offerer = ?",
+                          "DELETE FROM suggestion_dismissals WHERE person_id = ?"):
             tx.execute(statement, person * statement.count("?"))
         OFFERS.removed_for_good(tx)
         NEEDS.removed_for_good(tx)
 
     @on
+    def dismissed(self, e: Dismissal.Made, tx: Tx) -> None:
+        tx.execute("INSERT INTO suggestion_dismissals VALUES (?, ?)",
+                   (key(e.person), e.suggestion))
+
+    @on
     def registered(self, e: Attendee.Registered, tx: Tx) -> None:
-        tx.execute("INSERT INTO suggestion_attendees VALUES (?, ?, ?, '')",
+        tx.execute("INSERT INTO suggestion_attendees VALUES (?, ?, ?, '', '')",
                    (key(e.originator_id), key(e.person_id), key(e.conference_id)))
         self.declared(tx, key(e.originator_id), e.profile, when(e))
 
@@ -103,10 +120,10 @@ class Suggestions(Projection):
         """What an attendee offers and needs, weighed again for each of their contacts."""
         (person, event), = tx.fetchall("SELECT person_id, conference_id FROM"
                                        " suggestion_attendees WHERE attendee_id = ?", (attendee,))
-        needs = profile.get("needs", "")
-        tx.execute("UPDATE suggestion_attendees SET needs = ? WHERE attendee_id = ?",
-                   (needs, attendee))
-        OFFERS.put(tx, attendee, event, profile.get("offers", ""))
+        offers, needs = profile.get("offers", ""), profile.get("needs", "")
+        tx.execute("UPDATE suggestion_attendees SET offers = ?, needs = ? WHERE attendee_id = ?",
+                   (offers, needs, attendee))
+        OFFERS.put(tx, attendee, event, offers)
         tx.execute("DELETE FROM suggested_introductions WHERE attendee_id = ?", (attendee,))
         for (owner,) in tx.fetchall("SELECT person_id FROM suggestion_contacts"
                                     " WHERE other_id = ? AND conference_id = ?", (person, event)):
@@ -173,8 +190,8 @@ class Suggestions(Projection):
         self.unneeded(tx, need_id)
         if not text.strip():
             return
-        tx.execute("INSERT INTO suggestion_needs VALUES (?, ?, ?, ?, ?)",
-                   (need_id, owner, about, event, noted_at))
+        tx.execute("INSERT INTO suggestion_needs VALUES (?, ?, ?, ?, ?, ?)",
+                   (need_id, owner, about, event, text, noted_at))
         NEEDS.put(tx, need_id, owner, text)
         among: Among = ("text_id IN (SELECT a.attendee_id FROM suggestion_attendees a"
                         " JOIN suggestion_contacts c ON c.other_id = a.person_id"
@@ -193,15 +210,15 @@ class Suggestions(Projection):
     def offered(self, tx: Tx, owner: str, attendee: str, offerer: str, event: str) -> None:
         """A contact's offer, weighed against the owner's needs at that event that it
         matches; each keeps its best few offers."""
-        offer = tx.fetchall("SELECT body FROM offer_texts WHERE text_id = ?", (attendee,))
-        if not offer:
-            return
+        (offer,), = tx.fetchall("SELECT offers FROM suggestion_attendees WHERE attendee_id = ?",
+                                (attendee,))
         among: Among = ("text_id IN (SELECT need_id FROM suggestion_needs WHERE owner = ?"
                         " AND conference_id = ? AND about <> ? AND about NOT IN"
                         " (SELECT other_id FROM suggestion_acquainted WHERE person_id = ?))",
                         (owner, event, offerer, offerer))
-        for need_id, _ in NEEDS.best(tx, owner, offer[0][0], PER_OFFER, among):
-            (need,), = tx.fetchall("SELECT body FROM need_texts WHERE text_id = ?", (need_id,))
+        for need_id, _ in NEEDS.best(tx, owner, offer, PER_OFFER, among):
+            (need,), = tx.fetchall("SELECT text FROM suggestion_needs WHERE need_id = ?",
+                                   (need_id,))
             for _, rank in OFFERS.best(tx, event, need, 1, ("text_id = ?", (attendee,))):
                 suggest(tx, need_id, attendee, rank)
             tx.execute("DELETE FROM suggested_introductions WHERE need_id = ? AND attendee_id"

@@ -7,15 +7,19 @@ from typing import Annotated, Any
 from uuid import UUID
 
 import msgspec
-from litestar import Controller, get
+from litestar import Controller, get, post
 from litestar.exceptions import ValidationException
-from litestar.params import FromQuery, QueryParameter
+from litestar.params import FromQuery, JSONBody, QueryParameter
 
 from goodwill.domain.errors import NotFoundError
 from goodwill.http.event_days import event_dates
-from goodwill.http.core.markers import Actor, Cursor, PathId, Reads, Search
+from goodwill.http.commands import run
+from goodwill.http.core.markers import Actor, App, Cursor, PathId, Reads, Search
+from goodwill.http.schemas.common import CommandAnswer
+from goodwill.http.schemas.followups import Dismiss
 from goodwill.http.schemas.people import Contact, SharedProfile
-from goodwill.projections import contacts, followups, ledger, roster, timeline
+from goodwill.projections import (contacts, followups, ledger, roster, suggestion_lists,
+                                  timeline)
 
 OneEvent = FromQuery[UUID | None]
 PageSize = Annotated[int, QueryParameter(ge=1, le=100)]
@@ -81,6 +85,18 @@ class MeController(Controller):
             return await followups.follow_ups(reader, actor, today, conference_id)
         latest, dates = await event_dates(reader, actor)
         return await followups.follow_ups(reader, actor, latest, conference_id, dates)
+
+    @get("/suggestions")
+    async def suggestions(self, reader: Reads, actor: Actor) -> list[dict[str, Any]]:
+        """What to do next: introduce two contacts, thank, help back, follow up; each with
+        its reason in a line and the ``key`` that dismisses it. Built from my own notes and
+        ledger, for me alone."""
+        return await suggestion_lists.suggestions(reader, actor)
+
+    @post("/suggestions/dismissals", sync_to_thread=True)
+    def dismiss(self, data: JSONBody[Dismiss], goodwill: App, actor: Actor) -> CommandAnswer:
+        """Gone for good; dismissing it again changes nothing."""
+        return run(goodwill.dismiss_suggestion, actor, data)
 
     @get("/contacts/{person_id:uuid}")
     async def contact(self, person_id: PathId, reader: Reads, actor: Actor) -> Contact:

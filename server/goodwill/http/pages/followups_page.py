@@ -16,6 +16,7 @@ from goodwill.http.event_days import event_dates
 from goodwill.http.pages.forms.common import attempt, command_id, page
 from goodwill.http.core.markers import Actor, App, PathId, Reads
 from goodwill.http.pages.forms.promise import close_promise
+from goodwill.http.pages.suggestions_page import back_to
 from goodwill.projections import connection_requests, directory, followups
 
 
@@ -69,9 +70,11 @@ async def close(request: Request, goodwill: App, promise_id: PathId, reader: Rea
 
 @post("/follow-ups/thanks/{give_id:uuid}", status_code=303)
 async def thank(request: Request, goodwill: App, give_id: PathId, actor: Actor) -> Redirect:
-    outcome = await asyncio.to_thread(goodwill.thank, actor,
-                                      command_id(await request.form()), give_id)
-    return Redirect("/follow-ups", query_params={"after": outcome.position}, status_code=303)
+    """Back to the follow-ups, or to the suggestion's page it was sent from."""
+    form = await request.form()
+    outcome = await asyncio.to_thread(goodwill.thank, actor, command_id(form), give_id)
+    return Redirect(back_to(form, "/follow-ups"), query_params={"after": outcome.position},
+                    status_code=303)
 
 
 @post("/follow-ups/introductions/{introduction_id:uuid}", status_code=303)

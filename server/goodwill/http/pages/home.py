@@ -1,7 +1,7 @@
 """The landing page after signing in: for each event I attend, my day there at a glance —
 my check-in, whom I met today, what is due (the first few, each to mark kept or release
 right here), whom to thank, which requests to connect and introductions wait for my
-answer — and what I can open there."""
+answer — what I could do next (the first three suggestions), and what I can open there."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from litestar.response import Template
 from goodwill.http import event_days
 from goodwill.http.core.actor import acting_person
 from goodwill.http.pages.forms.common import page
+from goodwill.http.pages.suggestions_page import suggested
 from goodwill.http.core.markers import Reads
 from goodwill.projections import connection_requests, directory, followups, glance
 
@@ -34,7 +35,8 @@ async def home(request: Request, state: State, reader: Reads) -> Template:
                else None} for e in await directory.events_of(reader, person)]
     return page(request, "attendee/home.html", {
         "person": person, "name": await directory.name_of(reader, person), "events": events,
-        "organizer": await directory.is_organizer(reader, person)})
+        "organizer": await directory.is_organizer(reader, person),
+        "suggestions": (await suggested(reader, person))[:NAMES_SHOWN]})
 
 
 async def at_a_glance(reader: Reads, person: UUID, event: dict[str, Any],

@@ -16,7 +16,7 @@ from goodwill.application import Goodwill, Outcome
 from goodwill.http.pages.forms.common import (Invalid, View, attempt, command_id, page,
                                               required, settle)
 from goodwill.http.core.markers import Actor, App, Reads
-from goodwill.projections import roster, timeline_introductions
+from goodwill.projections import roster, suggestion_lists, timeline_introductions
 
 Chosen = FromQuery[UUID | None]
 
@@ -31,11 +31,22 @@ async def introduced(reader: Reads, actor: UUID, a: UUID | None,
 
 
 async def sections(reader: Reads, actor: UUID, a: UUID | None = None,
-                   made: UUID | None = None) -> dict[str, Any]:
-    """My contacts to choose from, ``a`` chosen first, and the introduction just made."""
+                   made: UUID | None = None, b: UUID | None = None,
+                   why: str = "") -> dict[str, Any]:
+    """My contacts to choose from, ``a`` (and ``b``) chosen first, and the introduction just
+    made."""
     return {"contacts": await roster.contacts(reader, actor), "command_id": uuid4(),
             "made": await introduced(reader, actor, a, made), "errors": {},
-            "values": {"introduce": {"person_a": str(a or "")}}}
+            "values": {"introduce": {"person_a": str(a or ""), "person_b": str(b or ""),
+                                     "why": why}}}
+
+
+async def suggested_why(reader: Reads, actor: UUID, key: str | None) -> str:
+    """The reason a suggestion of mine gives for this introduction, to start the why from."""
+    found = [s for s in await suggestion_lists.suggestions(reader, actor)
+             if key and s["key"] == key and s["kind"] == "introduce"]
+    return "".join(f"{s['name']} needs “{s['need']}”, and {s['other_name']} offers"
+                   f" “{s['offer']}”." for s in found[:1])
 
 
 def chosen(sent: Any, field: str, contacts: set[str]) -> UUID:
@@ -60,10 +71,13 @@ async def record(app: Goodwill, reader: Reads, actor: UUID, sent: Any) -> Outcom
 
 @get("/introduce")
 async def introduce_page(request: Request, reader: Reads, actor: Actor, a: Chosen = None,
-                         made: Chosen = None) -> Template:
-    """``a`` is chosen first; ``made`` names the introduction just recorded, to confirm it."""
-    return page(request, "attendee/introduce.html", await sections(reader, actor, a, made),
-                "attendee/_introduce.html")
+                         made: Chosen = None, b: Chosen = None,
+                         suggestion: FromQuery[str | None] = None) -> Template:
+    """``a`` (and ``b``) are chosen first, and a suggestion of mine starts the why;
+    ``made`` names the introduction just recorded, to confirm it."""
+    why = await suggested_why(reader, actor, suggestion)
+    return page(request, "attendee/introduce.html",
+                await sections(reader, actor, a, made, b, why), "attendee/_introduce.html")
 
 
 @post("/introduce")

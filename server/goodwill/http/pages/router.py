@@ -17,7 +17,8 @@ from goodwill.domain.errors import DomainError
 from goodwill.http.pages import (badge, browse, contact_page, contacts_page, dashboard_page,
                                  desk_page, downloads, event_page, exports_page,
                                  followups_page, give_page, home, import_page, introduce_page,
-                                 meet, my_data, organizer, profile_page, scan)
+                                 meet, my_data, organizer, profile_page, scan,
+                                 suggestions_page)
 from goodwill.http.core.errors import domain_status
 from goodwill.http.core.identity import CSRF_REFUSED, SESSION_COOKIE
 from goodwill.http.core.parameters import checked_parameters
@@ -72,6 +73,7 @@ def page_router(dependencies: dict) -> Router:
                                        *contact_page.HANDLERS,
                                        *give_page.HANDLERS, *introduce_page.HANDLERS,
                                        *followups_page.HANDLERS, *downloads.HANDLERS,
+                                       *suggestions_page.HANDLERS,
                                        *profile_page.HANDLERS, *my_data.HANDLERS, scan.scan_page,
                                        exports_page.exports_page, *import_page.HANDLERS,
                                        dashboard_page.dashboard_page, *organizer.HANDLERS,

@@ -1,10 +1,12 @@
-"""Listening notes and promises."""
+"""Listening notes and promises, and dismissing a suggestion."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 from uuid import UUID
+
+from msgspec import Meta
 
 from goodwill.domain.note import NOTE_KINDS
 from goodwill.http.schemas.common import AtEvent, Command, Reason, Text
@@ -35,3 +37,9 @@ class Reschedule(Command):
 
 class DropPromise(Command):
     reason: Reason = ""
+
+
+class Dismiss(Command):
+    """``suggestion`` is a suggestion's ``key`` as ``GET /me/suggestions`` gives it."""
+
+    suggestion: Annotated[str, Meta(max_length=200)]
