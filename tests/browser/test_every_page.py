@@ -72,8 +72,9 @@ TOO_WIDE = """() => {
 
 def story(facts: dict):
     """Mallory met Layla and Noa and introduced them; Layla helped Mallory, who thanked her
-    and promised her something back; Yosef is in the directory, not yet met. Each wrote in
-    their own script, and the event's name and venue mix scripts too."""
+    and promised her something back, and referred someone to her, not yet thanked; Yosef is
+    in the directory, not yet met. Each wrote in their own script, and the event's name and
+    venue mix scripts too."""
 
     def told(app, scenario, people: list[Attendee]) -> None:
         event, olga = scenario.conference_id, scenario.organizer
@@ -94,6 +95,7 @@ def story(facts: dict):
         app.check_in(olga, uuid4(), event, guests["mallory"].ticket_code, "main", "door-1")
         give = app.give(layla, uuid4(), event, layla, mallory, "advice", "نصيحة " + RLO + "x")
         app.thank(mallory, uuid4(), give.result["give_id"], "תודה " + RLO + "!")
+        app.give(layla, uuid4(), event, layla, mallory, "referral", "إحالة " + RLO + "y")
         app.note(mallory, uuid4(), event, layla, "need", "تحتاج " + RLO + "designer")
         app.promise(mallory, uuid4(), event, layla, "deck " + RLO + "v2", date(2026, 12, 1))
         app.introduce(mallory, uuid4(), event, layla, noa, "שתיהן " + RLO + "fintech")
@@ -127,7 +129,7 @@ def attendee_pages(event: str, facts: dict) -> list[str]:
             f"/events/{event}/directory", f"/events/{event}/directory?q=%D9%84",
             f"/events/{event}/people/{guests['yosef'].person_id}",
             f"/contacts/{guests['layla'].person_id}", f"/gives/{facts['give']}",
-            "/introduce"]
+            "/introduce", "/suggestions"]
 
 
 def organizer_pages(event: str, facts: dict) -> list[str]:

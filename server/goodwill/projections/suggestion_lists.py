@@ -46,11 +46,14 @@ async def suggestions(db: Reader, person_id: UUID, now: datetime | None = None
         introductions(await db.fetch(INTRODUCTIONS, me, WEIGHED),
                       now or datetime.now(timezone.utc)),
         [suggestion("thank", r["other_id"], r["give_id"], said(r["kind"], r["note"]),
-                    give_id=r["give_id"]) for r in await lists.thanks_to_send(scope)],
+                    give_id=r["give_id"], gift=r["kind"], note=cut(r["note"]))
+         for r in await lists.thanks_to_send(scope)],
         [suggestion("help_back", r["other_id"], r["other_id"],
-                    f"Gave you {r['gives']}{needing(needs, r['other_id'])}") for r in helped],
+                    f"Gave you {r['gives']}{needing(needs, r['other_id'])}", gives=r["gives"],
+                    need=cut(needs.get(r["other_id"], ""))) for r in helped],
         [suggestion("follow_up", r["other_id"], r["other_id"],
-                    f"Met, nothing since{needing(needs, r['other_id'])}") for r in met],
+                    f"Met, nothing since{needing(needs, r['other_id'])}",
+                    need=cut(needs.get(r["other_id"], ""))) for r in met],
     ]
     dismissed = {r["suggestion"] for r in await db.fetch(
         "SELECT suggestion FROM suggestion_dismissals WHERE person_id = ?", me)}
