@@ -40,22 +40,27 @@ use very want wanted wants was we week were what when where which while who whom
 with would year you your yours yourself yourselves
 """.split())
 """Words of asking and helping, and English stop words: on both stores alike."""
-BM25 = """WITH asked AS (SELECT websearch_to_tsquery('english', public.unaccent(?)) AS query,
+BM25 = """WITH {among}asked AS MATERIALIZED (SELECT
+        websearch_to_tsquery('english', public.unaccent(?)) AS query,
         tsvector_to_array(to_tsvector('english', public.unaccent(?))) AS lexemes),
-    hits AS (SELECT text_id, lexeme, length(terms) AS size FROM {table}, asked,
+    hits AS MATERIALIZED (SELECT text_id, lexeme, length(terms) AS size FROM {table}, asked,
         unnest(tsvector_to_array(terms)) AS lexeme
         WHERE scope = ? AND terms @@ asked.query AND lexeme = ANY(asked.lexemes)),
-    found AS (SELECT lexeme, count(*) AS texts FROM hits GROUP BY lexeme),
-    event AS (SELECT count(*) AS texts, avg(length(terms)) AS size FROM {table} WHERE scope = ?)
+    found AS MATERIALIZED (SELECT lexeme, count(*) AS texts FROM hits GROUP BY lexeme),
+    event AS MATERIALIZED (SELECT count(*) AS texts, avg(length(terms)) AS size
+        FROM {table} WHERE scope = ?)
 SELECT text_id, sum(ln(1 + (event.texts - found.texts + 0.5) / (found.texts + 0.5))
         * 2.2 / (1 + 1.2 * (0.25 + 0.75 * hits.size / event.size))) AS rank
-FROM hits JOIN found USING (lexeme), event WHERE TRUE{among}
+FROM hits JOIN found USING (lexeme), event{within}
 GROUP BY text_id ORDER BY rank DESC, text_id LIMIT ?"""
 """BM25 as FTS5 computes it (k1 1.2, b 0.75) over the texts of one scope, each word of a text
 counted once: every text holding an asked word matches, so the hits alone count how many
-texts hold each word. Length is in distinct lexemes, as ``length(tsvector)`` gives it."""
+texts hold each word. Length is in distinct lexemes, as ``length(tsvector)`` gives it. Each
+part is computed once (``MATERIALIZED``): ``unaccent`` is not immutable, so a query folded
+into the scan would be built again for every row."""
 Among = tuple[str, tuple[object, ...]]
-"""An SQL condition on ``text_id`` with its ``?`` parameters; empty for every text."""
+"""An SQL query of the text ids to search among, with its ``?`` parameters; empty for
+every text."""
 UNACCENT = "CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public"
 """``unaccent`` is a trusted extension (PostgreSQL 13 and later): the store's own role may
 create it. It lives in ``public``, shared by every store in the database."""
@@ -138,17 +143,19 @@ class TextIndex:
              among: Among = ("", ())) -> list[tuple[str, float]]:
         """The texts in ``scope`` that match ``need``, best first, as ``text_id`` and rank
         (higher is better); none when the need has no word worth searching for. ``among``
-        narrows them to those its SQL condition on ``text_id`` holds for."""
+        narrows them to the ids its query gives."""
         terms = asked(need)
         if not terms:
             return []
-        condition, params = among
-        where = f" AND ({condition})" if condition else ""
+        ids, params = among
         if isinstance(tx, PostgresTx):
-            return tx.fetchall(BM25.format(table=self.table, among=where),
-                               (" or ".join(terms), " ".join(terms), scope, scope, *params,
+            first = f"among AS MATERIALIZED ({ids}), " if ids else ""
+            within = " WHERE text_id IN (SELECT * FROM among)" if ids else ""
+            return tx.fetchall(BM25.format(table=self.table, among=first, within=within),
+                               (*params, " or ".join(terms), " ".join(terms), scope, scope,
                                 limit))
+        within = f" AND text_id IN ({ids})" if ids else ""
         return tx.fetchall(f"SELECT text_id, -bm25({self.table}) AS rank FROM {self.table}"
-                           f" WHERE {self.table} MATCH ? AND scope = ?{where}"
+                           f" WHERE {self.table} MATCH ? AND scope = ?{within}"
                            " ORDER BY rank DESC, text_id LIMIT ?",
                            (" OR ".join(f'"{word}"' for word in terms), scope, *params, limit))

@@ -2,12 +2,13 @@
 baseline measured in the same run on the same store: plain single-row INSERT + COMMIT
 transactions per second. Then the export rate: rows per second of the attendees and
 scan-log downloads, each against the plain SELECT of the same rows on the same store; and
-the contacts page's server time with 300 contacts, against GET /healthz.
+the contacts and suggestions pages' server time with 300 contacts and 1,000 notes, against
+GET /healthz.
 Absolute numbers depend on the machine's disk; the ratios say what our own code costs.
 
 Run: python -m tests.benchmarks.bench [--attendees 300] [--import-rows 10000]
-[--export-attendees 3000] [--contacts 300]; writes var/bench.json. Nothing here asserts a
-timing.
+[--export-attendees 3000] [--contacts 300] [--notes 1000]; writes var/bench.json. Nothing
+here asserts a timing.
 """
 
 from __future__ import annotations
@@ -178,6 +179,7 @@ def main() -> None:
     args.add_argument("--import-rows", type=int, default=10_000)
     args.add_argument("--export-attendees", type=int, default=3000)
     args.add_argument("--contacts", type=int, default=300)
+    args.add_argument("--notes", type=int, default=1000)
     options = args.parse_args()
 
     def writes(settings: Settings, baseline: Callable[[Settings], float]) -> dict:
@@ -192,7 +194,7 @@ def main() -> None:
     print("\n" + table(exported, *rates("rows/s")))
 
     def contacts(settings: Settings, _: Callable[[Settings], float]) -> dict:
-        return measure_contacts(settings, options.contacts)
+        return measure_contacts(settings, options.contacts, options.notes)
 
     answered = {"sqlite": on_sqlite(contacts), "postgresql": on_postgres(contacts)}
     print("\n" + table(answered, LATENCY_HEADING, latency_lines))
@@ -201,7 +203,8 @@ def main() -> None:
                                   "import_rows": options.import_rows, "results": results,
                                   "export_attendees": options.export_attendees,
                                   "exports": exported, "contacts": options.contacts,
-                                  "contacts_page": answered}, indent=2))
+                                  "notes": options.notes, "contacts_page": answered},
+                                 indent=2))
     print(f"\nwritten to {OUTPUT}")
 
 

@@ -53,6 +53,8 @@ def test_the_page_acts_and_dismisses_and_home_shows_the_first_three(summit):
     assert page.status_code == 200
     assert "Introduce <a" in page.text and "Thank <a" in page.text
     assert "Follow up with <a" in page.text
+    first = api.client.get("/suggestions", headers=alice, params={"shown": 2}).text
+    assert first.count('class="suggestion"') == 2 and 'href="/suggestions?shown=32"' in first
     home = api.client.get("/", headers=alice, params={"after": api.position}).text
     assert home.count('class="suggestion"') == 3 and 'href="/suggestions"' in home
     key = listed(api, people["alice"])[0]["key"]

@@ -27,7 +27,8 @@ LINE = 90
 INTRODUCTIONS = (
     "SELECT s.need_id, s.attendee_id, s.about, s.offerer, s.rank, n.text AS need,"
     " n.noted_at, n.conference_id, a.offers AS offer, (SELECT count(*) FROM suggestion_gives g"
-    " WHERE g.giver IN (s.about, s.offerer) AND g.retracted = 0) AS given"
+    " WHERE g.giver = s.about AND g.retracted = 0) + (SELECT count(*) FROM suggestion_gives g"
+    " WHERE g.giver = s.offerer AND g.retracted = 0) AS given"
     " FROM suggested_introductions s JOIN suggestion_needs n ON n.need_id = s.need_id"
     " JOIN suggestion_attendees a ON a.attendee_id = s.attendee_id WHERE s.owner = ?"
     " ORDER BY s.rank DESC, s.need_id, s.attendee_id LIMIT ?")

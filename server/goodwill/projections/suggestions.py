@@ -193,12 +193,12 @@ class Suggestions(GiveRecords):
         tx.execute("INSERT INTO suggestion_needs VALUES (?, ?, ?, ?, ?, ?)",
                    (need_id, owner, about, event, text, noted_at))
         NEEDS.put(tx, need_id, owner, text)
-        among: Among = ("text_id IN (SELECT a.attendee_id FROM suggestion_attendees a"
+        among: Among = ("SELECT a.attendee_id FROM suggestion_attendees a"
                         " JOIN suggestion_contacts c ON c.other_id = a.person_id"
                         " AND c.conference_id = a.conference_id"
                         " WHERE c.person_id = ? AND c.conference_id = ? AND a.person_id <> ?"
                         " AND a.person_id NOT IN (SELECT other_id FROM suggestion_acquainted"
-                        " WHERE person_id = ?))", (owner, event, about, about))
+                        " WHERE person_id = ?)", (owner, event, about, about))
         for attendee, rank in OFFERS.best(tx, event, text, PER_NEED, among):
             suggest(tx, need_id, attendee, rank)
 
@@ -212,14 +212,14 @@ class Suggestions(GiveRecords):
         matches; each keeps its best few offers."""
         (offer,), = tx.fetchall("SELECT offers FROM suggestion_attendees WHERE attendee_id = ?",
                                 (attendee,))
-        among: Among = ("text_id IN (SELECT need_id FROM suggestion_needs WHERE owner = ?"
+        among: Among = ("SELECT need_id FROM suggestion_needs WHERE owner = ?"
                         " AND conference_id = ? AND about <> ? AND about NOT IN"
-                        " (SELECT other_id FROM suggestion_acquainted WHERE person_id = ?))",
+                        " (SELECT other_id FROM suggestion_acquainted WHERE person_id = ?)",
                         (owner, event, offerer, offerer))
         for need_id, _ in NEEDS.best(tx, owner, offer, PER_OFFER, among):
             (need,), = tx.fetchall("SELECT text FROM suggestion_needs WHERE need_id = ?",
                                    (need_id,))
-            for _, rank in OFFERS.best(tx, event, need, 1, ("text_id = ?", (attendee,))):
+            for _, rank in OFFERS.best(tx, event, need, 1, ("SELECT CAST(? AS TEXT)", (attendee,))):
                 suggest(tx, need_id, attendee, rank)
             tx.execute("DELETE FROM suggested_introductions WHERE need_id = ? AND attendee_id"
                        " NOT IN (SELECT attendee_id FROM suggested_introductions"

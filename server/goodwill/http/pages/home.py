@@ -36,7 +36,7 @@ async def home(request: Request, state: State, reader: Reads) -> Template:
     return page(request, "attendee/home.html", {
         "person": person, "name": await directory.name_of(reader, person), "events": events,
         "organizer": await directory.is_organizer(reader, person),
-        "suggestions": (await suggested(reader, person))[:NAMES_SHOWN]})
+        "suggestions": (await suggested(reader, person, NAMES_SHOWN))[0]})
 
 
 async def at_a_glance(reader: Reads, person: UUID, event: dict[str, Any],
