@@ -37,8 +37,21 @@ def test_every_kind_with_its_reason_and_a_dismissal_that_stays(summit):
     assert (found["follow_up"]["name"], found["follow_up"]["reason"]) == \
         ("Carol", "Met, nothing since")
     api.do(people["alice"], f"/gives/{people['give']}/thanks", message="Thanks!")
-    helped = {s["kind"]: s for s in listed(api, people["alice"])}["help_back"]
-    assert (helped["name"], helped["reason"]) == ("Bob", f"Gave you 1; needs “{NOTE}”")
+    api.do(people["carol"], f"/events/{summit.event_id}/attendees/me/profile",
+           profile={"name": "Carol", "needs": "Someone to review our fundraising deck"})
+    now = {s["kind"]: s for s in listed(api, people["alice"])}
+    assert (now["help_back"]["name"], now["help_back"]["reason"]) == \
+        ("Bob", f"Gave you 1; needs “{NOTE}”, which you offer"), "Alice offers UX reviews"
+    assert now["follow_up"]["reason"] == \
+        "Met, nothing since; needs “Someone to review our fundraising deck”, which you offer"
+    api.do(people["alice"], f"/events/{summit.event_id}/attendees/me/profile",
+           profile={"name": "Alice", "offers": "Angel investing"})
+    assert {s["kind"]: s for s in listed(api, people["alice"])}["follow_up"]["reason"] == \
+        "Met, nothing since; needs “Someone to review our fundraising deck”, which you offer"
+    api.do(people["alice"], f"/events/{summit.event_id}/attendees/me/profile",
+           profile={"name": "Alice", "offers": "Pottery classes"})
+    assert {s["kind"]: s for s in listed(api, people["alice"])}["follow_up"]["reason"] == \
+        "Met, nothing since; needs “Someone to review our fundraising deck”"
     for _ in ("dismissed", "dismissed again: the same fact"):
         api.do(people["alice"], "/me/suggestions/dismissals", suggestion=intro["key"])
         assert intro["key"] not in {s["key"] for s in listed(api, people["alice"])}

@@ -51,10 +51,10 @@ async def suggestions(db: Reader, person_id: UUID, now: datetime | None = None
          for r in await lists.thanks_to_send(scope)],
         [suggestion("help_back", r["other_id"], r["other_id"],
                     f"Gave you {r['gives']}{needing(needs, r['other_id'])}", gives=r["gives"],
-                    need=cut(needs.get(r["other_id"], ""))) for r in helped],
+                    **needs.get(r["other_id"], {})) for r in helped],
         [suggestion("follow_up", r["other_id"], r["other_id"],
                     f"Met, nothing since{needing(needs, r['other_id'])}",
-                    need=cut(needs.get(r["other_id"], ""))) for r in met],
+                    **needs.get(r["other_id"], {})) for r in met],
     ]
     dismissed = {r["suggestion"] for r in await db.fetch(
         "SELECT suggestion FROM suggestion_dismissals WHERE person_id = ?", me)}
@@ -78,13 +78,16 @@ def introductions(rows: list[dict[str, Any]], now: datetime) -> list[Suggestion]
             for r in sorted(rows, key=weight, reverse=True)]
 
 
-async def needs_about(db: Reader, me: str, people: set[str]) -> dict[str, str]:
-    """What each of ``people`` needs, by my latest note or their declared need."""
+async def needs_about(db: Reader, me: str, people: set[str]) -> dict[str, dict[str, Any]]:
+    """What each of ``people`` needs, by my latest note or their declared need, and whether
+    what I offer answers it."""
     if not people:
         return {}
-    rows = await db.fetch("SELECT about, text FROM suggestion_needs WHERE owner = ? AND about IN"
-                          f" ({', '.join('?' * len(people))}) ORDER BY noted_at", me, *people)
-    return {r["about"]: r["text"] for r in rows}
+    rows = await db.fetch("SELECT about, text, owner_offers FROM suggestion_needs"
+                          f" WHERE owner = ? AND about IN ({', '.join('?' * len(people))})"
+                          " ORDER BY noted_at", me, *people)
+    return {r["about"]: {"need": cut(r["text"]), "yours": bool(r["owner_offers"])}
+            for r in rows}
 
 
 def suggestion(kind: str, person_id: str, subject: str, reason: str,
@@ -98,8 +101,11 @@ def named(s: Suggestion, called: dict[str, str]) -> Suggestion:
             **({"other_name": called.get(s["other_id"], "Someone")} if "other_id" in s else {})}
 
 
-def needing(needs: dict[str, str], person: str) -> str:
-    return f"; needs “{cut(needs[person])}”" if person in needs else ""
+def needing(needs: dict[str, dict[str, Any]], person: str) -> str:
+    if person not in needs:
+        return ""
+    found = needs[person]
+    return f"; needs “{found['need']}”" + (", which you offer" if found["yours"] else "")
 
 
 def said(kind: str, note: str) -> str:

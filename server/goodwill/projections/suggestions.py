@@ -49,7 +49,8 @@ class Suggestions(GiveRecords):
                                  " PRIMARY KEY (person_id, other_id)",
         "suggestion_needs": "need_id TEXT PRIMARY KEY, owner TEXT NOT NULL,"
                             " about TEXT NOT NULL, conference_id TEXT NOT NULL,"
-                            " text TEXT NOT NULL, noted_at TEXT NOT NULL",
+                            " text TEXT NOT NULL, noted_at TEXT NOT NULL,"
+                            " owner_offers BIGINT NOT NULL",
         "suggested_introductions": "need_id TEXT NOT NULL, attendee_id TEXT NOT NULL,"
                                    " owner TEXT NOT NULL, about TEXT NOT NULL,"
                                    " offerer TEXT NOT NULL, rank DOUBLE PRECISION NOT NULL,"
@@ -124,6 +125,11 @@ class Suggestions(GiveRecords):
         tx.execute("UPDATE suggestion_attendees SET offers = ?, needs = ? WHERE attendee_id = ?",
                    (offers, needs, attendee))
         OFFERS.put(tx, attendee, event, offers)
+        for need_id, need in tx.fetchall("SELECT need_id, text FROM suggestion_needs"
+                                         " WHERE owner = ? AND conference_id = ?",
+                                         (person, event)):
+            tx.execute("UPDATE suggestion_needs SET owner_offers = ? WHERE need_id = ?",
+                       (answers(tx, event, need, attendee), need_id))
         tx.execute("DELETE FROM suggested_introductions WHERE attendee_id = ?", (attendee,))
         for (owner,) in tx.fetchall("SELECT person_id FROM suggestion_contacts"
                                     " WHERE other_id = ? AND conference_id = ?", (person, event)):
@@ -190,8 +196,11 @@ class Suggestions(GiveRecords):
         self.unneeded(tx, need_id)
         if not text.strip():
             return
-        tx.execute("INSERT INTO suggestion_needs VALUES (?, ?, ?, ?, ?, ?)",
-                   (need_id, owner, about, event, text, noted_at))
+        mine = tx.fetchall("SELECT attendee_id FROM suggestion_attendees"
+                           " WHERE person_id = ? AND conference_id = ?", (owner, event))
+        tx.execute("INSERT INTO suggestion_needs VALUES (?, ?, ?, ?, ?, ?, ?)",
+                   (need_id, owner, about, event, text, noted_at,
+                    max((answers(tx, event, text, a) for a, in mine), default=0)))
         NEEDS.put(tx, need_id, owner, text)
         among: Among = ("SELECT a.attendee_id FROM suggestion_attendees a"
                         " JOIN suggestion_contacts c ON c.other_id = a.person_id"
@@ -219,12 +228,22 @@ class Suggestions(GiveRecords):
         for need_id, _ in NEEDS.best(tx, owner, offer, PER_OFFER, among):
             (need,), = tx.fetchall("SELECT text FROM suggestion_needs WHERE need_id = ?",
                                    (need_id,))
-            for _, rank in OFFERS.best(tx, event, need, 1, ("SELECT CAST(? AS TEXT)", (attendee,))):
+            for _, rank in OFFERS.best(tx, event, need, 1, one(attendee)):
                 suggest(tx, need_id, attendee, rank)
             tx.execute("DELETE FROM suggested_introductions WHERE need_id = ? AND attendee_id"
                        " NOT IN (SELECT attendee_id FROM suggested_introductions"
                        f" WHERE need_id = ? ORDER BY rank DESC LIMIT {PER_NEED})",
                        (need_id, need_id))
+
+
+def one(attendee: str) -> Among:
+    return "SELECT CAST(? AS TEXT)", (attendee,)
+
+
+def answers(tx: Tx, event: str, need: str, attendee: str) -> int:
+    """1 when what ``attendee`` offers matches ``need``: a need of mine that I could answer
+    myself, said beside following up or helping back."""
+    return int(bool(OFFERS.best(tx, event, need, 1, one(attendee))))
 
 
 def suggest(tx: Tx, need_id: str, attendee: str, rank: float) -> None:
