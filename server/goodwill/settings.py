@@ -38,6 +38,10 @@ class Settings:
     allowed_hosts: tuple[str, ...] = ()
     """Host names requests may be addressed to beside the site's own (``*.example.org``:
     its subdomains, ``*``: any); see :mod:`goodwill.http.core.hosts`."""
+    trusted_proxies: tuple[str, ...] = ()
+    """Addresses or networks of the proxies in front: only from them is ``X-Forwarded-For``
+    believed as the client's address. None by default, so a client cannot name itself
+    anew with each request to slip past the rate limits."""
 
     def __post_init__(self) -> None:
         Budget(self.pg_pool_size)  # a budget too small to work with is refused at start
@@ -54,9 +58,8 @@ class Settings:
             public_url=environ.get("GOODWILL_PUBLIC_URL", "").rstrip("/"),
             secure_cookies=environ.get("GOODWILL_SECURE_COOKIES", "").lower() in TRUE,
             pg_pool_size=whole_number(environ, "GOODWILL_PG_POOL_SIZE", 10),
-            allowed_hosts=tuple(name.strip() for name in
-                                environ.get("GOODWILL_ALLOWED_HOSTS", "").split(",")
-                                if name.strip()),
+            allowed_hosts=listed(environ, "GOODWILL_ALLOWED_HOSTS"),
+            trusted_proxies=listed(environ, "GOODWILL_TRUSTED_PROXIES"),
         )
         if settings.smtp_url and not settings.public_url:
             raise ValueError("GOODWILL_SMTP_URL needs GOODWILL_PUBLIC_URL for the emailed links.")
@@ -133,6 +136,11 @@ class Settings:
                 "POSTGRES_POOL_SIZE": "1", "POSTGRES_MAX_OVERFLOW": str(self.budget.shared - 1),
                 "POSTGRES_CONNECT_TIMEOUT": "30", "POSTGRES_LOCK_TIMEOUT": "10"}
         # a connection the server dropped is replaced: see goodwill.connections.alive
+
+
+def listed(environ: Mapping[str, str], name: str) -> tuple[str, ...]:
+    """A comma-separated setting, each item trimmed, empty ones left out."""
+    return tuple(item.strip() for item in environ.get(name, "").split(",") if item.strip())
 
 
 def whole_number(environ: Mapping[str, str], name: str, default: int) -> int:

@@ -6,12 +6,16 @@ import csv
 import io
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from datetime import datetime, timedelta, timezone
 from uuid import UUID
@@ -231,14 +235,15 @@ def test_an_operator_lists_retries_and_skips_what_a_read_model_could_not_apply(g
     assert goodwill("projections", "failures").stdout.strip() == "no failures"
 
 
-def test_serve_with_two_workers_answers_on_one_port_and_stops_cleanly(tmp_path):
-    """Production's way to use more than one core: ``--workers``, each worker building the
-    app from the settings the command resolved (here the store named on the command line)."""
+@contextmanager
+def served(tmp_path: Path, *args: str, **env: str) -> Iterator[tuple[subprocess.Popen, int]]:
+    """``goodwill serve`` on a free port of this machine, on a SQLite store of its own, with
+    only the ``GOODWILL_`` settings given; stopped after, and checked it stopped."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GOODWILL_")}
-    server = subprocess.Popen([str(GOODWILL), "serve", "--workers", "2", "--port", str(port),
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("GOODWILL_")}, **env}
+    server = subprocess.Popen([str(GOODWILL), "serve", *args, "--port", str(port),
                                "--database-url", f"sqlite:///{tmp_path}/goodwill.db"],
                               cwd=tmp_path, env=env, stdout=subprocess.DEVNULL,
                               stderr=subprocess.PIPE)
@@ -251,10 +256,43 @@ def test_serve_with_two_workers_answers_on_one_port_and_stops_cleanly(tmp_path):
             except OSError:
                 time.sleep(0.2)
         assert ready, server.stderr.read().decode() if server.poll() is not None else ""
+        yield server, port
+    finally:
+        server.terminate()
+        assert server.wait(30) in (0, -signal.SIGTERM), "uvicorn alone raises it again, done"
+
+
+def test_serve_with_two_workers_answers_on_one_port_and_stops_cleanly(tmp_path):
+    """Production's way to use more than one core: ``--workers``, each worker building the
+    app from the settings the command resolved (here the store named on the command line)."""
+    with served(tmp_path, "--workers", "2") as (server, _):
         children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
         commands = [Path(f"/proc/{child}/cmdline").read_bytes() for child in children]
         assert sum(b"spawn_main" in command for command in commands) == 2
-    finally:
-        server.terminate()
-        assert server.wait(30) == 0
-    assert (tmp_path / "goodwill.db").exists()
+    assert server.returncode == 0 and (tmp_path / "goodwill.db").exists()
+
+
+def wrong_links_answered(port: int, tries: int) -> list[int]:
+    """Each a wrong sign-in link from this machine, claiming another forwarded address."""
+    answered = []
+    for n in range(tries):
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}/s", data=b"token=gwl_wrong", method="POST",
+            headers={"X-Forwarded-For": f"203.0.113.{n}",
+                     "Content-Type": "application/x-www-form-urlencoded"})
+        try:
+            urllib.request.urlopen(request).close()
+        except urllib.error.HTTPError as refused:
+            answered.append(refused.code)
+    return answered
+
+
+def test_a_client_cannot_name_itself_anew_to_slip_past_the_sign_in_limit(tmp_path):
+    """Forty wrong links from one address, each claiming another one in X-Forwarded-For: with
+    no proxy configured (the default) the header is not believed and the limit holds; with
+    this machine named as the proxy, each forwarded address is a client of its own."""
+    with served(tmp_path) as (_, port):
+        answered = wrong_links_answered(port, 40)
+    assert answered[:10] == [401] * 10 and set(answered[10:]) == {429}
+    with served(tmp_path, GOODWILL_TRUSTED_PROXIES="127.0.0.1, ::1") as (_, port):
+        assert set(wrong_links_answered(port, 40)) == {401}

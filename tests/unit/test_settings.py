@@ -56,3 +56,9 @@ def test_requests_are_trusted_for_the_sites_own_host_and_the_ones_allowed():
     public = Settings.from_env({"GOODWILL_PUBLIC_URL": "https://summit.example/",
                                 "GOODWILL_ALLOWED_HOSTS": " door.example , *.summit.example,"})
     assert public.trusted_hosts == ("summit.example", "door.example", "*.summit.example")
+
+
+def test_no_proxy_is_trusted_unless_named():
+    assert Settings.from_env({}).trusted_proxies == ()
+    named = Settings.from_env({"GOODWILL_TRUSTED_PROXIES": " 10.0.0.0/8 , ::1,"})
+    assert named.trusted_proxies == ("10.0.0.0/8", "::1")

@@ -6,6 +6,7 @@ import argparse
 import functools
 import os
 import sys
+from typing import Any
 
 from goodwill.bootstrap import System
 from goodwill.cli.common import command, opened
@@ -42,12 +43,20 @@ def run_serve(settings: Settings, args: argparse.Namespace) -> None:
             if system.runner.head() == 0:
                 print(seed_and_describe(system, seed=1, attendees=300), file=sys.stderr)
     if args.workers <= 1:
-        uvicorn.run(create_app(settings), host=settings.host, port=settings.port)
+        uvicorn.run(create_app(settings), **listening(settings))
         return
     os.environ.update(GOODWILL_DATABASE_URL=settings.database_url, GOODWILL_HOST=settings.host,
                       GOODWILL_PORT=str(settings.port))
     uvicorn.run("goodwill.cli.serving:app_from_env", factory=True, workers=args.workers,
-                host=settings.host, port=settings.port)
+                **listening(settings))
+
+
+def listening(settings: Settings) -> dict[str, Any]:
+    """uvicorn's address, and whose ``X-Forwarded-For`` it believes: only the configured
+    proxies' (uvicorn's own default believes anyone on this machine's loopback)."""
+    return {"host": settings.host, "port": settings.port,
+            "proxy_headers": bool(settings.trusted_proxies),
+            "forwarded_allow_ips": list(settings.trusted_proxies)}
 
 
 def app_from_env():

@@ -2,8 +2,9 @@
 
 Each worker process keeps its own windows, so with N workers a client may make up to N
 times the limit; that still turns guessing into a crawl, and needs no shared store. The
-address is the connection's: behind a proxy, run uvicorn with ``--proxy-headers`` and
-``--forwarded-allow-ips`` so it is the client's, not the proxy's.
+address is the connection's: behind a proxy, name it in ``GOODWILL_TRUSTED_PROXIES`` so
+``goodwill serve`` believes its ``X-Forwarded-For`` and the address is the client's, not the
+proxy's; nobody else's is believed.
 """
 
 from __future__ import annotations
