@@ -74,6 +74,10 @@ def test_the_page_acts_and_dismisses_and_home_shows_the_first_three(summit):
     opened = api.client.get("/introduce", headers=alice, params={
         "a": people["bob"], "b": people["carol"], "suggestion": key})
     assert f"Bob needs “{NOTE}”, and Carol offers “UX reviews”." in opened.text
+    for who, key_tried in ((people["bob"], key), (people["alice"], "introduce:junk")):
+        other = api.client.get("/introduce", headers=api.headers(who),
+                               params={"suggestion": key_tried})
+        assert other.status_code == 200 and NOTE not in other.text, "only its owner's"
     sent = api.client.post("/suggestions/dismissals", headers=alice, follow_redirects=False,
                            data={"csrf_token": alice["X-CSRF-Token"], "suggestion": key,
                                  "command_id": "8d6f5a3e-1c2b-4d5e-9f60-718293a4b5c6",

@@ -30,8 +30,9 @@ INTRODUCTIONS = (
     " WHERE g.giver = s.about AND g.retracted = 0) + (SELECT count(*) FROM suggestion_gives g"
     " WHERE g.giver = s.offerer AND g.retracted = 0) AS given"
     " FROM suggested_introductions s JOIN suggestion_needs n ON n.need_id = s.need_id"
-    " JOIN suggestion_attendees a ON a.attendee_id = s.attendee_id WHERE s.owner = ?"
-    " ORDER BY s.rank DESC, s.need_id, s.attendee_id LIMIT ?")
+    " JOIN suggestion_attendees a ON a.attendee_id = s.attendee_id WHERE s.owner = ?")
+"""Introductions suggested to one person, each with its need, offer and the two's gives."""
+
 
 
 async def suggestions(db: Reader, person_id: UUID, now: datetime | None = None
@@ -44,7 +45,8 @@ async def suggestions(db: Reader, person_id: UUID, now: datetime | None = None
     helped, met = await lists.not_helped_back(scope), await lists.met_without_follow_up(scope)
     needs = await needs_about(db, me, {r["other_id"] for r in chain(helped, met)})
     kinds = [
-        introductions(await db.fetch(INTRODUCTIONS, me, WEIGHED),
+        introductions(await db.fetch(f"{INTRODUCTIONS} ORDER BY s.rank DESC, s.need_id,"
+                                     " s.attendee_id LIMIT ?", me, WEIGHED),
                       now or datetime.now(timezone.utc)),
         [suggestion("thank", r["other_id"], r["give_id"], said(r["kind"], r["note"]),
                     give_id=r["give_id"], gift=r["kind"], note=cut(r["note"]))
@@ -58,12 +60,25 @@ async def suggestions(db: Reader, person_id: UUID, now: datetime | None = None
     ]
     dismissed = {r["suggestion"] for r in await db.fetch(
         "SELECT suggestion FROM suggestion_dismissals WHERE person_id = ?", me)}
-    turns = chain.from_iterable(zip_longest(*kinds))
-    found = list({s["key"]: s for s in reversed([s for s in turns if s is not None])
-                  if s["key"] not in dismissed}.values())[::-1]
+    found: list[Suggestion] = []
+    for s in chain.from_iterable(zip_longest(*kinds)):
+        if s is not None and s["key"] not in dismissed:  # a contact met at two events: once
+            dismissed.add(s["key"])
+            found.append(s)
     called = await names(db, {s[who] for s in found for who in ("person_id", "other_id")
                               if s.get(who)})
     return [named(s, called) for s in found]
+
+
+async def introduction(db: Reader, person_id: UUID, key: str) -> Suggestion | None:
+    """One introduction suggested to ``person_id``, by its key, with both names."""
+    kind, _, ids = key.partition(":")
+    need_id, _, attendee_id = ids.rpartition(":")
+    rows = await db.fetch(f"{INTRODUCTIONS} AND s.need_id = ? AND s.attendee_id = ?",
+                          str(person_id), need_id, attendee_id) if kind == "introduce" else []
+    found = introductions(rows, datetime.now(timezone.utc))
+    called = await names(db, {p for s in found for p in (s["person_id"], s["other_id"])})
+    return next((named(s, called) for s in found), None)
 
 
 def introductions(rows: list[dict[str, Any]], now: datetime) -> list[Suggestion]:

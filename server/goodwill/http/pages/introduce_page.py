@@ -43,10 +43,9 @@ async def sections(reader: Reads, actor: UUID, a: UUID | None = None,
 
 async def suggested_why(reader: Reads, actor: UUID, key: str | None) -> str:
     """The reason a suggestion of mine gives for this introduction, to start the why from."""
-    found = [s for s in await suggestion_lists.suggestions(reader, actor)
-             if key and s["key"] == key and s["kind"] == "introduce"]
-    return "".join(f"{s['name']} needs “{s['need']}”, and {s['other_name']} offers"
-                   f" “{s['offer']}”." for s in found[:1])
+    s = key and await suggestion_lists.introduction(reader, actor, key)
+    return f"{s['name']} needs “{s['need']}”, and {s['other_name']} offers “{s['offer']}”." \
+        if s else ""
 
 
 def chosen(sent: Any, field: str, contacts: set[str]) -> UUID:
