@@ -70,9 +70,15 @@ def test_only_organizers_issue_devices_and_a_replay_shows_the_same_token(summit)
     assert first["token"] == again["token"] and first["token"].startswith("gwd_")
 
 
-def test_scanning_is_limited_per_address(summit):
+def test_scanning_is_limited_per_device_not_per_address(summit):
+    """Two doors behind one address each have their own limit, and strangers' requests
+    without a good device token count towards neither."""
     summit.api.client.app.state.limits = SlidingWindows({**LIMITS, "scan": Limit(2, 60)})
-    token = issue(summit)["token"]
-    answers = [scan(summit, token, summit.event_id, name) for name in ("Alice", "Bob", "Alice")]
+    front, side = issue(summit)["token"], issue(summit)["token"]
+    summit.guest("Carol")
+    strangers = [scan(summit, front[:-4] + "AAAA", summit.event_id) for _ in range(5)]
+    assert {answer.status_code for answer in strangers} == {401}
+    answers = [scan(summit, front, summit.event_id, name) for name in ("Alice", "Bob", "Alice")]
     assert [a.status_code for a in answers] == [200, 200, 429]
     assert answers[2].headers["content-type"] == PROBLEM and answers[2].headers["retry-after"]
+    assert scan(summit, side, summit.event_id, "Carol").status_code == 200

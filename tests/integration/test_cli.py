@@ -272,14 +272,13 @@ def test_serve_with_two_workers_answers_on_one_port_and_stops_cleanly(tmp_path):
     assert server.returncode == 0 and (tmp_path / "goodwill.db").exists()
 
 
-def wrong_links_answered(port: int, tries: int) -> list[int]:
-    """Each a wrong sign-in link from this machine, claiming another forwarded address."""
+def wrong_codes_answered(port: int, tries: int) -> list[int]:
+    """Each a wrong join code from this machine, claiming another forwarded address: join
+    codes name no account, so they are what is limited per address."""
     answered = []
     for n in range(tries):
-        request = urllib.request.Request(
-            f"http://127.0.0.1:{port}/s", data=b"token=gwl_wrong", method="POST",
-            headers={"X-Forwarded-For": f"203.0.113.{n}",
-                     "Content-Type": "application/x-www-form-urlencoded"})
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/j/GUESS{n:03d}",
+                                         headers={"X-Forwarded-For": f"203.0.113.{n}"})
         try:
             urllib.request.urlopen(request).close()
         except urllib.error.HTTPError as refused:
@@ -287,12 +286,13 @@ def wrong_links_answered(port: int, tries: int) -> list[int]:
     return answered
 
 
-def test_a_client_cannot_name_itself_anew_to_slip_past_the_sign_in_limit(tmp_path):
-    """Forty wrong links from one address, each claiming another one in X-Forwarded-For: with
-    no proxy configured (the default) the header is not believed and the limit holds; with
-    this machine named as the proxy, each forwarded address is a client of its own."""
+def test_a_client_cannot_name_itself_anew_to_slip_past_the_join_code_limit(tmp_path):
+    """Forty wrong join codes from one address, each claiming another one in
+    X-Forwarded-For: with no proxy configured (the default) the header is not believed and
+    the limit holds; with this machine named as the proxy, each forwarded address is a
+    client of its own."""
     with served(tmp_path) as (_, port):
-        answered = wrong_links_answered(port, 40)
-    assert answered[:10] == [401] * 10 and set(answered[10:]) == {429}
+        answered = wrong_codes_answered(port, 40)
+    assert answered[:10] == [404] * 10 and set(answered[10:]) == {429}
     with served(tmp_path, GOODWILL_TRUSTED_PROXIES="127.0.0.1, ::1") as (_, port):
-        assert set(wrong_links_answered(port, 40)) == {401}
+        assert set(wrong_codes_answered(port, 40)) == {404}

@@ -18,7 +18,7 @@ from litestar.template.config import TemplateConfig
 
 from goodwill.application import Goodwill
 from goodwill.bootstrap import bootstrap
-from goodwill.http.core.actor import SCHEMES, acting_person
+from goodwill.http.core.actor import SCHEMES, acting_person, scanner
 from goodwill.http.core.assets import STATIC, kept_asset, with_assets
 from goodwill.http.api import (access, attendees, connections, dashboard, desk_api, erasure,
                                events, exports, gives, imports, introductions, join, me, notes,
@@ -79,7 +79,8 @@ def the_keys(state: State) -> Keys:
 
 DEPENDENCIES = {"goodwill": Provide(the_application, sync_to_thread=False),
                 "keys": Provide(the_keys, sync_to_thread=False),
-                "reader": Provide(fresh_reader), "actor": Provide(acting_person)}
+                "reader": Provide(fresh_reader), "actor": Provide(acting_person),
+                "scanner": Provide(scanner)}
 
 
 def for_pages(engine: JinjaTemplateEngine) -> None:

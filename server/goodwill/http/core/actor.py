@@ -15,6 +15,8 @@ from litestar.openapi.spec import SecurityScheme
 from goodwill.http.core.access import ORGANIZERS, require_role
 from goodwill.http.core.identity import (SESSION_COOKIE, live_credential, session_holder,
                                          session_person, unauthorized)
+from goodwill.http.core.limits import spend
+from goodwill.http.core.markers import Actor
 from goodwill.projections import credentials
 from goodwill.tokens import API_TOKEN, DEVICE, PREFIXES, Keys
 
@@ -39,6 +41,14 @@ async def acting_person(request: Request, state: State) -> UUID:
     if request.headers.get("Authorization") is None and request.cookies.get(SESSION_COOKIE):
         return await session_person(request, state, request.cookies[SESSION_COOKIE])
     return await identified(request, state)
+
+
+async def scanner(request: Request, actor: Actor) -> UUID:
+    """Whoever scans at a door, counted against their own limit: a device's scans are its
+    own, never its address's, and a request that names nobody was refused before it could
+    count towards anyone's."""
+    spend(request, "scan", str(actor))
+    return actor
 
 
 async def identified(request: Request, state: State) -> UUID:

@@ -1,10 +1,15 @@
-"""Rate limits: a sliding window per client address, in this process's memory.
+"""Rate limits: a sliding window per subject, in this process's memory.
 
-Each worker process keeps its own windows, so with N workers a client may make up to N
-times the limit; that still turns guessing into a crawl, and needs no shared store. The
-address is the connection's: behind a proxy, name it in ``GOODWILL_TRUSTED_PROXIES`` so
-``goodwill serve`` believes its ``X-Forwarded-For`` and the address is the client's, not the
-proxy's; nobody else's is believed.
+A limit counts what is being guessed or spent, never a whole address where it can help it:
+a venue's hundreds of phones share one address behind its NAT. So wrong sign-in links count
+against the token's prefix (the credential they claim), wrong passwords against the account,
+lost-link emails against the email asked for, and scans against the door device scanning,
+once it is known to be one. Only join codes, which name nothing else, count against the
+client's address: behind a proxy, name it in ``GOODWILL_TRUSTED_PROXIES`` so ``goodwill
+serve`` believes its ``X-Forwarded-For``; nobody else's is believed.
+
+Each worker process keeps its own windows, so with N workers a subject may make up to N
+times the limit.
 """
 
 from __future__ import annotations
@@ -17,7 +22,6 @@ from dataclasses import dataclass
 
 from litestar.connection import ASGIConnection
 from litestar.exceptions import TooManyRequestsException
-from litestar.handlers import BaseRouteHandler
 
 
 @dataclass(frozen=True)
@@ -66,22 +70,36 @@ class SlidingWindows:
         return times
 
 
+TOKEN_PREFIX = 24
+"""A token's kind and the first 15 bytes of the credential id it names: what one guesser
+keeps while trying MACs, and what a stranger's different link never shares."""
+
+
 def client_of(connection: ASGIConnection) -> str:
     return connection.client.host if connection.client else "unknown"
 
 
-def limited(kind: str):
-    """A guard that counts every request to its route, e.g. each scan at the door."""
-    def guard(connection: ASGIConnection, _: BaseRouteHandler) -> None:
-        check_limit(connection, kind)
-        count_attempt(connection, kind)
-    return guard
+def token_prefix(token: str) -> str:
+    return token[:TOKEN_PREFIX]
 
 
-def check_limit(connection: ASGIConnection, kind: str) -> None:
-    connection.app.state.limits.check(kind, client_of(connection))
+def check_limit(connection: ASGIConnection, kind: str, subject: str) -> None:
+    """Refuses with 429 while ``subject`` has used up its ``kind`` of attempts."""
+    connection.app.state.limits.check(kind, subject)
 
 
-def count_attempt(connection: ASGIConnection, kind: str) -> None:
-    """Sign-in and join count only failures (a wrong link, password or join code)."""
-    connection.app.state.limits.count(kind, client_of(connection))
+def count_attempt(connection: ASGIConnection, kind: str, subject: str) -> None:
+    connection.app.state.limits.count(kind, subject)
+
+
+def spend(connection: ASGIConnection, kind: str, subject: str) -> None:
+    """One attempt, refused once ``subject`` has used them up: each scan, each email."""
+    check_limit(connection, kind, subject)
+    count_attempt(connection, kind, subject)
+
+
+def refuse_failure(connection: ASGIConnection, kind: str, subject: str) -> None:
+    """Counts a failure, refused with 429 instead once ``subject`` has failed too often. A
+    success is never refused, so only guessers are slowed: for tokens, which cannot be
+    guessed right, not for passwords, whose account is checked before the guess."""
+    spend(connection, kind, subject)

@@ -15,6 +15,9 @@ from goodwill.tokens import Keys
 
 Actor = NamedDependency[UUID]
 """The acting person, resolved only by :func:`goodwill.http.core.actor.acting_person`."""
+Scanner = NamedDependency[UUID]
+"""The acting person or door device, counted against its own scan limit
+(:func:`goodwill.http.core.actor.scanner`)."""
 App = NamedDependency[Goodwill]
 Reads = NamedDependency[Reader]
 """The read side, caught up with the request's ``after`` position."""

@@ -28,8 +28,7 @@ from goodwill.http.core.errors import domain_status
 from goodwill.http.event_days import local
 from goodwill.http.pages.forms.common import Invalid, command_id, page
 from goodwill.http.core.freshness import caught_up
-from goodwill.http.core.limits import limited
-from goodwill.http.core.markers import Actor, App, PathId, Reads, Search
+from goodwill.http.core.markers import Actor, App, PathId, Reads, Scanner, Search
 from goodwill.http.schemas.common import CODE_LENGTH, CODE_PATTERN
 from goodwill.projections import checkins, door
 
@@ -67,9 +66,9 @@ async def desk_page(request: Request, conference_id: PathId, reader: Reads, acto
                 "desk/_desk_results.html")
 
 
-@post("/events/{conference_id:uuid}/desk", guards=[limited("scan")])
+@post("/events/{conference_id:uuid}/desk")
 async def desk_scan(request: Request, goodwill: App, conference_id: PathId, reader: Reads,
-                    actor: Actor) -> Template:
+                    scanner: Scanner) -> Template:
     """The answer is the page: green or red with the reason, and Undo after an admission.
     Who may scan is the application's to say; a form it never sees is checked here."""
     event, form = await event_row(reader, conference_id), await request.form()
@@ -77,11 +76,11 @@ async def desk_scan(request: Request, goodwill: App, conference_id: PathId, read
     try:
         scan = typed_scan(form, setup)
     except Invalid as error:
-        await require_role(reader, conference_id, actor, CREW)
+        await require_role(reader, conference_id, scanner, CREW)
         shown = await context(reader, event, setup, errors={error.field: error.message},
                               typed=form.get("code"))
         return page(request, "desk/desk.html", shown, status_code=400)
-    event, answered = await run_scans(goodwill, reader, actor, conference_id, [scan])
+    event, answered = await run_scans(goodwill, reader, scanner, conference_id, [scan])
     await caught_up(reader, answered.position)
     answer = answered.answers[0]
     shown = await context(reader, event, setup, answer=answer,

@@ -25,7 +25,7 @@ from goodwill.http.pages.forms.consent import CHOICES, consent_of
 from goodwill.http.core.defenses import same_origin
 from goodwill.http.core.errors import domain_status
 from goodwill.http.pages.forms.common import Invalid, command_id, page
-from goodwill.http.core.limits import check_limit, count_attempt
+from goodwill.http.core.limits import check_limit, client_of, count_attempt
 from goodwill.projections import directory
 
 JoinCode = Annotated[str, Parameter(max_length=64)]
@@ -33,12 +33,12 @@ JoinCode = Annotated[str, Parameter(max_length=64)]
 
 async def opened_by(request: Request, state: State, code: str) -> dict[str, Any]:
     """The event the code opens now; a wrong code is a 404 and counts against the address."""
-    check_limit(request, "join")
+    check_limit(request, "join", client_of(request))
     event_id = await asyncio.to_thread(state.system.app.event_to_join,
                                        state.signer.join_digest(code))
     event = event_id and await directory.conference(state.system.reader, event_id)
     if not event:
-        count_attempt(request, "join")
+        count_attempt(request, "join", client_of(request))
         raise NotFoundException("This join code is not valid, or registration has closed.")
     return event
 

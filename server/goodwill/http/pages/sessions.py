@@ -24,7 +24,8 @@ from goodwill.http.core.defenses import NO_STORE, same_origin
 from goodwill.http.core.identity import (SESSION_COOKIE, check_csrf, cleared_cookies,
                                          live_credential, session_cookies, session_person,
                                          unauthorized)
-from goodwill.http.core.limits import check_limit, count_attempt, limited
+from goodwill.http.core.limits import (check_limit, count_attempt, refuse_failure, spend,
+                                       token_prefix)
 from goodwill.http.mail import send_lost_link, send_new_link
 from goodwill.http.schemas.access import LostLink, OrganizerSignIn, Resend, SignedIn, SignIn
 from goodwill.projections import credentials, directory
@@ -51,14 +52,15 @@ async def sign_in_page() -> Template:
 async def sign_in(request: Request, state: State, data: Form) -> Response:
     """Sets the session cookies and goes home, or for a door device's link to its event's
     check-in desk. A link that is not ours, revoked, replaced or used already is refused
-    (a person's link works once), and failures from one address are limited. A browser
-    told its link was used gets a page that offers a new one by email."""
-    check_limit(request, "sign-in")
+    (a person's link works once), and failures are limited per token prefix, so a guesser
+    is slowed and a good link is never refused for others' mistakes. A browser told its link
+    was used gets a page that offers a new one by email."""
     token = data.token.strip()
     opened = await (device_session(state, token) if token.startswith(PREFIXES[DEVICE])
                     else person_session(state, token))
+    if opened is None:
+        refuse_failure(request, "sign-in", token_prefix(token))
     if isinstance(opened, str) or opened is None:
-        count_attempt(request, "sign-in")
         if opened in (SPENT, DEVICE_SPENT) and "text/html" in request.headers.get("Accept", ""):
             return Template("account/link_used.html", status_code=401, headers=NO_STORE, context={
                 "token": token, "email": bool(state.settings.smtp_url),
@@ -84,11 +86,12 @@ async def person_session(state: State, token: str) -> Opened | str:
     return SPENT if await asyncio.to_thread(app.link_spent, person_id, link_id) else None
 
 
-@post("/s/renew", tags=["sign-in"], status_code=200, guards=[same_origin, limited("resend")],
+@post("/s/renew", tags=["sign-in"], status_code=200, guards=[same_origin],
       include_in_schema=False)
-async def renew(state: State, data: Form) -> Response:
+async def renew(request: Request, state: State, data: Form) -> Response:
     """A new link for the holder of a used one, emailed to the address they registered
     with, never shown: whoever else saw the used link learns nothing new."""
+    spend(request, "resend", token_prefix(data.token.strip()))
     link_id = state.signer.credential_of(SIGN_IN_LINK, data.token.strip())
     reader = state.system.reader
     row = link_id and await credentials.credential(reader, link_id)
@@ -119,11 +122,13 @@ async def device_session(state: State, token: str) -> Opened | str:
 @post("/auth/organizer", tags=["sign-in"], status_code=200, guards=[same_origin])
 async def organizer_sign_in(request: Request, state: State,
                             data: JSONBody[OrganizerSignIn]) -> Response[SignedIn]:
-    check_limit(request, "sign-in")
+    """Wrong passwords are limited per account, checked before the password is."""
+    account = data.email.strip().lower()
+    check_limit(request, "sign-in", account)
     app = state.system.app
     person = await asyncio.to_thread(app.check_password, data.email, data.password)
     if person is None:
-        count_attempt(request, "sign-in")
+        count_attempt(request, "sign-in", account)
         raise unauthorized("Wrong email or password.")
     session, csrf = session_cookies(request, state, person, account_id(person))
     return Response(SignedIn(person, csrf.value or ""), cookies=[session, csrf],
@@ -154,22 +159,25 @@ async def lost_link_page(state: State) -> Template:
                     context={"email": bool(state.settings.smtp_url), "sent": False})
 
 
-@post("/s/lost", tags=["sign-in"], status_code=200, guards=[same_origin, limited("resend")],
+@post("/s/lost", tags=["sign-in"], status_code=200, guards=[same_origin],
       include_in_schema=False)
-async def lost_link(state: State, data: LostForm) -> Template:
+async def lost_link(request: Request, state: State, data: LostForm) -> Template:
     """The same page whether or not the email is known; the link, if any, is emailed after
     the answer, at most a few times an hour to one address."""
+    spend(request, "resend", data.email.strip().lower())
     email = state.settings.smtp_url and data.email
     task = email and BackgroundTask(send_lost_link, state, email)
     return Template("account/lost_link.html", headers=NO_STORE, background=task or None,
                     context={"email": bool(state.settings.smtp_url), "sent": True})
 
 
-@post("/auth/resend", tags=["sign-in"], status_code=202,
-      guards=[same_origin, limited("resend")])
-async def resend(state: State, data: JSONBody[Resend]) -> Response[dict[str, str]]:
+@post("/auth/resend", tags=["sign-in"], status_code=202, guards=[same_origin])
+async def resend(request: Request, state: State,
+                 data: JSONBody[Resend]) -> Response[dict[str, str]]:
     """The same answer whether or not the email is known, so nobody can learn who attends;
-    the email, if any, is sent after the answer. Without SMTP, organizers show links."""
+    the email, if any, is sent after the answer, a few times an hour at most to one address.
+    Without SMTP, organizers show links."""
+    spend(request, "resend", data.email.strip().lower())
     task = (BackgroundTask(send_lost_link, state, data.email, data.conference_id)
             if state.settings.smtp_url else None)
     return Response({"detail": RESENT}, status_code=202, background=task)
