@@ -15,6 +15,7 @@ from goodwill.imports import jobs
 from goodwill.keyring import Keyring
 from goodwill.projections import all_projections
 from goodwill.projections.engine.runner import ProjectionRunner
+from goodwill.rate_limits import RateLimits
 from goodwill.settings import Settings
 
 
@@ -25,28 +26,31 @@ class System:
     writer: Writer
     runner: ProjectionRunner
     reader: Reader
+    limits: RateLimits
 
     def close(self) -> None:
         self.runner.stop()
         self.app.close()  # and with it the shared pool on PostgreSQL
         self.app.keyring.close()
+        self.limits.close()
 
 
 def bootstrap(settings: Settings) -> System:
     """Everything but the async reader's pool, which opens inside the event loop."""
     with setting_up(settings):
         env = settings.event_store_env()  # makes the SQLite folder, which the keyring needs
-        keyring = Keyring(settings)
+        keyring, limits = Keyring(settings), RateLimits(settings)
         app = Goodwill(env=env, keyring=keyring)
         pool = app.factory.datastore.pool if settings.is_postgres else None
         if pool is not None:  # one pool for all that is synchronous: see goodwill.connections
             keyring.borrow(pool)
+            limits.borrow(pool)
         writer = Writer(settings, pool)
         runner = ProjectionRunner(app, writer, all_projections())
         runner.create_tables()
         jobs.create_table(writer)
     app.after_save.append(runner.wake.set)
-    return System(settings, app, writer, runner, Reader(settings))
+    return System(settings, app, writer, runner, Reader(settings), limits)
 
 
 @contextmanager

@@ -186,6 +186,57 @@ class Writer:
 
 
 
+class SideTables:
+    """Tables kept beside the event store and the read models, for state every worker shares
+    that is not an event: on SQLite a file of their own (so their writes never wait on a
+    projection's), on PostgreSQL the store's schema reached through the process's shared
+    pool (in autocommit), handed over by :meth:`borrow` once the event store has made it."""
+
+    def __init__(self, settings: Settings, suffix: str, *tables: str) -> None:
+        self.settings, self.tables = settings, tables
+        self.lock = threading.Lock()  # one SQLite connection, used from many threads
+        self.pool: ConnectionPool | None = None
+        self.conn = None if settings.is_postgres else sqlite_connect(
+            str(settings.sqlite_path.with_suffix(suffix)))
+        if self.conn is not None:
+            self._create()
+
+    def borrow(self, pool: ConnectionPool) -> None:
+        self.pool = pool
+        self._create()
+
+    def close(self) -> None:
+        if self.conn is not None:
+            self.conn.close()
+
+    def run(self, sql: str, *params: Any) -> list[tuple]:
+        with self.lock:
+            if self.pool is not None:
+                with self.pool.connection() as conn, conn.cursor(row_factory=tuple_row) as cursor:
+                    cursor.execute(sql.replace("?", "%s"), params)
+                    return cursor.fetchall() if cursor.description else []
+            return self.conn.execute(sql, params).fetchall()
+
+    def run_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """All the rows in one transaction: all or none."""
+        with self.lock:
+            if self.pool is not None:
+                with self.pool.connection() as conn, conn.transaction(), conn.cursor() as cur:
+                    cur.executemany(sql.replace("?", "%s"), rows)
+                return
+            self.conn.execute("BEGIN")
+            try:
+                self.conn.executemany(sql, rows)
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+
+    def _create(self) -> None:
+        for table in self.tables:
+            self.run(table)
+
+
 async def unchanged_session(_: asyncpg.Connection) -> None:
     """A reader's connection goes back to its pool as it came: it only ever runs one query
     at a time outside any transaction, and sets, locks and listens for nothing. So the

@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import base64
 import os
-import threading
 import time
 from uuid import UUID
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from eventsourcing.persistence import Transcoding
-from psycopg.rows import tuple_row
 from psycopg_pool import ConnectionPool
 
-from goodwill.database import sqlite_connect
+from goodwill.database import SideTables
 from goodwill.domain.personal import Personal
 from goodwill.settings import Settings
 
@@ -28,26 +26,18 @@ TABLE = "CREATE TABLE IF NOT EXISTS person_keys (person_id TEXT PRIMARY KEY, sec
 
 
 class Keyring:
-    """On SQLite a file of its own; on PostgreSQL a table reached through the process's shared
-    pool (in autocommit), handed over by :meth:`borrow` once the event store has made it."""
+    """Keys in :class:`~goodwill.database.SideTables` of their own, cached for a while."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.cache: dict[UUID, tuple[float, bytes | None]] = {}
-        self.lock = threading.Lock()
-        self.pool: ConnectionPool | None = None
-        self.conn = None if settings.is_postgres else sqlite_connect(
-            str(settings.sqlite_path.with_suffix(".keys.db")))
-        if self.conn is not None:
-            self._run(TABLE)
+        self.tables = SideTables(settings, ".keys.db", TABLE)
 
     def borrow(self, pool: ConnectionPool) -> None:
-        self.pool = pool
-        self._run(TABLE)
+        self.tables.borrow(pool)
 
     def close(self) -> None:
-        if self.conn is not None:
-            self.conn.close()
+        self.tables.close()
 
     def key(self, owner: UUID, create: bool = False) -> bytes | None:
         cached = self.cache.get(owner)
@@ -77,19 +67,7 @@ class Keyring:
         otherwise wait for a commit per person before it could seal their names. Only for
         ids made a moment ago: one that has a key already fails the whole batch."""
         fresh = {owner: AESGCM.generate_key(256) for owner in owners}
-        insert = "INSERT INTO person_keys VALUES (?, ?)"
-        with self.lock:
-            if self.pool is not None:
-                with self.pool.connection() as conn, conn.transaction(), conn.cursor() as cur:
-                    cur.executemany(insert.replace("?", "%s"), stored(fresh))
-            else:
-                self.conn.execute("BEGIN")
-                try:
-                    self.conn.executemany(insert, stored(fresh))
-                except BaseException:
-                    self.conn.execute("ROLLBACK")
-                    raise
-                self.conn.execute("COMMIT")
+        self.tables.run_many("INSERT INTO person_keys VALUES (?, ?)", stored(fresh))
         self.cache.update({owner: (time.monotonic(), key) for owner, key in fresh.items()})
 
     def destroy(self, owner: UUID) -> None:
@@ -100,12 +78,7 @@ class Keyring:
                   else "PRAGMA wal_checkpoint(TRUNCATE)")
 
     def _run(self, sql: str, *params: str) -> list[tuple]:
-        with self.lock:
-            if self.pool is not None:
-                with self.pool.connection() as conn, conn.cursor(row_factory=tuple_row) as cursor:
-                    cursor.execute(sql.replace("?", "%s"), params)
-                    return cursor.fetchall() if cursor.description else []
-            return self.conn.execute(sql, params).fetchall()
+        return self.tables.run(sql, *params)
 
 
 def stored(keys: dict[UUID, bytes]) -> list[tuple[str, str]]:

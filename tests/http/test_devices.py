@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from goodwill.http.core.limits import LIMITS, Limit, SlidingWindows
+from goodwill.rate_limits import LIMITS, Limit
 from tests.http.api import PROBLEM
 
 
@@ -73,7 +73,7 @@ def test_only_organizers_issue_devices_and_a_replay_shows_the_same_token(summit)
 def test_scanning_is_limited_per_device_not_per_address(summit):
     """Two doors behind one address each have their own limit, and strangers' requests
     without a good device token count towards neither."""
-    summit.api.client.app.state.limits = SlidingWindows({**LIMITS, "scan": Limit(2, 60)})
+    summit.api.client.app.state.system.limits.limits = {**LIMITS, "scan": Limit(2, 60)}
     front, side = issue(summit)["token"], issue(summit)["token"]
     summit.guest("Carol")
     strangers = [scan(summit, front[:-4] + "AAAA", summit.event_id) for _ in range(5)]

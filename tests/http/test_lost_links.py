@@ -14,7 +14,7 @@ from litestar.testing import TestClient
 
 from goodwill.domain.credential import EMAILS_PER_HOUR
 from goodwill.http import create_app
-from goodwill.http.core.limits import LIMITS, Limit, SlidingWindows
+from goodwill.rate_limits import LIMITS, Limit
 from tests.http.api import Api
 
 
@@ -93,7 +93,7 @@ def test_the_holder_of_a_used_link_gets_a_new_one_by_email_never_on_the_page(mai
 
 def test_the_lost_link_page_emails_a_link_a_few_times_an_hour_to_one_address(mailed):
     api, inbox = mailed
-    api.client.app.state.limits = SlidingWindows({**LIMITS, "resend": Limit(100, 60)})
+    api.client.app.state.system.limits.limits = {**LIMITS, "resend": Limit(100, 60)}
     meetup_with_alice(api)
     form = api.client.get("/s/lost")
     assert form.status_code == 200 and 'name="email"' in form.text

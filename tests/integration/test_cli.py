@@ -6,16 +6,8 @@ import csv
 import io
 import os
 import re
-import signal
-import socket
 import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from datetime import datetime, timedelta, timezone
 from uuid import UUID
@@ -28,8 +20,7 @@ from goodwill.domain.personal import Personal
 from goodwill.settings import Settings
 from tests.ticketing import PRETIX_EXPORTS, nameless, pretix_csv, pretix_row
 from tests.scenario import Scenario
-
-GOODWILL = Path(sys.executable).parent / "goodwill"
+from tests.serving import GOODWILL, served, wrong_codes_answered
 
 
 @pytest.fixture
@@ -235,33 +226,6 @@ def test_an_operator_lists_retries_and_skips_what_a_read_model_could_not_apply(g
     assert goodwill("projections", "failures").stdout.strip() == "no failures"
 
 
-@contextmanager
-def served(tmp_path: Path, *args: str, **env: str) -> Iterator[tuple[subprocess.Popen, int]]:
-    """``goodwill serve`` on a free port of this machine, on a SQLite store of its own, with
-    only the ``GOODWILL_`` settings given; stopped after, and checked it stopped."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    env = {**{k: v for k, v in os.environ.items() if not k.startswith("GOODWILL_")}, **env}
-    server = subprocess.Popen([str(GOODWILL), "serve", *args, "--port", str(port),
-                               "--database-url", f"sqlite:///{tmp_path}/goodwill.db"],
-                              cwd=tmp_path, env=env, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.PIPE)
-    try:
-        deadline, ready = time.monotonic() + 60, False
-        while not ready and time.monotonic() < deadline and server.poll() is None:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz") as answer:
-                    ready = answer.status == 200
-            except OSError:
-                time.sleep(0.2)
-        assert ready, server.stderr.read().decode() if server.poll() is not None else ""
-        yield server, port
-    finally:
-        server.terminate()
-        assert server.wait(30) in (0, -signal.SIGTERM), "uvicorn alone raises it again, done"
-
-
 def test_serve_with_two_workers_answers_on_one_port_and_stops_cleanly(tmp_path):
     """Production's way to use more than one core: ``--workers``, each worker building the
     app from the settings the command resolved (here the store named on the command line)."""
@@ -270,20 +234,6 @@ def test_serve_with_two_workers_answers_on_one_port_and_stops_cleanly(tmp_path):
         commands = [Path(f"/proc/{child}/cmdline").read_bytes() for child in children]
         assert sum(b"spawn_main" in command for command in commands) == 2
     assert server.returncode == 0 and (tmp_path / "goodwill.db").exists()
-
-
-def wrong_codes_answered(port: int, tries: int) -> list[int]:
-    """Each a wrong join code from this machine, claiming another forwarded address: join
-    codes name no account, so they are what is limited per address."""
-    answered = []
-    for n in range(tries):
-        request = urllib.request.Request(f"http://127.0.0.1:{port}/j/GUESS{n:03d}",
-                                         headers={"X-Forwarded-For": f"203.0.113.{n}"})
-        try:
-            urllib.request.urlopen(request).close()
-        except urllib.error.HTTPError as refused:
-            answered.append(refused.code)
-    return answered
 
 
 def test_a_client_cannot_name_itself_anew_to_slip_past_the_join_code_limit(tmp_path):

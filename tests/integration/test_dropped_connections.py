@@ -24,7 +24,7 @@ def test_the_shared_pool_hands_out_no_dead_connection(system, settings):
     """The keyring borrows the shared pool directly, with no retry of its own: a dead
     connection handed to it was a 500 once its key cache expired."""
     postgres_only(settings)
-    keyring, pool = system.app.keyring, system.app.keyring.pool
+    keyring, pool = system.app.keyring, system.app.keyring.tables.pool
 
     def held(_) -> None:
         with pool.connection() as conn:

@@ -31,7 +31,6 @@ from goodwill.http.core.health import healthz, readyz
 from goodwill.http.schemas.common import LONGEST
 from goodwill.http.core.hosts import host_check
 from goodwill.http.core.isolation import with_isolation
-from goodwill.http.core.limits import SlidingWindows
 from goodwill.http.core.metrics import metrics
 from goodwill.http.core.parameters import checked_parameters
 from goodwill.http.pages import pwa, sessions
@@ -101,8 +100,7 @@ def create_app(settings: Settings) -> Litestar:
         route_handlers=[api, page_router(DEPENDENCIES), *sessions.HANDLERS, join.join,
                         static, kept_asset, *pwa.HANDLERS, healthz, readyz, metrics],
         lifespan=[running],
-        state=State({"settings": settings, "signer": Keys(settings.secret_key),
-                     "limits": SlidingWindows()}),
+        state=State({"settings": settings, "signer": Keys(settings.secret_key)}),
         exception_handlers=EXCEPTION_HANDLERS,
         middleware=[host_check(settings.trusted_hosts), stale_header],
         before_send=[security_headers],

@@ -47,7 +47,7 @@ async def scanner(request: Request, actor: Actor) -> UUID:
     """Whoever scans at a door, counted against their own limit: a device's scans are its
     own, never its address's, and a request that names nobody was refused before it could
     count towards anyone's."""
-    spend(request, "scan", str(actor))
+    await spend(request, "scan", str(actor))
     return actor
 
 

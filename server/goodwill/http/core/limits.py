@@ -1,4 +1,4 @@
-"""Rate limits: a sliding window per subject, in this process's memory.
+"""Rate limits on the web: what each kind of attempt counts against, and the 429 answer.
 
 A limit counts what is being guessed or spent, never a whole address where it can help it:
 a venue's hundreds of phones share one address behind its NAT. So wrong sign-in links count
@@ -8,67 +8,17 @@ once it is known to be one. Only join codes, which name nothing else, count agai
 client's address: behind a proxy, name it in ``GOODWILL_TRUSTED_PROXIES`` so ``goodwill
 serve`` believes its ``X-Forwarded-For``; nobody else's is believed.
 
-Each worker process keeps its own windows, so with N workers a subject may make up to N
-times the limit.
+The counts are kept in the database (:mod:`goodwill.rate_limits`), so every worker shares them.
 """
 
 from __future__ import annotations
 
-import math
-import threading
-import time
-from collections import deque
-from dataclasses import dataclass
+import asyncio
 
 from litestar.connection import ASGIConnection
 from litestar.exceptions import TooManyRequestsException
 
-
-@dataclass(frozen=True)
-class Limit:
-    attempts: int
-    seconds: float
-
-
-LIMITS = {
-    "sign-in": Limit(10, 300),  # failed sign-ins: links, passwords
-    "join": Limit(10, 300),  # wrong join codes
-    "resend": Limit(5, 900),  # lost-link emails asked for
-    "scan": Limit(600, 60),  # check-ins and check-outs: a busy door, not a guessing machine
-}
-
-
-class SlidingWindows:
-    """Remembers when each client was counted, per kind of attempt, over the last window."""
-
-    def __init__(self, limits: dict[str, Limit] = LIMITS) -> None:
-        self.limits = limits
-        self.counted: dict[tuple[str, str], deque[float]] = {}
-        self.lock = threading.Lock()  # sync handlers count from worker threads
-
-    def check(self, kind: str, client: str) -> None:
-        """Refuses with 429 and Retry-After while ``client`` has used up its ``kind``."""
-        limit, now = self.limits[kind], time.monotonic()
-        with self.lock:
-            times = self._recent(kind, client, now)
-            if not times:  # forget quiet clients, so the table stays as small as the traffic
-                del self.counted[(kind, client)]
-            elif len(times) >= limit.attempts:
-                wait = math.ceil(times[0] + limit.seconds - now)
-                raise TooManyRequestsException(
-                    detail=f"Too many attempts. Try again in {wait} seconds.",
-                    headers={"Retry-After": str(wait)})
-
-    def count(self, kind: str, client: str) -> None:
-        with self.lock:
-            self._recent(kind, client, time.monotonic()).append(time.monotonic())
-
-    def _recent(self, kind: str, client: str, now: float) -> deque[float]:
-        times = self.counted.setdefault((kind, client), deque())
-        while times and times[0] <= now - self.limits[kind].seconds:
-            times.popleft()
-        return times
-
+from goodwill.rate_limits import RateLimits
 
 TOKEN_PREFIX = 24
 """A token's kind and the first 15 bytes of the credential id it names: what one guesser
@@ -83,23 +33,25 @@ def token_prefix(token: str) -> str:
     return token[:TOKEN_PREFIX]
 
 
-def check_limit(connection: ASGIConnection, kind: str, subject: str) -> None:
-    """Refuses with 429 while ``subject`` has used up its ``kind`` of attempts."""
-    connection.app.state.limits.check(kind, subject)
+def limits_of(connection: ASGIConnection) -> RateLimits:
+    return connection.app.state.system.limits
 
 
-def count_attempt(connection: ASGIConnection, kind: str, subject: str) -> None:
-    connection.app.state.limits.count(kind, subject)
+async def check_limit(connection: ASGIConnection, kind: str, subject: str) -> None:
+    """Refuses with 429 and Retry-After while ``subject`` has used up its ``kind``."""
+    wait = await asyncio.to_thread(limits_of(connection).wait, kind, subject)
+    if wait is not None:
+        raise TooManyRequestsException(detail=f"Too many attempts. Try again in {wait} seconds.",
+                                       headers={"Retry-After": str(wait)})
 
 
-def spend(connection: ASGIConnection, kind: str, subject: str) -> None:
-    """One attempt, refused once ``subject`` has used them up: each scan, each email."""
-    check_limit(connection, kind, subject)
-    count_attempt(connection, kind, subject)
+async def count_attempt(connection: ASGIConnection, kind: str, subject: str) -> None:
+    await asyncio.to_thread(limits_of(connection).count, kind, subject)
 
 
-def refuse_failure(connection: ASGIConnection, kind: str, subject: str) -> None:
-    """Counts a failure, refused with 429 instead once ``subject`` has failed too often. A
-    success is never refused, so only guessers are slowed: for tokens, which cannot be
-    guessed right, not for passwords, whose account is checked before the guess."""
-    spend(connection, kind, subject)
+async def spend(connection: ASGIConnection, kind: str, subject: str) -> None:
+    """One attempt, refused once ``subject`` has used them up: each scan, each email, each
+    failed sign-in link (a success is never refused, so only guessers are slowed)."""
+    await check_limit(connection, kind, subject)
+    await count_attempt(connection, kind, subject)
+

@@ -33,12 +33,12 @@ JoinCode = Annotated[str, Parameter(max_length=64)]
 
 async def opened_by(request: Request, state: State, code: str) -> dict[str, Any]:
     """The event the code opens now; a wrong code is a 404 and counts against the address."""
-    check_limit(request, "join", client_of(request))
+    await check_limit(request, "join", client_of(request))
     event_id = await asyncio.to_thread(state.system.app.event_to_join,
                                        state.signer.join_digest(code))
     event = event_id and await directory.conference(state.system.reader, event_id)
     if not event:
-        count_attempt(request, "join", client_of(request))
+        await count_attempt(request, "join", client_of(request))
         raise NotFoundException("This join code is not valid, or registration has closed.")
     return event
 

@@ -24,8 +24,7 @@ from goodwill.http.core.defenses import NO_STORE, same_origin
 from goodwill.http.core.identity import (SESSION_COOKIE, check_csrf, cleared_cookies,
                                          live_credential, session_cookies, session_person,
                                          unauthorized)
-from goodwill.http.core.limits import (check_limit, count_attempt, refuse_failure, spend,
-                                       token_prefix)
+from goodwill.http.core.limits import check_limit, count_attempt, spend, token_prefix
 from goodwill.http.mail import send_lost_link, send_new_link
 from goodwill.http.schemas.access import LostLink, OrganizerSignIn, Resend, SignedIn, SignIn
 from goodwill.projections import credentials, directory
@@ -59,7 +58,7 @@ async def sign_in(request: Request, state: State, data: Form) -> Response:
     opened = await (device_session(state, token) if token.startswith(PREFIXES[DEVICE])
                     else person_session(state, token))
     if opened is None:
-        refuse_failure(request, "sign-in", token_prefix(token))
+        await spend(request, "sign-in", token_prefix(token))
     if isinstance(opened, str) or opened is None:
         if opened in (SPENT, DEVICE_SPENT) and "text/html" in request.headers.get("Accept", ""):
             return Template("account/link_used.html", status_code=401, headers=NO_STORE, context={
@@ -91,7 +90,7 @@ async def person_session(state: State, token: str) -> Opened | str:
 async def renew(request: Request, state: State, data: Form) -> Response:
     """A new link for the holder of a used one, emailed to the address they registered
     with, never shown: whoever else saw the used link learns nothing new."""
-    spend(request, "resend", token_prefix(data.token.strip()))
+    await spend(request, "resend", token_prefix(data.token.strip()))
     link_id = state.signer.credential_of(SIGN_IN_LINK, data.token.strip())
     reader = state.system.reader
     row = link_id and await credentials.credential(reader, link_id)
@@ -124,11 +123,11 @@ async def organizer_sign_in(request: Request, state: State,
                             data: JSONBody[OrganizerSignIn]) -> Response[SignedIn]:
     """Wrong passwords are limited per account, checked before the password is."""
     account = data.email.strip().lower()
-    check_limit(request, "sign-in", account)
+    await check_limit(request, "sign-in", account)
     app = state.system.app
     person = await asyncio.to_thread(app.check_password, data.email, data.password)
     if person is None:
-        count_attempt(request, "sign-in", account)
+        await count_attempt(request, "sign-in", account)
         raise unauthorized("Wrong email or password.")
     session, csrf = session_cookies(request, state, person, account_id(person))
     return Response(SignedIn(person, csrf.value or ""), cookies=[session, csrf],
@@ -164,7 +163,7 @@ async def lost_link_page(state: State) -> Template:
 async def lost_link(request: Request, state: State, data: LostForm) -> Template:
     """The same page whether or not the email is known; the link, if any, is emailed after
     the answer, at most a few times an hour to one address."""
-    spend(request, "resend", data.email.strip().lower())
+    await spend(request, "resend", data.email.strip().lower())
     email = state.settings.smtp_url and data.email
     task = email and BackgroundTask(send_lost_link, state, email)
     return Template("account/lost_link.html", headers=NO_STORE, background=task or None,
@@ -177,7 +176,7 @@ async def resend(request: Request, state: State,
     """The same answer whether or not the email is known, so nobody can learn who attends;
     the email, if any, is sent after the answer, a few times an hour at most to one address.
     Without SMTP, organizers show links."""
-    spend(request, "resend", data.email.strip().lower())
+    await spend(request, "resend", data.email.strip().lower())
     task = (BackgroundTask(send_lost_link, state, data.email, data.conference_id)
             if state.settings.smtp_url else None)
     return Response({"detail": RESENT}, status_code=202, background=task)
