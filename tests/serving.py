@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -28,11 +29,9 @@ def served(tmp_path: Path, *args: str, store: str = "",
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    env = {**{k: v for k, v in os.environ.items() if not k.startswith("GOODWILL_")},
-           "GOODWILL_SECRET_KEY": SECRET_KEY, **env}
     server = subprocess.Popen([str(GOODWILL), "serve", *args, "--port", str(port),
                                "--database-url", store or f"sqlite:///{tmp_path}/goodwill.db"],
-                              cwd=tmp_path, env=env, stdout=subprocess.DEVNULL,
+                              cwd=tmp_path, env=environment(**env), stdout=subprocess.DEVNULL,
                               stderr=subprocess.PIPE)
     try:
         deadline, ready = time.monotonic() + 60, False
@@ -47,6 +46,40 @@ def served(tmp_path: Path, *args: str, store: str = "",
     finally:
         server.terminate()
         assert server.wait(30) in (0, -signal.SIGTERM), "uvicorn alone raises it again, done"
+
+
+@contextmanager
+def projecting(tmp_path: Path, store: str) -> Iterator[subprocess.Popen]:
+    """``goodwill project`` on the store named, once it says it follows the log; stopped as
+    an operator stops it (SIGTERM) unless the test killed it first."""
+    process = subprocess.Popen([str(GOODWILL), "project", "--database-url", store],
+                               cwd=tmp_path, env=environment(), stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True)
+    try:
+        started = process.stderr.readline()
+        assert started.startswith("projecting"), started + process.stderr.read()
+        yield process
+    finally:
+        if process.poll() is None:
+            process.terminate()
+            assert process.wait(30) == 0
+
+
+def environment(**settings: str) -> dict[str, str]:
+    """This environment without its ``GOODWILL_`` settings, with the tests' secret key and
+    the settings given."""
+    return {**{k: v for k, v in os.environ.items() if not k.startswith("GOODWILL_")},
+            "GOODWILL_SECRET_KEY": SECRET_KEY, **settings}
+
+
+def read_model_lags(port: int) -> dict[str, int]:
+    """How far each read model trails the log, as the server's readiness says."""
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz") as answer:
+            body = answer.read()
+    except urllib.error.HTTPError as not_ready:
+        body = not_ready.read()
+    return {p["name"]: p["lag"] for p in json.loads(body)["projections"]}
 
 
 def wrong_codes_answered(port: int, tries: int, start: int = 0) -> list[int]:

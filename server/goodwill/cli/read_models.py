@@ -1,9 +1,12 @@
-"""``goodwill projections …``: rebuild the read models, or look at and repair them."""
+"""``goodwill project`` keeps the read models up to date beside web workers that do not;
+``goodwill projections …`` rebuilds them, or looks at and repairs them."""
 
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 import time
 
 from goodwill.cli.common import command, opened
@@ -13,6 +16,8 @@ from goodwill.settings import Settings
 
 
 def add(commands) -> None:
+    command(commands, "project", run_project, "keep the read models up to date until stopped"
+            " (SIGTERM, SIGINT); run one or more beside goodwill serve on PostgreSQL")
     projections = commands.add_parser("projections", help="rebuild or inspect read models")
     each = projections.add_subparsers(required=True, metavar="action")
     command(each, "rebuild", run_rebuild, "drop the read models and replay the whole log")
@@ -22,6 +27,20 @@ def add(commands) -> None:
                                  ("skip", run_skip, "let the read models go without them")):
         command(each, action, run, purpose).add_argument(
             "--position", type=int, help="only the failures at this log position; default: all")
+
+
+def run_project(settings: Settings, args: argparse.Namespace) -> None:
+    """Follows the log as a web process that projects does. Several may run: each batch is
+    applied by whichever holds the read models' tracking rows, so a process killed mid-batch
+    leaves its transaction undone and another goes on from where the last one committed."""
+    stopping = threading.Event()
+    for each in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(each, lambda *_: stopping.set())
+    with opened(settings) as system:
+        system.runner.start(settings.projection_poll_seconds)
+        print(f"projecting {len(system.runner.projections)} read models", file=sys.stderr,
+              flush=True)
+        stopping.wait()
 
 
 def run_rebuild(settings: Settings, args: argparse.Namespace) -> None:

@@ -17,7 +17,8 @@ WILDCARD = ("0.0.0.0", "::", "")
 
 
 def add(commands) -> None:
-    serve = command(commands, "serve", run_serve, "run the web app with uvicorn")
+    serve = command(commands, "serve", run_serve, "run the web app with uvicorn (on"
+                    " PostgreSQL its processes do not project: run goodwill project beside)")
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
     serve.add_argument("--workers", type=int, default=1,
@@ -43,12 +44,19 @@ def run_serve(settings: Settings, args: argparse.Namespace) -> None:
             if system.runner.head() == 0:
                 print(seed_and_describe(system, seed=1, attendees=300), file=sys.stderr)
     if args.workers <= 1:
-        uvicorn.run(create_app(settings), **listening(settings))
+        uvicorn.run(create_app(settings, projects_here(settings)), **listening(settings))
         return
     os.environ.update(GOODWILL_DATABASE_URL=settings.database_url, GOODWILL_HOST=settings.host,
                       GOODWILL_PORT=str(settings.port))
     uvicorn.run("goodwill.cli.serving:app_from_env", factory=True, workers=args.workers,
                 **listening(settings))
+
+
+def projects_here(settings: Settings) -> bool:
+    """A SQLite store is one machine's: its web process keeps the read models as well. On
+    PostgreSQL web workers only serve, so they scale with requests, and ``goodwill project``
+    keeps the read models, as many of them as wanted for a spare (one applies each batch)."""
+    return not settings.is_postgres
 
 
 def listening(settings: Settings) -> dict[str, Any]:
@@ -64,7 +72,8 @@ def app_from_env():
     command put in the environment."""
     from goodwill.http.app import create_app
 
-    return create_app(Settings.from_env())
+    settings = Settings.from_env()
+    return create_app(settings, projects_here(settings))
 
 
 def run_demo(settings: Settings, args: argparse.Namespace) -> None:

@@ -55,12 +55,15 @@ CONTROLLERS = [events.EventController, people.PersonController, attendees.Attend
 
 @asynccontextmanager
 async def running(app: Litestar) -> AsyncIterator[None]:
-    """Bootstraps the store once per process, and closes it whatever happens while serving."""
+    """Bootstraps the store once per process, and closes it whatever happens while serving.
+    A web process that projects follows the log too; one that does not leaves that to
+    ``goodwill project`` and only waits for it where a request asks to read its own write."""
     settings: Settings = app.state.settings
     system = await asyncio.to_thread(bootstrap, settings)
     try:
         await system.reader.open()
-        system.runner.start(settings.projection_poll_seconds)
+        if app.state.projecting:
+            system.runner.start(settings.projection_poll_seconds)
         app.state.system = system
         yield
     finally:
@@ -88,9 +91,10 @@ def for_pages(engine: JinjaTemplateEngine) -> None:
     engine.engine.globals["longest"] = LONGEST
 
 
-def create_app(settings: Settings) -> Litestar:
+def create_app(settings: Settings, projecting: bool = True) -> Litestar:
     """Built from the given settings alone, so tests and the command line each bring their
-    own; nothing touches the store until the lifespan starts."""
+    own; nothing touches the store until the lifespan starts. ``projecting``: whether this
+    process keeps the read models too (see ``goodwill serve``)."""
     settings = settings.with_secret_key()
     api = Router("/api/v1", route_handlers=CONTROLLERS, dependencies=DEPENDENCIES,
                  security=[{"session": []}, {"device": []}])
@@ -100,7 +104,8 @@ def create_app(settings: Settings) -> Litestar:
         route_handlers=[api, page_router(DEPENDENCIES), *sessions.HANDLERS, join.join,
                         static, kept_asset, *pwa.HANDLERS, healthz, readyz, metrics],
         lifespan=[running],
-        state=State({"settings": settings, "signer": Keys(settings.secret_key)}),
+        state=State({"settings": settings, "signer": Keys(settings.secret_key),
+                     "projecting": projecting}),
         exception_handlers=EXCEPTION_HANDLERS,
         middleware=[host_check(settings.trusted_hosts), stale_header],
         before_send=[security_headers],

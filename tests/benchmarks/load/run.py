@@ -54,25 +54,31 @@ def free_port() -> int:
 @contextmanager
 def serving(settings: Settings, port: int, workers: int,
             log: Path) -> Iterator[subprocess.Popen]:
-    """``goodwill serve --workers N`` until the block ends, then stopped as an operator
-    stops it (SIGTERM: uvicorn finishes the requests in flight)."""
+    """``goodwill serve --workers N`` (and on PostgreSQL ``goodwill project`` beside it) until
+    the block ends, then stopped as an operator stops them (SIGTERM: uvicorn finishes the
+    requests in flight)."""
     env = {**os.environ, "GOODWILL_DATABASE_URL": settings.database_url,
            "GOODWILL_SECRET_KEY": settings.secret_key, "GOODWILL_HOST": "127.0.0.1",
            "GOODWILL_PORT": str(port), "GOODWILL_PG_POOL_SIZE": str(settings.pg_pool_size)}
-    command = [shutil.which("goodwill", path=Path(sys.executable).parent) or "goodwill",
-               "serve", "--workers", str(workers)]
+    goodwill = shutil.which("goodwill", path=Path(sys.executable).parent) or "goodwill"
+    roles = [[goodwill, "serve", "--workers", str(workers)]]
+    if settings.is_postgres:
+        roles.append([goodwill, "project"])
     with log.open("wb") as out:
-        server = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT)
+        server, *projecting = [subprocess.Popen(command, env=env, stdout=out,
+                                                stderr=subprocess.STDOUT) for command in roles]
         try:
             wait_until_ready(f"http://127.0.0.1:{port}/readyz", server)
             yield server
         finally:
-            server.send_signal(signal.SIGTERM)
-            try:
-                server.wait(60)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+            for process in (server, *projecting):
+                process.send_signal(signal.SIGTERM)
+            for process in (server, *projecting):
+                try:
+                    process.wait(60)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
 
 
 def wait_until_ready(url: str, server: subprocess.Popen, seconds: float = 120) -> None:
