@@ -49,12 +49,12 @@ def served(tmp_path: Path, *args: str, store: str = "",
 
 
 @contextmanager
-def projecting(tmp_path: Path, store: str) -> Iterator[subprocess.Popen]:
+def projecting(tmp_path: Path, store: str, **env: str) -> Iterator[subprocess.Popen]:
     """``goodwill project`` on the store named, once it says it follows the log; stopped as
     an operator stops it (SIGTERM) unless the test killed it first."""
     process = subprocess.Popen([str(GOODWILL), "project", "--database-url", store],
-                               cwd=tmp_path, env=environment(), stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, text=True)
+                               cwd=tmp_path, env=environment(**env),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         started = process.stderr.readline()
         assert started.startswith("projecting"), started + process.stderr.read()
