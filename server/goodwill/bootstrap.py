@@ -13,6 +13,7 @@ from goodwill.application import Goodwill
 from goodwill.database import Reader, Writer
 from goodwill.imports import jobs
 from goodwill.keyring import Keyring
+from goodwill.listening import Listener
 from goodwill.projections import all_projections
 from goodwill.projections.engine.runner import ProjectionRunner
 from goodwill.rate_limits import RateLimits
@@ -27,8 +28,20 @@ class System:
     runner: ProjectionRunner
     reader: Reader
     limits: RateLimits
+    listener: Listener
+
+    def start(self, projecting: bool) -> None:
+        """What a serving process runs beside its requests: the listener, and the
+        projections if this process keeps the read models (``goodwill project`` does)."""
+        if projecting:
+            if self.settings.is_postgres:  # other processes' commands: see Listener
+                self.listener.on(self.app.recorder.channel_name,
+                                 lambda _: self.runner.wake.set())
+            self.runner.start(self.settings.projection_poll_seconds)
+        self.listener.start()
 
     def close(self) -> None:
+        self.listener.stop()
         self.runner.stop()
         self.app.close()  # and with it the shared pool on PostgreSQL
         self.app.keyring.close()
@@ -50,7 +63,10 @@ def bootstrap(settings: Settings) -> System:
         runner.create_tables()
         jobs.create_table(writer)
     app.after_save.append(runner.wake.set)
-    return System(settings, app, writer, runner, Reader(settings), limits)
+    listener = Listener(writer)
+    if keyring.channel:
+        listener.on(keyring.channel, keyring.forget_cached)
+    return System(settings, app, writer, runner, Reader(settings), limits, listener)
 
 
 @contextmanager

@@ -158,21 +158,22 @@ class Writer:
             self._sqlite().execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     @contextmanager
-    def listen(self, channel: str) -> Iterator[Iterator[object]]:
-        """PostgreSQL notifications on ``channel``, yielded at least once a second."""
+    def listen(self, *channels: str) -> Iterator[Iterator[psycopg.Notify | None]]:
+        """PostgreSQL notifications on ``channels``, or None at least once a second."""
         pg = self.settings.postgres
         with psycopg.connect(host=pg["host"], port=pg["port"], user=pg["user"],
                              password=pg["password"], dbname=pg["dbname"], autocommit=True,
                              application_name=application_name(pg["schema"])) as conn:
-            conn.execute(f'LISTEN "{channel}"')
+            for channel in channels:
+                conn.execute(f'LISTEN "{channel}"')
             yield self._notifications(conn)
 
-    def notify(self, channel: str) -> None:
+    def notify(self, channel: str, payload: str = "") -> None:
         with self.pool.connection() as conn:
-            conn.execute("SELECT pg_notify(%s, '')", (channel,))
+            conn.execute("SELECT pg_notify(%s, %s)", (channel, payload))
 
     @staticmethod
-    def _notifications(conn: psycopg.Connection) -> Iterator[object]:
+    def _notifications(conn: psycopg.Connection) -> Iterator[psycopg.Notify | None]:
         """Each wait is read to its end before anything is yielded: psycopg's generator holds
         the connection's lock while suspended, and closing the connection waits for it."""
         while True:

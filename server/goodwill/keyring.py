@@ -21,17 +21,32 @@ from goodwill.database import SideTables
 from goodwill.domain.personal import Personal
 from goodwill.settings import Settings
 
-CACHE_SECONDS = 30.0  # how long another worker may still read a person forgotten elsewhere
+CACHE_SECONDS = 30.0
+"""How long a key is kept in memory: on PostgreSQL, should the announcement of a forgetting
+be missed (see :meth:`Keyring.forget_cached`)."""
 TABLE = "CREATE TABLE IF NOT EXISTS person_keys (person_id TEXT PRIMARY KEY, secret TEXT NOT NULL)"
 
 
 class Keyring:
-    """Keys in :class:`~goodwill.database.SideTables` of their own, cached for a while."""
+    """Keys in :class:`~goodwill.database.SideTables` of their own, cached in memory. A key
+    destroyed by another process leaves this one's cache before its next request: on
+    SQLite the file's ``data_version`` says another connection changed it, on PostgreSQL
+    the destroying process announces it on :attr:`channel`."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.cache: dict[UUID, tuple[float, bytes | None]] = {}
         self.tables = SideTables(settings, ".keys.db", TABLE)
+        self.channel = (f"goodwill:{settings.postgres['schema']}:forgotten"
+                        if settings.is_postgres else None)
+        self.version = self._version()
+
+    def forget_cached(self, owner: str | None) -> None:
+        """Told that ``owner`` was forgotten (or, for None, that anyone may have been)."""
+        if owner is None:
+            self.cache.clear()
+        else:
+            self.cache.pop(UUID(owner), None)
 
     def borrow(self, pool: ConnectionPool) -> None:
         self.tables.borrow(pool)
@@ -40,6 +55,9 @@ class Keyring:
         self.tables.close()
 
     def key(self, owner: UUID, create: bool = False) -> bytes | None:
+        if self.channel is None and self.version != (version := self._version()):
+            self.version = version
+            self.cache.clear()
         cached = self.cache.get(owner)
         if cached and time.monotonic() - cached[0] < CACHE_SECONDS and (cached[1] or not create):
             return cached[1]
@@ -74,11 +92,17 @@ class Keyring:
         """Forget a person for good: what was sealed with their key can no longer be read."""
         self._run("DELETE FROM person_keys WHERE person_id = ?", str(owner))
         self.cache[owner] = (time.monotonic(), None)
+        if self.channel:
+            self._run("SELECT pg_notify(?, ?)", self.channel, str(owner))
         self._run("VACUUM person_keys" if self.settings.is_postgres
                   else "PRAGMA wal_checkpoint(TRUNCATE)")
 
     def _run(self, sql: str, *params: str) -> list[tuple]:
         return self.tables.run(sql, *params)
+
+    def _version(self) -> int:
+        """SQLite's count of changes other connections committed to the keys' file."""
+        return 0 if self.channel else self._run("PRAGMA data_version")[0][0]
 
 
 def stored(keys: dict[UUID, bytes]) -> list[tuple[str, str]]:

@@ -4,6 +4,7 @@ a read model that may lag behind — in one process, and in two that share one s
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Iterator
 
@@ -62,3 +63,25 @@ def test_a_revoked_device_scans_nothing_after_the_revoke_answers(summit, other_w
         "list_key": "main", "ticket_code": summit.guests["Alice"]["ticket_code"],
         "device": "door-1"}).status_code for _ in range(WRITES)]
     assert refused == [401] * WRITES
+
+
+def test_a_person_forgotten_on_one_worker_is_forgotten_on_another_at_its_next_request(
+        summit, other_worker, settings):
+    """The other worker held Alice's key, having sealed her note with it: once her
+    forgetting is answered, her session opens nothing there, the directory it serves no
+    longer lists her, and its key cache has let the key go (on SQLite before the next
+    lookup; on PostgreSQL as the announcement arrives, within a second)."""
+    alice, bob = summit.people["Alice"], summit.people["Bob"]
+    session = summit.api.headers(alice)
+    assert note(other_worker, summit, session) == 201
+    keyring = other_worker.client.app.state.system.app.keyring
+    assert keyring.key(uuid.UUID(alice)) is not None
+    summit.api.do(alice, "/me/forget")
+    assert note(other_worker, summit, session) == 401
+    other_worker.position, other_worker.sessions = summit.api.position, summit.api.sessions
+    assert [p["name"] for p in other_worker.read(bob, f"/events/{summit.event_id}/directory")
+            ] == ["Bob"]
+    deadline = time.monotonic() + (1 if settings.is_postgres else 0)
+    while keyring.key(uuid.UUID(alice)) is not None:
+        assert time.monotonic() < deadline, "the other worker still holds the key"
+        time.sleep(0.001)

@@ -54,14 +54,14 @@ class Sampler(threading.Thread):
 @pytest.mark.postgres
 @pytest.mark.parametrize("settings", ["postgres"], indirect=True)
 def test_a_busy_process_stays_within_its_connection_budget(settings):
-    settings = dataclasses.replace(settings, pg_pool_size=BUDGET)
+    settings = dataclasses.replace(settings, pg_pool_size=BUDGET, projection_poll_seconds=0.05)
     system = bootstrap(settings)
     name = application_name(settings.postgres["schema"])
     sampler = Sampler(name)
     sampler.start()
     try:
         scenario = Scenario(system.app)
-        system.runner.start(poll_seconds=0.05)
+        system.start(projecting=True)
 
         def register(worker: int) -> None:
             for n in range(6):

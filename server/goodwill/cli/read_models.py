@@ -37,7 +37,7 @@ def run_project(settings: Settings, args: argparse.Namespace) -> None:
     for each in (signal.SIGTERM, signal.SIGINT):
         signal.signal(each, lambda *_: stopping.set())
     with opened(settings) as system:
-        system.runner.start(settings.projection_poll_seconds)
+        system.start(projecting=True)
         print(f"projecting {len(system.runner.projections)} read models", file=sys.stderr,
               flush=True)
         stopping.wait()

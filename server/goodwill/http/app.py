@@ -62,8 +62,7 @@ async def running(app: Litestar) -> AsyncIterator[None]:
     system = await asyncio.to_thread(bootstrap, settings)
     try:
         await system.reader.open()
-        if app.state.projecting:
-            system.runner.start(settings.projection_poll_seconds)
+        system.start(app.state.projecting)
         app.state.system = system
         yield
     finally:

@@ -45,7 +45,6 @@ class ProjectionRunner:
         self.wake = threading.Event()
         self.stopping = threading.Event()
         self.thread: threading.Thread | None = None
-        self.listener: threading.Thread | None = None
 
     def create_tables(self) -> None:
         """Each read model's tables; one an older release made in another shape starts
@@ -138,15 +137,11 @@ class ProjectionRunner:
         return [Status(p.name, self.position(p.name), head) for p in self.projections]
 
     def start(self, poll_seconds: float) -> None:
-        """Follow the log in a thread: woken after each local command, by PostgreSQL's
-        NOTIFY for other workers' commands, and by a poll as the last resort."""
+        """Follow the log in a thread: woken by :attr:`wake` (after each local command, and
+        by the process's listener for other processes'), and by a poll as the last resort."""
         self.thread = threading.Thread(target=self._follow, args=(poll_seconds,),
                                        name="projections", daemon=True)
         self.thread.start()
-        if self.writer.is_postgres:
-            self.listener = threading.Thread(target=self._listen, name="projections-listen",
-                                             daemon=True)
-            self.listener.start()
 
     def _follow(self, poll_seconds: float) -> None:
         while not self.stopping.is_set():
@@ -158,26 +153,8 @@ class ProjectionRunner:
                 time.sleep(poll_seconds)
             self.wake.wait(poll_seconds)
 
-    def _listen(self) -> None:
-        channel = self.app.recorder.channel_name
-        while not self.stopping.is_set():
-            try:
-                with self.writer.listen(channel) as notifies:
-                    for notification in notifies:  # None once a second, to check stopping
-                        if notification is not None:
-                            self.wake.set()
-                        if self.stopping.is_set():
-                            return
-            except Exception:
-                log.exception("LISTEN %s failed; polling until it reconnects", channel)
-                time.sleep(1)
-
     def stop(self) -> None:
-        """Returns once both threads are done, so the listener's connection is closed too."""
         self.stopping.set()
         self.wake.set()
-        if self.listener is not None:  # woken now rather than at its next second
-            self.writer.notify(self.app.recorder.channel_name)
-            self.listener.join(timeout=10)
         if self.thread is not None:
             self.thread.join(timeout=10)
