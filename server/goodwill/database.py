@@ -211,20 +211,20 @@ class SideTables:
             self.conn.close()
 
     def run(self, sql: str, *params: Any) -> list[tuple]:
+        if self.pool is not None:  # each thread borrows a connection of its own
+            with self.pool.connection() as conn, conn.cursor(row_factory=tuple_row) as cursor:
+                cursor.execute(sql.replace("?", "%s"), params)
+                return cursor.fetchall() if cursor.description else []
         with self.lock:
-            if self.pool is not None:
-                with self.pool.connection() as conn, conn.cursor(row_factory=tuple_row) as cursor:
-                    cursor.execute(sql.replace("?", "%s"), params)
-                    return cursor.fetchall() if cursor.description else []
             return self.conn.execute(sql, params).fetchall()
 
     def run_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         """All the rows in one transaction: all or none."""
+        if self.pool is not None:
+            with self.pool.connection() as conn, conn.transaction(), conn.cursor() as cur:
+                cur.executemany(sql.replace("?", "%s"), rows)
+            return
         with self.lock:
-            if self.pool is not None:
-                with self.pool.connection() as conn, conn.transaction(), conn.cursor() as cur:
-                    cur.executemany(sql.replace("?", "%s"), rows)
-                return
             self.conn.execute("BEGIN")
             try:
                 self.conn.executemany(sql, rows)

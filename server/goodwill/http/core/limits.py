@@ -39,7 +39,10 @@ def limits_of(connection: ASGIConnection) -> RateLimits:
 
 async def check_limit(connection: ASGIConnection, kind: str, subject: str) -> None:
     """Refuses with 429 and Retry-After while ``subject`` has used up its ``kind``."""
-    wait = await asyncio.to_thread(limits_of(connection).wait, kind, subject)
+    refuse_after(await asyncio.to_thread(limits_of(connection).wait, kind, subject))
+
+
+def refuse_after(wait: int | None) -> None:
     if wait is not None:
         raise TooManyRequestsException(detail=f"Too many attempts. Try again in {wait} seconds.",
                                        headers={"Retry-After": str(wait)})
@@ -52,6 +55,4 @@ async def count_attempt(connection: ASGIConnection, kind: str, subject: str) -> 
 async def spend(connection: ASGIConnection, kind: str, subject: str) -> None:
     """One attempt, refused once ``subject`` has used them up: each scan, each email, each
     failed sign-in link (a success is never refused, so only guessers are slowed)."""
-    await check_limit(connection, kind, subject)
-    await count_attempt(connection, kind, subject)
-
+    refuse_after(await asyncio.to_thread(limits_of(connection).spend, kind, subject))
