@@ -168,9 +168,9 @@ class Writer:
                 conn.execute(f'LISTEN "{channel}"')
             yield self._notifications(conn)
 
-    def notify(self, channel: str, payload: str = "") -> None:
+    def notify(self, channel: str) -> None:
         with self.pool.connection() as conn:
-            conn.execute("SELECT pg_notify(%s, %s)", (channel, payload))
+            conn.execute("SELECT pg_notify(%s, '')", (channel,))
 
     @staticmethod
     def _notifications(conn: psycopg.Connection) -> Iterator[psycopg.Notify | None]:

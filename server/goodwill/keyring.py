@@ -24,25 +24,34 @@ from goodwill.settings import Settings
 CACHE_SECONDS = 30.0
 """How long a key is kept in memory: on PostgreSQL, should the announcement of a forgetting
 be missed (see :meth:`Keyring.forget_cached`)."""
+CHANNEL = "goodwill_forgotten"
+"""Where a process announces the person whose key it destroyed (their id; other stores'
+processes on the same server hear it too, and let go of a key they never had)."""
 TABLE = "CREATE TABLE IF NOT EXISTS person_keys (person_id TEXT PRIMARY KEY, secret TEXT NOT NULL)"
 
 
 class Keyring:
     """Keys in :class:`~goodwill.database.SideTables` of their own, cached in memory. A key
-    destroyed by another process leaves this one's cache before its next request: on
-    SQLite the file's ``data_version`` says another connection changed it, on PostgreSQL
-    the destroying process announces it on :attr:`channel`."""
+    destroyed by another process leaves this one's cache: on SQLite before its next lookup
+    (the file's ``data_version`` says another connection changed it); on PostgreSQL as soon
+    as the destroying process's announcement on :data:`CHANNEL` arrives, within
+    milliseconds (the cache's 30 s are the backstop should the listener be away)."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.cache: dict[UUID, tuple[float, bytes | None]] = {}
         self.tables = SideTables(settings, ".keys.db", TABLE)
-        self.channel = (f"goodwill:{settings.postgres['schema']}:forgotten"
-                        if settings.is_postgres else None)
+        self.channel = CHANNEL if settings.is_postgres else None
         self.version = self._version()
+        self.forgettings = 0
+        """Announcements handled: a key read before one is not cached after it."""
 
     def forget_cached(self, owner: str | None) -> None:
-        """Told that ``owner`` was forgotten (or, for None, that anyone may have been)."""
+        """Told that ``owner`` was forgotten, or (None) that anyone may have been; an empty
+        announcement only wakes the listener."""
+        if owner == "":
+            return
+        self.forgettings += 1
         if owner is None:
             self.cache.clear()
         else:
@@ -58,7 +67,7 @@ class Keyring:
         if self.channel is None and self.version != (version := self._version()):
             self.version = version
             self.cache.clear()
-        cached = self.cache.get(owner)
+        cached, seen = self.cache.get(owner), self.forgettings
         if cached and time.monotonic() - cached[0] < CACHE_SECONDS and (cached[1] or not create):
             return cached[1]
         rows = self._run("SELECT secret FROM person_keys WHERE person_id = ?", str(owner))
@@ -67,18 +76,21 @@ class Keyring:
                       str(owner), base64.b64encode(AESGCM.generate_key(256)).decode())
             rows = self._run("SELECT secret FROM person_keys WHERE person_id = ?", str(owner))
         key = base64.b64decode(rows[0][0]) if rows else None
-        self.cache[owner] = (time.monotonic(), key)
+        if self.forgettings == seen:
+            self.cache[owner] = (time.monotonic(), key)
         return key
 
     def load_keys(self, owners: set[UUID]) -> None:
         """Many people's keys in one query, before reading what is sealed with them."""
         if not owners:
             return
+        seen = self.forgettings
         rows = self._run(f"SELECT person_id, secret FROM person_keys WHERE person_id IN"
                          f" ({', '.join('?' * len(owners))})", *map(str, owners))
         found = {UUID(owner): base64.b64decode(secret) for owner, secret in rows}
         now = time.monotonic()
-        self.cache.update({owner: (now, found.get(owner)) for owner in owners})
+        if self.forgettings == seen:
+            self.cache.update({owner: (now, found.get(owner)) for owner in owners})
 
     def create_keys(self, owners: list[UUID]) -> None:
         """Keys for many new people in one transaction: an import of thousands would

@@ -17,7 +17,8 @@ from goodwill.database import Writer
 
 log = logging.getLogger(__name__)
 Handler = Callable[[str | None], None]
-"""Called with the notification's payload, or None after a (re)connection."""
+"""Called with the notification's payload, or None after a (re)connection; an empty payload
+only wakes the listener (see :meth:`Listener.stop`)."""
 
 
 class Listener:
@@ -51,10 +52,10 @@ class Listener:
                     for handler in self.handlers.values():
                         handler(None)
                     for notification in notifies:  # None once a second, to check stopping
-                        if notification is not None:
-                            self.handlers[notification.channel](notification.payload)
                         if self.stopping.is_set():
                             return
+                        if notification is not None:
+                            self.handlers[notification.channel](notification.payload)
             except Exception:
                 log.exception("LISTEN failed; reconnecting in a second")
                 time.sleep(1)

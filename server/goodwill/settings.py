@@ -41,7 +41,7 @@ class Settings:
     trusted_proxies: tuple[str, ...] = ()
     """Addresses or networks of the proxies in front: only from them is ``X-Forwarded-For``
     believed as the client's address. None by default, so a client cannot name itself
-    anew with each request to slip past the rate limits."""
+    anew with each request to slip past the join-code limit, the one counted by address."""
 
     def __post_init__(self) -> None:
         Budget(self.pg_pool_size)  # a budget too small to work with is refused at start

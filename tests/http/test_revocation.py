@@ -70,7 +70,7 @@ def test_a_person_forgotten_on_one_worker_is_forgotten_on_another_at_its_next_re
     """The other worker held Alice's key, having sealed her note with it: once her
     forgetting is answered, her session opens nothing there, the directory it serves no
     longer lists her, and its key cache has let the key go (on SQLite before the next
-    lookup; on PostgreSQL as the announcement arrives, within a second)."""
+    lookup; on PostgreSQL as the announcement arrives, in milliseconds: 5 s is the bound)."""
     alice, bob = summit.people["Alice"], summit.people["Bob"]
     session = summit.api.headers(alice)
     assert note(other_worker, summit, session) == 201
@@ -81,7 +81,7 @@ def test_a_person_forgotten_on_one_worker_is_forgotten_on_another_at_its_next_re
     other_worker.position, other_worker.sessions = summit.api.position, summit.api.sessions
     assert [p["name"] for p in other_worker.read(bob, f"/events/{summit.event_id}/directory")
             ] == ["Bob"]
-    deadline = time.monotonic() + (1 if settings.is_postgres else 0)
+    deadline = time.monotonic() + (5 if settings.is_postgres else 0)
     while keyring.key(uuid.UUID(alice)) is not None:
         assert time.monotonic() < deadline, "the other worker still holds the key"
         time.sleep(0.001)

@@ -91,12 +91,12 @@ def test_asking_for_lost_links_is_limited_per_email(summit):
 
 def test_a_sliding_window_forgets_old_attempts(api):
     limits = api.client.app.state.system.limits
-    limits.limits = {"scan": Limit(2, 0.2), "sign-in": Limit(1, 0.2)}
+    limits.limits = {"scan": Limit(2, 0.5), "sign-in": Limit(1, 0.5)}
     assert [limits.spend("scan", "door-1") for _ in range(3)] == [None, None, 1]
     assert limits.wait("scan", "door-1") == 1 and limits.wait("scan", "door-2") is None
     limits.count("sign-in", "door-1")
     assert limits.wait("sign-in", "door-1") == 1
-    time.sleep(0.25)
+    time.sleep(0.55)
     assert limits.wait("scan", "door-1") is None and limits.spend("scan", "door-1") is None
 
 

@@ -119,3 +119,22 @@ def scan(door: httpx.Client, port: int, event, ticket_code: str) -> httpx.Respon
     return door.post(at(port, "/api/v1/tickets/check-in"), json={
         "command_id": str(uuid.uuid4()), "conference_id": str(event), "list_key": "main",
         "ticket_code": ticket_code, "device": "door-1"})
+
+
+def test_a_process_that_stops_listening_disturbs_no_other(settings, caplog):
+    """Stopping wakes a process's own listener with an empty announcement, which every
+    process of the server hears: the others let it pass, with no error and no reconnection."""
+    if not settings.is_postgres:
+        pytest.skip("SQLite has no one to listen to")
+    stopping, staying = bootstrap(settings), bootstrap(settings)
+    try:
+        for system in (stopping, staying):
+            system.start(projecting=True)
+        time.sleep(0.5)  # both listening
+        started = time.monotonic()
+        stopping.close()
+        assert time.monotonic() - started < 1
+        time.sleep(0.2)
+    finally:
+        staying.close()
+    assert "LISTEN failed" not in caplog.text

@@ -33,6 +33,13 @@ def token_prefix(token: str) -> str:
     return token[:TOKEN_PREFIX]
 
 
+def email_subject(connection: ASGIConnection, email: str) -> str:
+    """An email as the limits count it: a keyed digest, so their table holds no address,
+    nor one of someone forgotten since."""
+    keys = connection.app.state.signer
+    return keys.mac("rate-limit", email.strip().lower().encode()).hex()[:32]
+
+
 def limits_of(connection: ASGIConnection) -> RateLimits:
     return connection.app.state.system.limits
 
@@ -53,6 +60,5 @@ async def count_attempt(connection: ASGIConnection, kind: str, subject: str) -> 
 
 
 async def spend(connection: ASGIConnection, kind: str, subject: str) -> None:
-    """One attempt, refused once ``subject`` has used them up: each scan, each email, each
-    failed sign-in link (a success is never refused, so only guessers are slowed)."""
+    """One attempt, refused once ``subject`` has used them up: each scan, each email."""
     refuse_after(await asyncio.to_thread(limits_of(connection).spend, kind, subject))

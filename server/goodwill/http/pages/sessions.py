@@ -24,7 +24,8 @@ from goodwill.http.core.defenses import NO_STORE, same_origin
 from goodwill.http.core.identity import (SESSION_COOKIE, check_csrf, cleared_cookies,
                                          live_credential, session_cookies, session_person,
                                          unauthorized)
-from goodwill.http.core.limits import check_limit, count_attempt, spend, token_prefix
+from goodwill.http.core.limits import (check_limit, count_attempt, email_subject, spend,
+                                       token_prefix)
 from goodwill.http.mail import send_lost_link, send_new_link
 from goodwill.http.schemas.access import LostLink, OrganizerSignIn, Resend, SignedIn, SignIn
 from goodwill.projections import credentials, directory
@@ -51,14 +52,16 @@ async def sign_in_page() -> Template:
 async def sign_in(request: Request, state: State, data: Form) -> Response:
     """Sets the session cookies and goes home, or for a door device's link to its event's
     check-in desk. A link that is not ours, revoked, replaced or used already is refused
-    (a person's link works once), and failures are limited per token prefix, so a guesser
-    is slowed and a good link is never refused for others' mistakes. A browser told its link
-    was used gets a page that offers a new one by email."""
+    (a person's link works once). Failures are limited per token prefix, the credential a
+    guesser keeps while trying MACs: past the limit it is refused unread, while a good link,
+    whose prefix is its own, is never refused for others' mistakes from the same address.
+    A browser told its link was used gets a page that offers a new one by email."""
     token = data.token.strip()
+    await check_limit(request, "sign-in", token_prefix(token))
     opened = await (device_session(state, token) if token.startswith(PREFIXES[DEVICE])
                     else person_session(state, token))
     if opened is None:
-        await spend(request, "sign-in", token_prefix(token))
+        await count_attempt(request, "sign-in", token_prefix(token))
     if isinstance(opened, str) or opened is None:
         if opened in (SPENT, DEVICE_SPENT) and "text/html" in request.headers.get("Accept", ""):
             return Template("account/link_used.html", status_code=401, headers=NO_STORE, context={
@@ -122,7 +125,7 @@ async def device_session(state: State, token: str) -> Opened | str:
 async def organizer_sign_in(request: Request, state: State,
                             data: JSONBody[OrganizerSignIn]) -> Response[SignedIn]:
     """Wrong passwords are limited per account, checked before the password is."""
-    account = data.email.strip().lower()
+    account = email_subject(request, data.email)
     await check_limit(request, "sign-in", account)
     app = state.system.app
     person = await asyncio.to_thread(app.check_password, data.email, data.password)
@@ -163,7 +166,7 @@ async def lost_link_page(state: State) -> Template:
 async def lost_link(request: Request, state: State, data: LostForm) -> Template:
     """The same page whether or not the email is known; the link, if any, is emailed after
     the answer, at most a few times an hour to one address."""
-    await spend(request, "resend", data.email.strip().lower())
+    await spend(request, "resend", email_subject(request, data.email))
     email = state.settings.smtp_url and data.email
     task = email and BackgroundTask(send_lost_link, state, email)
     return Template("account/lost_link.html", headers=NO_STORE, background=task or None,
@@ -176,7 +179,7 @@ async def resend(request: Request, state: State,
     """The same answer whether or not the email is known, so nobody can learn who attends;
     the email, if any, is sent after the answer, a few times an hour at most to one address.
     Without SMTP, organizers show links."""
-    await spend(request, "resend", data.email.strip().lower())
+    await spend(request, "resend", email_subject(request, data.email))
     task = (BackgroundTask(send_lost_link, state, data.email, data.conference_id)
             if state.settings.smtp_url else None)
     return Response({"detail": RESENT}, status_code=202, background=task)
