@@ -194,7 +194,7 @@ class SideTables:
     pool (in autocommit), handed over by :meth:`borrow` once the event store has made it."""
 
     def __init__(self, settings: Settings, suffix: str, *tables: str) -> None:
-        self.settings, self.tables = settings, tables
+        self.tables = tables
         self.lock = threading.Lock()  # one SQLite connection, used from many threads
         self.pool: ConnectionPool | None = None
         self.conn = None if settings.is_postgres else sqlite_connect(
